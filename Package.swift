@@ -1,0 +1,59 @@
+// swift-tools-version: 6.0
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+import PackageDescription
+
+/// Swift-6 hygiene for every target (as Hummingbird's Package.swift does).
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    // ROUTING_INTERNAL_CHECKS: when defined, `Timetable.checkInvariants()` verifies the
+    // pattern and trip-ordering invariants after every build (slow; for debugging only).
+    // .define("ROUTING_INTERNAL_CHECKS"),
+]
+
+let package = Package(
+    name: "goan",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "goan", targets: ["goan"]),
+        .library(name: "GTFS", targets: ["GTFS"]),
+        .library(name: "Transit", targets: ["Transit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+    ],
+    targets: [
+        // Reading GTFS from a directory or a .zip: typed records, diagnostics with file, line, column.
+        .target(
+            name: "GTFS",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: swiftSettings
+        ),
+        // The compact timetable and the RAPTOR family. No third-party dependency.
+        .target(name: "Transit", dependencies: ["GTFS"], swiftSettings: swiftSettings),
+        // The `goan` command tree as a library, so tests run commands in-process.
+        .target(
+            name: "GoanCLI",
+            dependencies: [
+                "GTFS", "Transit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "goan", dependencies: ["GoanCLI"], swiftSettings: swiftSettings),
+        // Used only by tests: inline GTFS feeds written as multi-line strings.
+        .target(name: "TestSupport", dependencies: ["GTFS", "Transit"], swiftSettings: swiftSettings),
+        .testTarget(name: "GTFSTests", dependencies: ["GTFS", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "TransitTests", dependencies: ["Transit", "GTFS", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "GoanCLITests", dependencies: ["GoanCLI", "TestSupport"], swiftSettings: swiftSettings),
+    ]
+)

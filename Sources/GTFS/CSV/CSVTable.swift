@@ -1,0 +1,168 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+/// One GTFS CSV file, parsed once into field ranges over its bytes.
+///
+/// Follows RFC 4180 as GTFS requires: fields may be quoted, a quoted field may hold commas,
+/// line breaks and doubled quotes (`""`). A UTF-8 byte-order mark is skipped, CRLF and LF line
+/// ends are both accepted, blank lines are skipped, and header names are trimmed of spaces.
+///
+/// Fields are not copied: each is a byte range into ``bytes``, and a `String` is made only when
+/// asked for, so numeric columns (times, sequences) are parsed straight from the bytes.
+public struct CSVTable: Sendable {
+    /// The file name used in diagnostics, e.g. `stop_times.txt`.
+    public let file: String
+    /// Column names from the first line, trimmed.
+    public let header: [String]
+    /// The file's bytes (without a byte-order mark).
+    @usableFromInline let bytes: [UInt8]
+    /// Field `f` spans `bytes[fieldStart[f] ..< fieldEnd[f]]`; quotes already stripped.
+    @usableFromInline var fieldStart: [Int32] = []
+    @usableFromInline var fieldEnd: [Int32] = []
+    /// Fields that held a doubled quote, so `""` must be replaced when read.
+    @usableFromInline var escapedFields: Set<Int32> = []
+    /// Row `r` owns fields `rowStart[r] ..< rowStart[r + 1]`; the header is not a row.
+    @usableFromInline var rowStart: [Int32] = []
+    /// 1-based line number in the file where row `r` starts.
+    public private(set) var rowLine: [Int32] = []
+    /// Problems found while splitting the file (unterminated quotes, ragged rows).
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    /// Number of data rows (the header excluded).
+    public var rowCount: Int { rowLine.count }
+
+    /// Parses `bytes` as the CSV file `file`.
+    ///
+    /// - Complexity: O(n) in the number of bytes.
+    public init(file: String, bytes input: [UInt8]) {
+        self.file = file
+        var data = input
+        if data.count >= 3, data[0] == 0xEF, data[1] == 0xBB, data[2] == 0xBF {
+            data.removeFirst(3)
+        }
+        self.bytes = data
+        var headerFields: [String] = []
+        var parser = Splitter(bytes: data)
+        var isHeader = true
+        while let row = parser.nextRow() {
+            if row.isBlank { continue }
+            if isHeader {
+                isHeader = false
+                headerFields = row.fields.map { range in
+                    let text = String(decoding: data[range.start ..< range.end], as: UTF8.self)
+                    return text.trimmingSpaces()
+                }
+                if let problem = row.problem {
+                    diagnostics.append(.error(file: file, line: row.line, column: nil, problem))
+                }
+                continue
+            }
+            if let problem = row.problem {
+                diagnostics.append(.error(file: file, line: row.line, column: nil, problem))
+            }
+            rowStart.append(Int32(fieldStart.count))
+            rowLine.append(Int32(row.line))
+            for range in row.fields {
+                if range.escaped { escapedFields.insert(Int32(fieldStart.count)) }
+                fieldStart.append(Int32(range.start))
+                fieldEnd.append(Int32(range.end))
+            }
+        }
+        rowStart.append(Int32(fieldStart.count))
+        self.header = headerFields
+        if headerFields.isEmpty {
+            diagnostics.append(.error(file: file, line: 1, column: nil, "the file is empty: a header line is required"))
+        }
+        checkRowWidths()
+    }
+
+    private mutating func checkRowWidths() {
+        let width = header.count
+        var reported = 0
+        for row in 0 ..< rowCount {
+            let count = Int(rowStart[row + 1] - rowStart[row])
+            if count != width && reported < 5 {
+                reported += 1
+                diagnostics.append(
+                    .warning(
+                        file: file, line: Int(rowLine[row]), column: nil,
+                        "the row has \(count) fields but the header has \(width); missing fields are read as empty"))
+            }
+        }
+    }
+
+    /// The index of the column named `name`, if the header has it.
+    public func column(_ name: String) -> Int? {
+        header.firstIndex(of: name)
+    }
+
+    /// The field of `row` in `column` as bytes (empty when the row is short or the column absent).
+    @inlinable
+    public func withField<R>(row: Int, column: Int?, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard let column else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let first = Int(rowStart[row])
+        let field = first + column
+        guard field < Int(rowStart[row + 1]) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let start = Int(fieldStart[field])
+        let end = Int(fieldEnd[field])
+        return bytes.withUnsafeBufferPointer { buffer in
+            body(UnsafeBufferPointer(rebasing: buffer[start ..< end]))
+        }
+    }
+
+    /// The field of `row` in `column`, trimmed of surrounding spaces; `""` when absent.
+    public func string(row: Int, column: Int?) -> String {
+        guard let column else { return "" }
+        let field = Int(rowStart[row]) + column
+        guard field < Int(rowStart[row + 1]) else { return "" }
+        let start = Int(fieldStart[field])
+        let end = Int(fieldEnd[field])
+        var text = String(decoding: bytes[start ..< end], as: UTF8.self)
+        if escapedFields.contains(Int32(field)) {
+            text = text.replacingDoubledQuotes()
+        }
+        return text.trimmingSpaces()
+    }
+
+    /// Whether the field is empty or only spaces.
+    public func isEmpty(row: Int, column: Int?) -> Bool {
+        withField(row: row, column: column) { field in
+            field.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs and line breaks.
+    func trimmingSpaces() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
+        guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
+        guard let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        if first == startIndex && index(after: last) == endIndex { return self }
+        return String(self[first ... last])
+    }
+
+    func replacingDoubledQuotes() -> String {
+        var result = ""
+        result.reserveCapacity(utf8.count)
+        var previousWasQuote = false
+        for character in self {
+            if character == "\"" {
+                if previousWasQuote {
+                    previousWasQuote = false
+                    continue
+                }
+                previousWasQuote = true
+            } else {
+                previousWasQuote = false
+            }
+            result.append(character)
+        }
+        return result
+    }
+}

@@ -1,0 +1,150 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+/// Marks a time the feed left empty, until it is interpolated.
+let missingTime: Int32 = -1
+
+extension FeedLoader {
+    mutating func loadStopTimes(into feed: inout Feed) {
+        guard let table = requiredTable("stop_times.txt"), let trip = requiredColumn(table, "trip_id"),
+            let stop = requiredColumn(table, "stop_id"), let sequence = requiredColumn(table, "stop_sequence")
+        else { return }
+        guard let arrival = requiredColumn(table, "arrival_time"), let departure = requiredColumn(table, "departure_time")
+        else { return }
+        let pickup = table.column("pickup_type"), dropOff = table.column("drop_off_type")
+        let headsign = table.column("stop_headsign"), timepoint = table.column("timepoint")
+        var rows = StopTimes()
+        let n = table.rowCount
+        rows.trip.reserveCapacity(n)
+        rows.stop.reserveCapacity(n)
+        rows.sequence.reserveCapacity(n)
+        rows.arrival.reserveCapacity(n)
+        rows.departure.reserveCapacity(n)
+        rows.pickupType.reserveCapacity(n)
+        rows.dropOffType.reserveCapacity(n)
+        var lines: [Int32] = []
+        lines.reserveCapacity(n)
+        var headsigns: [Int: String] = [:]
+        // Consecutive rows usually belong to the same trip and stop: cache the last lookups.
+        var lastTripText: [UInt8] = [], lastTrip: Int32 = -1
+        for row in 0 ..< n {
+            let tripIndex: Int32? = table.withField(row: row, column: trip) { field in
+                if field.elementsEqual(lastTripText) { return lastTrip }
+                return nil
+            }
+            var resolvedTrip = tripIndex
+            if resolvedTrip == nil {
+                let tripID = table.string(row: row, column: trip)
+                if tripID.isEmpty {
+                    error(table, row: row, column: "trip_id", "required value is empty")
+                    continue
+                }
+                guard let found = feed.tripIndexByID[tripID] else {
+                    error(table, row: row, column: "trip_id", "unknown trip_id '\(tripID)'")
+                    continue
+                }
+                resolvedTrip = found
+                lastTripText = table.withField(row: row, column: trip) { Array($0) }
+                lastTrip = found
+            }
+            let stopID = table.string(row: row, column: stop)
+            guard !stopID.isEmpty else {
+                error(table, row: row, column: "stop_id", "required value is empty")
+                continue
+            }
+            guard let stopIndex = feed.stopIndexByID[stopID] else {
+                error(table, row: row, column: "stop_id", "unknown stop_id '\(stopID)'")
+                continue
+            }
+            let type = feed.stops[Int(stopIndex)].locationType
+            if type != .stopOrPlatform && type != .boardingArea {
+                error(table, row: row, column: "stop_id", "stop '\(stopID)' is a \(type == .station ? "station" : "non-stopping location") (location_type \(type.rawValue)); vehicles stop at platforms")
+                continue
+            }
+            guard let sequenceValue = integer(table, row: row, column: sequence, name: "stop_sequence") else {
+                if table.isEmpty(row: row, column: sequence) {
+                    error(table, row: row, column: "stop_sequence", "required value is empty")
+                }
+                continue
+            }
+            if sequenceValue < 0 || sequenceValue > Int(Int32.max) {
+                error(table, row: row, column: "stop_sequence", "\(sequenceValue) must be a non-negative integer")
+                continue
+            }
+            guard let arrivalTime = time(table, row: row, column: arrival, name: "arrival_time"),
+                let departureTime = time(table, row: row, column: departure, name: "departure_time")
+            else { continue }
+            let pickupValue = enumValue(table, row: row, column: pickup, name: "pickup_type", allowed: 0 ... 3) ?? 0
+            let dropOffValue = enumValue(table, row: row, column: dropOff, name: "drop_off_type", allowed: 0 ... 3) ?? 0
+            if timepoint != nil {
+                _ = enumValue(table, row: row, column: timepoint, name: "timepoint", allowed: 0 ... 1)
+            }
+            if headsign != nil, !table.isEmpty(row: row, column: headsign) {
+                headsigns[rows.trip.count] = table.string(row: row, column: headsign)
+            }
+            rows.trip.append(resolvedTrip!)
+            rows.stop.append(stopIndex)
+            rows.sequence.append(Int32(sequenceValue))
+            // A call with only one time given uses it for both (common for first/last calls).
+            let a = arrivalTime ?? departureTime ?? missingTime
+            let d = departureTime ?? arrivalTime ?? missingTime
+            rows.arrival.append(a)
+            rows.departure.append(d)
+            rows.pickupType.append(UInt8(pickupValue))
+            rows.dropOffType.append(UInt8(dropOffValue))
+            lines.append(table.rowLine[row])
+        }
+        if hasErrors { return }
+        feed.stopTimes = groupByTrip(rows, lines: lines, headsigns: headsigns, tripCount: feed.trips.count, table: table)
+    }
+
+    /// Orders rows by trip, then stop_sequence (a counting sort by trip: rows of one trip are
+    /// usually adjacent already), and checks that no trip repeats a stop_sequence.
+    private mutating func groupByTrip(
+        _ rows: StopTimes, lines: [Int32], headsigns: [Int: String], tripCount: Int, table: CSVTable
+    ) -> StopTimes {
+        var counts = [Int32](repeating: 0, count: tripCount + 1)
+        for trip in rows.trip { counts[Int(trip) + 1] += 1 }
+        for i in 0 ..< tripCount { counts[i + 1] += counts[i] }
+        var order = [Int32](repeating: 0, count: rows.count)
+        var next = counts
+        for (row, trip) in rows.trip.enumerated() {
+            order[Int(next[Int(trip)])] = Int32(row)
+            next[Int(trip)] += 1
+        }
+        var result = StopTimes()
+        result.rangeOfTrip = (0 ..< tripCount).map { counts[$0] ..< counts[$0 + 1] }
+        for trip in 0 ..< tripCount {
+            let range = Int(counts[trip]) ..< Int(counts[trip + 1])
+            guard range.count > 1 else { continue }
+            let isSorted = zip(order[range].dropLast(), order[range].dropFirst()).allSatisfy {
+                rows.sequence[Int($0)] < rows.sequence[Int($1)]
+            }
+            if !isSorted {
+                order[range].sort { (rows.sequence[Int($0)], $0) < (rows.sequence[Int($1)], $1) }
+                for i in range.dropFirst() where rows.sequence[Int(order[i])] == rows.sequence[Int(order[i - 1])] {
+                    error(
+                        file: table.file, line: Int(lines[Int(order[i])]), column: "stop_sequence",
+                        "trip repeats stop_sequence \(rows.sequence[Int(order[i])]) (also on line \(lines[Int(order[i - 1])]))")
+                }
+            }
+        }
+        result.trip = order.map { rows.trip[Int($0)] }
+        result.stop = order.map { rows.stop[Int($0)] }
+        result.sequence = order.map { rows.sequence[Int($0)] }
+        result.arrival = order.map { rows.arrival[Int($0)] }
+        result.departure = order.map { rows.departure[Int($0)] }
+        result.pickupType = order.map { rows.pickupType[Int($0)] }
+        result.dropOffType = order.map { rows.dropOffType[Int($0)] }
+        if !headsigns.isEmpty {
+            result.stopHeadsign = order.map { headsigns[Int($0)] ?? "" }
+        }
+        stopTimeLines = order.map { lines[Int($0)] }
+        return result
+    }
+}

@@ -1,0 +1,97 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+import ArgumentParser
+import Foundation
+import GTFS
+import Transit
+
+extension GoanCommand {
+    /// `goan feed validate|info PATH`.
+    struct FeedCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "feed", abstract: "Check and describe GTFS feeds.",
+            subcommands: [Validate.self, Info.self])
+    }
+}
+
+extension GoanCommand.FeedCommand {
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List every error and warning in a feed (file, line, column).",
+            discussion: "Exits with status 1 when the feed has errors (it cannot be loaded), 0 otherwise.")
+
+        @Argument(help: "A GTFS feed: a .zip or a directory.")
+        var path: String
+
+        @Option(help: "Show at most this many warnings.")
+        var maxWarnings: Int = 100
+
+        func run() throws {
+            let (feed, diagnostics) = try Feed.inspect(FeedSource.at(path))
+            let errors = diagnostics.filter { $0.severity == .error }
+            let warnings = diagnostics.filter { $0.severity == .warning }
+            for error in errors { print(error) }
+            for warning in warnings.prefix(maxWarnings) { print(warning) }
+            if warnings.count > maxWarnings { print("… and \(warnings.count - maxWarnings) more warnings") }
+            if errors.isEmpty, let feed {
+                print("\(path): valid: \(feed.stops.count) stops, \(feed.trips.count) trips, \(warnings.count) warning\(warnings.count == 1 ? "" : "s")")
+            } else {
+                print("\(path): \(errors.count) error\(errors.count == 1 ? "" : "s"), \(warnings.count) warning\(warnings.count == 1 ? "" : "s"): the feed cannot be loaded")
+                throw ExitCode.failure
+            }
+        }
+    }
+
+    struct Info: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Counts, agencies and the date range of a feed.")
+
+        @Argument(help: "A GTFS feed: a .zip or a directory.")
+        var path: String
+
+        func run() throws {
+            let feed: Feed
+            do {
+                feed = try Feed.load(from: FeedSource.at(path))
+            } catch let error as FeedLoadError {
+                throw CLIError(error.description)
+            }
+            let timetable = Timetable.build(from: feed)
+            print("feed:        \(path)")
+            if let info = feed.feedInfo {
+                print("publisher:   \(info.publisherName)\(info.version.isEmpty ? "" : " (version \(info.version))")")
+            }
+            print("time zone:   \(feed.timezone)")
+            if let range = feed.dateRange {
+                print("service:     \(range.lowerBound) to \(range.upperBound) (\(range.upperBound.dayNumber - range.lowerBound.dayNumber + 1) days)")
+            } else {
+                print("service:     no service days")
+            }
+            print("agencies:    \(feed.agencies.count)")
+            for agency in feed.agencies {
+                let routes = feed.routes.filter { feed.agencies[Int($0.agency)].id == agency.id }.count
+                print("  \(agency.id.isEmpty ? "-" : agency.id)  \(agency.name)  (\(routes) route\(routes == 1 ? "" : "s"))")
+            }
+            let stations = feed.stops.filter { $0.locationType == .station }.count
+            print("stops:       \(feed.stops.count) (\(stations) stations)")
+            print("routes:      \(feed.routes.count)")
+            print("trips:       \(feed.trips.count)")
+            print("stop times:  \(feed.stopTimes.count)")
+            print("frequencies: \(feed.frequencies.count)")
+            print("transfers:   \(feed.transfers.count)")
+            print("warnings:    \(feed.warnings.count) (goan feed validate lists them)")
+            print("timetable:   \(timetable.patternCount) patterns, \(timetable.tripCount) trips, \(timetable.serviceDays.setCount) day sets, \(formatBytes(timetable.byteCount))")
+        }
+    }
+}
+
+func formatBytes(_ bytes: Int) -> String {
+    if bytes >= 1 << 20 { return String(format: "%.1f MiB", Double(bytes) / Double(1 << 20)) }
+    if bytes >= 1 << 10 { return String(format: "%.1f KiB", Double(bytes) / Double(1 << 10)) }
+    return "\(bytes) B"
+}

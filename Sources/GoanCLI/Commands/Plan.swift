@@ -1,0 +1,129 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+import ArgumentParser
+import Foundation
+import GTFS
+import Transit
+
+extension GoanCommand {
+    /// `goan plan`: journeys by public transport between two stops, places or coordinates.
+    struct Plan: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Plan a journey by public transport.",
+            discussion: """
+                --from and --to take a stop id, a stop or place name (case and accents do not matter,
+                e.g. "marienberg station" or "Vroomshoop"), or a position "lat,lon" (you walk to
+                the nearest stops). Times are wall-clock times in the feed's time zone.
+                """)
+
+        @OptionGroup var timetable: TimetableArguments
+
+        @Option(help: "Where the journey starts: stop id, stop or place name, or lat,lon.")
+        var from: String
+
+        @Option(help: "Where the journey ends: stop id, stop or place name, or lat,lon.")
+        var to: String
+
+        @Option(help: "Travel date, YYYY-MM-DD.")
+        var date: String
+
+        @Option(help: "Leave at or after this time (HH:MM).")
+        var depart: String?
+
+        @Option(help: "Arrive at or before this time (HH:MM).")
+        var arrive: String?
+
+        @Option(help: "Minutes after --depart (or before --arrive) to look for more departures.")
+        var window: Int = 60
+
+        @Flag(help: "Only wheelchair-accessible trips and stops.")
+        var wheelchair = false
+
+        @Option(help: "At most this many transfers.")
+        var maxTransfers: Int = 6
+
+        @Option(help: "Metres you are willing to walk from a lat,lon position to a stop.")
+        var maxWalk: Double = 1000
+
+        @Flag(help: "Print JSON (format documented in the README).")
+        var json = false
+
+        func validate() throws {
+            if (depart == nil) == (arrive == nil) {
+                throw ValidationError("give exactly one of --depart HH:MM or --arrive HH:MM")
+            }
+            if ServiceDate(date) == nil { throw ValidationError("--date '\(date)' is not a date (expected YYYY-MM-DD)") }
+            if !(0 ... Raptor.maxSupportedTransfers).contains(maxTransfers) {
+                throw ValidationError("--max-transfers must be within 0…\(Raptor.maxSupportedTransfers)")
+            }
+            if !(0 ... 24 * 60).contains(window) { throw ValidationError("--window must be within 0…1440 minutes") }
+            if !(0 ... 5000).contains(maxWalk) { throw ValidationError("--max-walk must be within 0…5000 metres") }
+        }
+
+        func run() throws {
+            let serviceDate = ServiceDate(date)!
+            let (tt, _) = try timetable.loadTimetable()
+            let finder = StopFinder(timetable: tt)
+            let origin: StopFinder.Match, destination: StopFinder.Match
+            do {
+                origin = try finder.find(from, maxWalk: maxWalk)
+            } catch let error as StopFinder.FindError {
+                throw CLIError("--from: \(error)")
+            }
+            do {
+                destination = try finder.find(to, maxWalk: maxWalk)
+            } catch let error as StopFinder.FindError {
+                throw CLIError("--to: \(error)")
+            }
+            let zone = tt.feed.timezone
+            let clockText = depart ?? arrive!
+            guard let seconds = WallClock.serviceDaySeconds(clockText, on: serviceDate, timezone: zone) else {
+                throw ValidationError("'\(clockText)' is not a time (expected HH:MM)")
+            }
+            var request = JourneyRequest(
+                origins: origin.stops, destinations: destination.stops, date: serviceDate,
+                time: depart != nil ? .departAt(seconds) : .arriveBy(seconds), window: Int32(window * 60),
+                maxTransfers: maxTransfers, wheelchairOnly: wheelchair)
+            request.reconstructLegs = true
+            var raptor = Raptor(timetable: tt)
+            var result = raptor.route(request)
+            // Nothing in the window: look further (the rest of the next service day).
+            if result.journeys.isEmpty && window > 0 {
+                request.window = 0
+                result = raptor.route(request)
+            }
+            let plan = PlanOutput(
+                timetable: tt, date: serviceDate, origin: origin, destination: destination, request: request,
+                journeys: Array(result.journeys.prefix(8)))
+            if json {
+                print(try plan.json())
+            } else {
+                print(plan.text())
+            }
+        }
+    }
+}
+
+/// Conversions between wall-clock input and service-day seconds.
+enum WallClock {
+    /// Service-day seconds of wall-clock `HH:MM[:SS]` on `date` in `timezone` (exact on DST days).
+    static func serviceDaySeconds(_ text: String, on date: ServiceDate, timezone: String) -> Int32? {
+        let parts = text.split(separator: ":").map(String.init)
+        guard parts.count == 2 || parts.count == 3, let h = Int(parts[0]), let m = Int(parts[1]),
+            (0 ... 23).contains(h), (0 ... 59).contains(m)
+        else { return nil }
+        let s = parts.count == 3 ? Int(parts[2]) : 0
+        guard let s, (0 ... 59).contains(s) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: timezone) ?? TimeZone(identifier: "UTC")!
+        guard let instant = calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: h, minute: m, second: s))
+        else { return nil }
+        return Int32(Int64(instant.timeIntervalSince1970) - ServiceDayClock.noonMinus12h(date, timezone: timezone))
+    }
+}

@@ -1,0 +1,149 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+import ArgumentParser
+import Foundation
+import GTFS
+import Transit
+
+extension GoanCommand {
+    /// Answers a CSV of one-to-one earliest-arrival queries: how goan is compared with its peer.
+    struct RouteBatch: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "route-batch",
+            abstract: "Answer a CSV of earliest-arrival queries (from_stop_id,to_stop_id,departure).",
+            discussion: """
+                Writes from_stop_id,to_stop_id,departure,earliest_arrival,transfers per query.
+                earliest_arrival is a service-day time (HH:MM:SS, may pass 24:00), empty when the
+                destination is not reached before the end of the next service day; transfers is the
+                fewest among journeys with that arrival. No walking at the origin; a station id
+                means any of its stops. Ends with: queries=N median_ms=… p95_ms=… load_s=…
+                """)
+
+        @OptionGroup var timetable: TimetableArguments
+
+        @Option(help: "Service date, YYYY-MM-DD.")
+        var date: String
+
+        @Option(help: "CSV with from_stop_id,to_stop_id,departure (HH:MM:SS).")
+        var queries: String
+
+        @Option(help: "Where to write the answers (CSV).")
+        var out: String
+
+        @Option(help: "At most this many transfers.")
+        var maxTransfers: Int = 14
+
+        func run() throws {
+            guard let serviceDate = ServiceDate(date) else {
+                throw ValidationError("--date '\(date)' is not a date (expected YYYY-MM-DD)")
+            }
+            guard (0 ... Raptor.maxSupportedTransfers).contains(maxTransfers) else {
+                throw ValidationError("--max-transfers must be within 0…\(Raptor.maxSupportedTransfers)")
+            }
+            let parsed = try QueryFile.read(queries)
+            let (tt, loadSeconds) = try timetable.loadTimetable()
+            var resolved: [(from: [StopOffset], to: [StopOffset], departure: Int32)] = []
+            for query in parsed {
+                guard let from = tt.feed.stopIndexByID[query.from] else {
+                    throw CLIError("\(queries):\(query.line): from_stop_id: unknown stop_id '\(query.from)'")
+                }
+                guard let to = tt.feed.stopIndexByID[query.to] else {
+                    throw CLIError("\(queries):\(query.line): to_stop_id: unknown stop_id '\(query.to)'")
+                }
+                resolved.append((
+                    tt.stopsFor(Int(from)).map { StopOffset(stop: StopIndex($0)) },
+                    tt.stopsFor(Int(to)).map { StopOffset(stop: StopIndex($0)) }, query.departure))
+            }
+            let zone = tt.feed.timezone
+            let horizon = Int32(
+                ServiceDayClock.noonMinus12h(serviceDate.adding(days: 2), timezone: zone)
+                    - ServiceDayClock.noonMinus12h(serviceDate, timezone: zone))
+            var raptor = Raptor(timetable: tt)
+            var lines = ["from_stop_id,to_stop_id,departure,earliest_arrival,transfers"]
+            lines.reserveCapacity(parsed.count + 1)
+            var millis: [Double] = []
+            millis.reserveCapacity(parsed.count)
+            let clock = ContinuousClock()
+            for (query, stops) in zip(parsed, resolved) {
+                var request = JourneyRequest(
+                    origins: stops.from, destinations: stops.to, date: serviceDate, time: .departAt(stops.departure),
+                    maxTransfers: maxTransfers)
+                request.reconstructLegs = false
+                let start = clock.now
+                let result = raptor.route(request)
+                let elapsed = clock.now - start
+                millis.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+                var arrival = "", transfers = ""
+                if let best = result.best, best.time < horizon {
+                    arrival = GTFSTime.format(best.time)
+                    transfers = String(best.transfers)
+                }
+                lines.append("\(csvField(query.from)),\(csvField(query.to)),\(query.departureText),\(arrival),\(transfers)")
+            }
+            do {
+                try (lines.joined(separator: "\n") + "\n").write(toFile: out, atomically: true, encoding: .utf8)
+            } catch {
+                throw CLIError("cannot write \(out): \(error.localizedDescription)")
+            }
+            let sorted = millis.sorted()
+            let median = sorted.isEmpty ? 0 : (sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2)
+            let p95 = sorted.isEmpty ? 0 : sorted[max(0, Int((0.95 * Double(sorted.count)).rounded(.up)) - 1)]
+            print(String(format: "queries=%d median_ms=%.4f p95_ms=%.4f load_s=%.3f", parsed.count, median, p95, loadSeconds))
+        }
+    }
+}
+
+/// A CSV field, quoted when it holds a comma or a quote.
+func csvField(_ text: String) -> String {
+    if text.contains(",") || text.contains("\"") || text.contains("\n") {
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+    return text
+}
+
+/// The query file of `route-batch`.
+enum QueryFile {
+    struct Query {
+        var from: String
+        var to: String
+        var departure: Int32
+        var departureText: String
+        var line: Int
+    }
+
+    static func read(_ path: String) throws -> [Query] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CLIError("cannot read the query file \(path)")
+        }
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        let table = CSVTable(file: name, bytes: [UInt8](data))
+        if let problem = table.diagnostics.first(where: { $0.severity == .error }) { throw CLIError(problem.description) }
+        var columns: [Int] = []
+        for column in ["from_stop_id", "to_stop_id", "departure"] {
+            guard let index = table.column(column) else {
+                throw CLIError("\(name):1: \(column): required column is missing from the header")
+            }
+            columns.append(index)
+        }
+        var queries: [Query] = []
+        for row in 0 ..< table.rowCount {
+            let line = Int(table.rowLine[row])
+            let from = table.string(row: row, column: columns[0])
+            let to = table.string(row: row, column: columns[1])
+            let text = table.string(row: row, column: columns[2])
+            if from.isEmpty { throw CLIError("\(name):\(line): from_stop_id: required value is empty") }
+            if to.isEmpty { throw CLIError("\(name):\(line): to_stop_id: required value is empty") }
+            guard let departure = GTFSTime.parse(text) else {
+                throw CLIError("\(name):\(line): departure: '\(text)' is not a valid time (expected HH:MM:SS)")
+            }
+            queries.append(Query(from: from, to: to, departure: departure, departureText: text, line: line))
+        }
+        return queries
+    }
+}

@@ -1,0 +1,84 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+public import ArgumentParser
+import Foundation
+import GTFS
+public import Transit
+
+/// Options shared by every command that reads a timetable.
+struct TimetableArguments: ParsableArguments {
+    @Option(name: .long, help: "A GTFS feed: a .zip or a directory. Default: the embedded Twente feed.")
+    var feed: String?
+
+    @Option(
+        name: .long,
+        help: "Footpaths between stops: transfers-only (transfers.txt only) or generated (also walking between stops within 400 m).")
+    var footpaths: TimetableOptions.Footpaths = .generated
+
+    @Option(name: .long, help: "Seconds needed to change vehicles at one stop where transfers.txt gives no time.")
+    var minTransferTime: Int32 = 120
+
+    func validate() throws {
+        if minTransferTime < 0 || minTransferTime > 3600 {
+            throw ValidationError("--min-transfer-time must be between 0 and 3600 seconds, not \(minTransferTime)")
+        }
+    }
+
+    var options: TimetableOptions {
+        TimetableOptions(footpaths: footpaths, defaultMinTransferTime: minTransferTime)
+    }
+
+    /// The feed path to read: --feed, else $GOAN_FEED, else the embedded Twente feed.
+    func feedPath() throws -> String {
+        if let feed { return feed }
+        return try DefaultFeed.path()
+    }
+
+    /// Loads the feed and builds the timetable, printing load errors as a readable list.
+    func loadTimetable() throws -> (Timetable, seconds: Double) {
+        let path = try feedPath()
+        let clock = ContinuousClock()
+        let start = clock.now
+        let feed: Feed
+        do {
+            feed = try Feed.load(from: FeedSource.at(path))
+        } catch let error as FeedLoadError {
+            throw CLIError(error.description)
+        }
+        let timetable = Timetable.build(from: feed, options: options)
+        let elapsed = clock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return (timetable, seconds)
+    }
+}
+
+extension TimetableOptions.Footpaths: ExpressibleByArgument {}
+
+/// An error the CLI reports as one clear message (no stack trace) and exit code 1.
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Finds the embedded Twente feed.
+enum DefaultFeed {
+    /// `$GOAN_FEED`, else `Timetables/twente` of the source tree goan was built from, else
+    /// `Timetables/twente` below the current directory.
+    static func path() throws -> String {
+        if let env = ProcessInfo.processInfo.environment["GOAN_FEED"], !env.isEmpty { return env }
+        let fromSource = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Timetables/twente").path
+        let candidates = [fromSource, FileManager.default.currentDirectoryPath + "/Timetables/twente"]
+        for candidate in candidates where FileManager.default.fileExists(atPath: candidate + "/stops.txt") {
+            return candidate
+        }
+        throw CLIError("the embedded Twente feed was not found (looked in \(candidates.joined(separator: ", "))); pass --feed PATH or set GOAN_FEED")
+    }
+}

@@ -1,0 +1,30 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+public import ArgumentParser
+
+/// `goan`: plan, book, dispatch and simulate door-to-door and public-transport trips in Twente.
+public struct GoanCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "goan",
+        abstract: "Plan trips by public transport in Twente (and on any GTFS feed).",
+        discussion: """
+            Without --feed, commands use the embedded Twente timetable (Timetables/twente).
+            """,
+        version: "0.1.0",
+        subcommands: [Plan.self, RouteBatch.self, FeedCommand.self])
+
+    public init() {}
+}
+
+/// The entry point of the `goan` executable.
+public enum GoanMain {
+    public static func run() async {
+        await GoanCommand.main()
+    }
+}

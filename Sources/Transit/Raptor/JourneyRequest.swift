@@ -1,0 +1,62 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+public import GTFS
+
+/// A stop where a search may start or end, with the seconds needed to get between it and the
+/// traveller's origin or destination (0 when the stop itself is the origin or destination).
+public struct StopOffset: Sendable, Hashable {
+    public var stop: StopIndex
+    /// Seconds of walking (or riding an on-demand leg) between the place and the stop.
+    public var duration: Int32
+
+    public init(stop: StopIndex, duration: Int32 = 0) {
+        self.stop = stop
+        self.duration = duration
+    }
+}
+
+/// What a traveller asks the router.
+///
+/// Times are seconds after noon − 12 h of ``date`` in the feed's time zone (GTFS service-day
+/// time), so `09:00` is 32 400 even on the days clocks change.
+public struct JourneyRequest: Sendable {
+    /// Depart at (or after) a time, or arrive by a time.
+    public enum TimeConstraint: Sendable, Hashable {
+        case departAt(Int32)
+        case arriveBy(Int32)
+    }
+
+    public var origins: [StopOffset]
+    public var destinations: [StopOffset]
+    public var date: ServiceDate
+    public var time: TimeConstraint
+    /// Seconds: a range query returns the journeys departing within `[t, t + window]`
+    /// (depart-at) or arriving within `[t − window, t]` (arrive-by). 0 for a single time.
+    public var window: Int32 = 0
+    /// At most this many transfers (rides − 1). RAPTOR needs `maxTransfers + 1` rounds.
+    public var maxTransfers: Int = 14
+    /// Only wheelchair-accessible trips (wheelchair_accessible = 1), boarding and alighting only
+    /// at accessible stops (wheelchair_boarding = 1).
+    public var wheelchairOnly: Bool = false
+    /// Build the legs of each journey (route-batch only needs times and transfer counts).
+    public var reconstructLegs: Bool = true
+
+    public init(
+        origins: [StopOffset], destinations: [StopOffset], date: ServiceDate, time: TimeConstraint,
+        window: Int32 = 0, maxTransfers: Int = 14, wheelchairOnly: Bool = false
+    ) {
+        self.origins = origins
+        self.destinations = destinations
+        self.date = date
+        self.time = time
+        self.window = window
+        self.maxTransfers = maxTransfers
+        self.wheelchairOnly = wheelchairOnly
+    }
+}
