@@ -7,9 +7,10 @@ Usage:
 
   --in     the feed: a .zip (e.g. gtfs-nl.zip from https://gtfs.ovapi.nl/nl/, ~200 MB, ~15 M
            stop_times rows) or an unzipped directory
-  --out    output directory (created; existing .txt files of the same names are overwritten)
-  --bbox   default 52.15,6.35,52.65,7.10 (Twente and its edges). For a bbox south of the
-           equator just give the smaller latitude first, e.g. -16.95,145.70,-16.85,145.80
+  --out    output directory (created; files of the same names are overwritten, other .txt
+           files already there are reported, not deleted)
+  --bbox   default 52.15,6.35,52.65,7.10 (Twente and its edges). South of the equator or west
+           of Greenwich give the smaller number first, e.g. --bbox -16.95,145.70,-16.85,145.80
   --shapes also copy the shapes of the kept trips (off by default: the national shapes.txt is
            large and most routers do not need it)
 
@@ -28,6 +29,14 @@ it has none.  stop_times.txt is streamed twice (pass 1: which trips touch the bo
 their rows), so memory stays at a few sets of ids even for the 15 M-row national file.  A UTF-8
 BOM is removed, quoted fields are parsed and re-quoted with Python's csv module, rows are written
 in input order with "\\n" line ends.
+
+Speed: about 1.5 s per million stop_times rows (both passes) and ~30 MB of memory on a
+synthetic 3 M-row feed; the national feed takes well under a minute.
+
+Example (Twente, then a quick readability check with the reference tool):
+  python3 Tools/cut_national_gtfs.py --in ~/Downloads/gtfs-nl.zip --out /tmp/gtfs-twente
+  python3 ../shared/tools/nigiri_ref.py gen-queries --feed /tmp/gtfs-twente \
+          --date YYYY-MM-DD --n 20 --seed 1 --out /tmp/q.csv
 
 Python 3.11, standard library only.
 """
@@ -322,7 +331,7 @@ def cut(in_path: str, out_dir: str, bbox, with_shapes: bool) -> dict:
     t3 = time.perf_counter()
     return {"stale": stale, "stats": stats, "skipped": skipped, "inside": len(inside),
             "trips": len(trips_in_file), "stops": len(keep_stops), "routes": len(routes),
-            "services": len(services), "agencies": len(agencies - {""}),
+            "services": len(services), "agencies": stats.get("agency.txt", (0, 0))[1],
             "times": (t1 - t0, t2 - t1, t3 - t2)}
 
 
@@ -333,6 +342,11 @@ def main(argv=None) -> int:
     ap.add_argument("--bbox", default=",".join(str(x) for x in DEFAULT_BBOX),
                     help="MINLAT,MINLON,MAXLAT,MAXLON (default: %(default)s)")
     ap.add_argument("--shapes", action="store_true", help="also keep shapes.txt rows of kept trips")
+    argv = list(sys.argv[1:] if argv is None else argv)
+    for k in range(len(argv) - 1):  # let "--bbox -16.95,..." through (argparse sees an option)
+        if argv[k] == "--bbox":
+            argv[k:k + 2] = [f"--bbox={argv[k + 1]}"]
+            break
     a = ap.parse_args(argv)
     bbox = parse_bbox(a.bbox)
     res = cut(a.inp, a.out, bbox, a.shapes)

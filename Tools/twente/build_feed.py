@@ -310,7 +310,7 @@ STATION_TRANSFER_SECS = {
     "stoparea:1101": (120, 120, 60),   # Vriezenveen
     "stoparea:1301": (60, 180, 60),    # Vroomshoop (island platform, ramp from the crossing)
     "stoparea:1501": (120, 120, 60),   # Daarlerveen
-    "stoparea:1801": (180, 180, 60),   # Nijverdal (platforms in the rail tunnel)
+    "stoparea:1801": (180, 180, 60),   # Nijverdal (platforms below street level)
     "stoparea:1901": (120, 120, 60),   # Wierden
     "stoparea:2001": (120, 120, 60),   # Borne
     "stoparea:2101": (180, 240, 60),   # Hengelo

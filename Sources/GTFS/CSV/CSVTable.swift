@@ -120,13 +120,17 @@ public struct CSVTable: Sendable {
         guard let column else { return "" }
         let field = Int(rowStart[row]) + column
         guard field < Int(rowStart[row + 1]) else { return "" }
-        let start = Int(fieldStart[field])
-        let end = Int(fieldEnd[field])
-        var text = String(decoding: bytes[start ..< end], as: UTF8.self)
-        if escapedFields.contains(Int32(field)) {
-            text = text.replacingDoubledQuotes()
+        var start = Int(fieldStart[field])
+        var end = Int(fieldEnd[field])
+        // Trim bytes, not Characters: this runs for every id of every row.
+        while start < end, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") { start += 1 }
+        while end > start, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+        if start == end { return "" }
+        let text = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start ..< end]), as: UTF8.self) }
+        if !escapedFields.isEmpty && escapedFields.contains(Int32(field)) {
+            return text.replacingDoubledQuotes()
         }
-        return text.trimmingSpaces()
+        return text
     }
 
     /// Whether the field is empty or only spaces.

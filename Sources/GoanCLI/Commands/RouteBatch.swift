@@ -70,6 +70,7 @@ extension GoanCommand {
             var millis: [Double] = []
             millis.reserveCapacity(parsed.count)
             let clock = ContinuousClock()
+            var totals = RaptorStatistics()
             for (query, stops) in zip(parsed, resolved) {
                 var request = JourneyRequest(
                     origins: stops.from, destinations: stops.to, date: serviceDate, time: .departAt(stops.departure),
@@ -78,6 +79,7 @@ extension GoanCommand {
                 let start = clock.now
                 let result = raptor.route(request)
                 let elapsed = clock.now - start
+                totals.add(result.statistics)
                 millis.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
                 var arrival = "", transfers = ""
                 if let best = result.best, best.time < horizon {
@@ -90,6 +92,9 @@ extension GoanCommand {
                 try (lines.joined(separator: "\n") + "\n").write(toFile: out, atomically: true, encoding: .utf8)
             } catch {
                 throw CLIError("cannot write \(out): \(error.localizedDescription)")
+            }
+            if ProcessInfo.processInfo.environment["GOAN_STATS"] != nil {
+                FileHandle.standardError.write(Data("statistics (sum over all queries): \(totals)\n".utf8))
             }
             let sorted = millis.sorted()
             let median = sorted.isEmpty ? 0 : (sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2)

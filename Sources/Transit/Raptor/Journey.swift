@@ -88,6 +88,16 @@ public struct RaptorStatistics: Sendable, Hashable, CustomStringConvertible {
 
     public init() {}
 
+    /// Adds another search's counters (for totals over a batch).
+    public mutating func add(_ other: RaptorStatistics) {
+        runs += other.runs
+        rounds += other.rounds
+        patternsScanned += other.patternsScanned
+        tripSearches += other.tripSearches
+        arrivalsImprovedByTransit += other.arrivalsImprovedByTransit
+        arrivalsImprovedByTransfer += other.arrivalsImprovedByTransfer
+    }
+
     public var description: String {
         "runs=\(runs) rounds=\(rounds) patterns=\(patternsScanned) tripSearches=\(tripSearches) "
             + "improvedByTransit=\(arrivalsImprovedByTransit) improvedByTransfer=\(arrivalsImprovedByTransfer)"

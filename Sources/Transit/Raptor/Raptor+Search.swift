@@ -8,7 +8,7 @@
 
 extension Raptor {
     /// The round loop for one request, in direction `D`.
-    mutating func search<D: SearchDirection>(_: D.Type, _ request: JourneyRequest) -> RaptorResult {
+    func search<D: SearchDirection>(_: D.Type, _ request: JourneyRequest) -> RaptorResult {
         let unreached = D.unreached
         let rides = request.maxTransfers + 1
         scratch.resetQuery(unreached: unreached, forward: D.isForward)
@@ -42,8 +42,12 @@ extension Raptor {
         var journeys: [Journey] = []
         var pareto: [(time: Int32, transfers: Int)] = []
         var usedRounds = 1
+        let dayMask = self.dayMask
+        dayMask.withUnsafeBufferPointer { dayMask in
+        let tt = timetable
+        tt.withView(forward: D.isForward) { view in
         for start in starts {
-            statistics.runs += 1
+            scratch.statistics.runs += 1
             scratch.resetRun(unreached: unreached)
             for offset in sources where offset.stop.int < timetable.stopCount {
                 let s = offset.stop.int
@@ -52,17 +56,18 @@ extension Raptor {
             var bound = unreached
             var improvedRounds: [Int] = []
             var k = 1
-            while k <= rides && !scratch.markedStops.isEmpty {
+            while k <= rides && scratch.markedCount > 0 {
                 if D.isBetter(scratch.targetTime[k], bound) { bound = scratch.targetTime[k] }
-                collectPatterns(D.self)
-                scanPatterns(D.self, round: k, bound: bound)
-                if relaxTransfers(D.self, round: k, bound: &bound) { improvedRounds.append(k) }
-                statistics.rounds += 1
+                collectPatterns(D.self, view)
+                scanPatterns(D.self, view, dayMask, round: k, bound: bound)
+                clearScannedMarks()
+                if relaxTransfers(D.self, view, round: k, bound: &bound) { improvedRounds.append(k) }
+                scratch.statistics.rounds += 1
                 k += 1
             }
             usedRounds = max(usedRounds, k)
-            for stop in scratch.markedStops { scratch.isMarked[Int(stop)] = false }
-            scratch.markedStops.removeAll(keepingCapacity: true)
+            for i in 0 ..< scratch.markedCount { scratch.isMarked[Int(scratch.markedStops[i])] = false }
+            scratch.markedCount = 0
             for round in improvedRounds {
                 pareto.append((scratch.targetTime[round], round - 1))
                 if request.reconstructLegs {
@@ -70,10 +75,12 @@ extension Raptor {
                 }
             }
         }
+        }
+        }
         scratch.dirtyRounds = max(scratch.dirtyRounds, min(usedRounds + 1, scratch.roundCount))
         if starts.count > 1 || journeys.count > 1 { journeys = Raptor.paretoFilter(journeys) }
         if !D.isForward { pareto.sort { $0.transfers < $1.transfers } }
-        return RaptorResult(journeys: journeys, pareto: pareto, statistics: statistics)
+        return RaptorResult(journeys: journeys, pareto: pareto, statistics: scratch.statistics)
     }
 
     /// The times a range query starts from: every departure (forward) or arrival (backward) at a
@@ -107,7 +114,8 @@ extension Raptor {
 
     /// Sets a boardable label if it improves the round's and the run's best.
     @inline(__always)
-    mutating func relax<D: SearchDirection>(_: D.Type, stop v: Int, time b: Int32, from: Int32, round k: Int, bound: Int32) {
+    func relax<D: SearchDirection>(_: D.Type, stop v: Int, time b: Int32, from: Int32, round k: Int, bound: Int32) {
+        let scratch = self.scratch
         let index = k * scratch.stopCount + v
         guard D.isBetter(b, scratch.runBoardable[v]), D.isBetter(b, scratch.boardable[index]), D.isBetter(b, bound)
         else { return }
@@ -115,44 +123,53 @@ extension Raptor {
         scratch.boardableFrom[index] = from
         scratch.runBoardable[v] = b
         scratch.runBoardableRound[v] = UInt8(k)
-        if !scratch.isMarked[v] {
-            scratch.isMarked[v] = true
-            scratch.markedStops.append(Int32(v))
-        }
+        scratch.mark(v)
     }
 
     /// Turns the marked stops into the patterns to scan, each from its first marked position
-    /// (last, backward), and clears the stop marks.
-    mutating func collectPatterns<D: SearchDirection>(_: D.Type) {
-        let tt = timetable
-        for stop in scratch.markedStops {
-            scratch.isMarked[Int(stop)] = false
-            for ps in tt.patternsAtStop[Int(stop)] {
+    /// (last, backward). The stop marks stay set during the scan: only marked stops can board
+    /// an earlier trip (see ``scanPatterns``); ``clearScannedMarks()`` clears them afterwards.
+    func collectPatterns<D: SearchDirection>(_: D.Type, _ view: TimetableView) {
+        let scratch = self.scratch
+        for i in 0 ..< scratch.markedCount {
+            let stop = Int(scratch.markedStops[i])
+            scratch.scannedStops[i] = Int32(stop)
+            for j in Int(view.patternsAtStopOffsets[stop]) ..< Int(view.patternsAtStopOffsets[stop + 1]) {
+                let ps = view.patternsAtStop[j]
                 let p = Int(ps.pattern), pos = Int32(ps.position)
                 let current = scratch.patternStart[p]
                 if current < 0 {
                     scratch.patternStart[p] = pos
-                    scratch.markedPatterns.append(Int32(p))
+                    scratch.markedPatterns[scratch.markedPatternCount] = Int32(p)
+                    scratch.markedPatternCount += 1
                 } else if D.isForward ? pos < current : pos > current {
                     scratch.patternStart[p] = pos
                 }
             }
         }
-        scratch.markedStops.removeAll(keepingCapacity: true)
+        scratch.scannedCount = scratch.markedCount
+        scratch.markedCount = 0
+    }
+
+    /// Clears the marks of the stops the last scan started from.
+    func clearScannedMarks() {
+        for i in 0 ..< scratch.scannedCount { scratch.isMarked[Int(scratch.scannedStops[i])] = false }
+        scratch.scannedCount = 0
     }
 
     /// Relaxes same-stop transfers and footpaths from the stops improved by rides in round k,
     /// and records the best target time of the round.
     ///
     /// - Returns: whether the target improved in this round.
-    mutating func relaxTransfers<D: SearchDirection>(_: D.Type, round k: Int, bound: inout Int32) -> Bool {
-        let tt = timetable
+    func relaxTransfers<D: SearchDirection>(_: D.Type, _ view: TimetableView, round k: Int, bound: inout Int32) -> Bool {
+        let scratch = self.scratch
         let n = scratch.stopCount
         var best = bound
         var bestStop: Int32 = -1, bestVia: Int32 = -1
-        let improved = scratch.improvedStops
-        scratch.improvedStops.removeAll(keepingCapacity: true)
-        for stop in improved {
+        let count = scratch.improvedCount
+        scratch.improvedCount = 0
+        for i in 0 ..< count {
+            let stop = scratch.improvedStops[i]
             let s = Int(stop)
             scratch.isImproved[s] = false
             let a = scratch.arrival[k * n + s]
@@ -165,12 +182,12 @@ extension Raptor {
                     bestVia = -1
                 }
             }
-            if !tt.sameStopTransferForbidden[s] {
-                relax(D.self, stop: s, time: D.advance(a, by: tt.minTransferTime[s]), from: stop, round: k, bound: bound)
-                statistics.arrivalsImprovedByTransfer += 1
+            if !view.sameStopTransferForbidden[s] {
+                relax(D.self, stop: s, time: D.advance(a, by: view.minTransferTime[s]), from: stop, round: k, bound: bound)
+                scratch.statistics.arrivalsImprovedByTransfer += 1
             }
-            let links = D.isForward ? tt.footpaths : tt.incomingFootpaths
-            for link in links[s] {
+            for j in Int(view.footpathOffsets[s]) ..< Int(view.footpathOffsets[s + 1]) {
+                let link = view.footpaths[j]
                 let v = Int(link.stop)
                 let b = D.advance(a, by: link.duration)
                 let walkToTarget = scratch.targetDuration[v]

@@ -31,8 +31,9 @@ public struct Raptor {
     /// Seconds to add to a trip of service day (query day + o − 1) to express its times
     /// relative to the query day (exact on DST change days).
     var dayShift: (Int32, Int32, Int32) = (-86_400, 0, 86_400)
-    var statistics = RaptorStatistics()
     var wheelchairOnly = false
+    /// The date ``dayMask`` and ``dayShift`` were computed for (they need the time zone, which is slow).
+    var preparedDate: ServiceDate?
 
     /// The largest number of transfers a query may ask for.
     public static let maxSupportedTransfers = 30
@@ -52,7 +53,7 @@ public struct Raptor {
     public mutating func route(_ request: JourneyRequest) -> RaptorResult {
         precondition(request.maxTransfers >= 0 && request.maxTransfers <= Raptor.maxSupportedTransfers,
                      "maxTransfers must be within 0…\(Raptor.maxSupportedTransfers)")
-        statistics = RaptorStatistics()
+        scratch.statistics = RaptorStatistics()
         wheelchairOnly = request.wheelchairOnly
         prepareDays(for: request.date)
         switch request.time {
@@ -65,6 +66,8 @@ public struct Raptor {
 
     /// Computes which bitsets contain the three days around the query day, and the day shifts.
     mutating func prepareDays(for date: ServiceDate) {
+        if preparedDate == date { return }
+        preparedDate = date
         let days = timetable.serviceDays
         let today = days.dayIndex(of: date)
         if dayMask.count != days.setCount { dayMask = Array(repeating: 0, count: days.setCount) }

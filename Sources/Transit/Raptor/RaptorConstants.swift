@@ -14,9 +14,6 @@ public enum RaptorConstants {
     public static let unreachedForward: Int32 = 2_000_000_000
     /// "Not reached" for a backward (arrive-by) search.
     public static let unreachedBackward: Int32 = -2_000_000_000
-    /// Above this many trips in a pattern, the trip search binary-searches the departures
-    /// (OTP's default threshold). FIXME: benchmark the threshold.
-    public static let binarySearchThreshold = 50
 }
 
 /// The direction of a search, fixed at compile time so the hot loop is specialised for each

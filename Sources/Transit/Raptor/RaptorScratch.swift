@@ -9,51 +9,62 @@
 /// The labels of a search, reused from query to query (nigiri's `raptor_state`): allocated
 /// once per timetable and reset lazily, only the rounds the previous query used.
 ///
+/// Raw memory rather than arrays because the round loop writes these millions of times per
+/// second: array writes would check uniqueness and retain storage on every access.
 /// Round arrays are `rounds × stops`, indexed `round * stopCount + stop`.
-struct RaptorScratch {
+final class RaptorScratch {
     let stopCount: Int
     let roundCount: Int
 
     /// Best time at a stop reached by a ride in round k (forward: alighting time).
-    var arrival: [Int32]
+    let arrival: UnsafeMutablePointer<Int32>
     /// The timetable trip of that ride.
-    var arrivalTrip: [Int32]
+    let arrivalTrip: UnsafeMutablePointer<Int32>
     /// The stop at the other end of the ride (forward: where it was boarded).
-    var arrivalOtherStop: [Int32]
+    let arrivalOtherStop: UnsafeMutablePointer<Int32>
     /// Positions in the pattern: other end << 16 | this stop.
-    var arrivalPositions: [UInt32]
-    /// (service day offset + 1) << 8 | round of the boardable label the ride started from.
-    var arrivalDayAndRound: [UInt16]
+    let arrivalPositions: UnsafeMutablePointer<UInt32>
+    /// Service day offset (0…2 for −1…+1) << 8 | round of the boardable label the ride started from.
+    let arrivalDayAndRound: UnsafeMutablePointer<UInt16>
     /// Best time from which a vehicle can be boarded at the stop after round k.
-    var boardable: [Int32]
+    let boardable: UnsafeMutablePointer<Int32>
     /// The stop whose ride in round k led here (same stop: a transfer; other: a walk);
     /// -1 for round 0 (access from the origin).
-    var boardableFrom: [Int32]
+    let boardableFrom: UnsafeMutablePointer<Int32>
 
     /// Best times of the current run, any round (local pruning, τ* of the paper).
-    var runArrival: [Int32]
-    var runBoardable: [Int32]
-    var runBoardableRound: [UInt8]
+    let runArrival: UnsafeMutablePointer<Int32>
+    let runBoardable: UnsafeMutablePointer<Int32>
+    let runBoardableRound: UnsafeMutablePointer<UInt8>
 
-    /// Stops whose boardable time improved in the last round, and a flag per stop.
-    var markedStops: [Int32] = []
-    var isMarked: [Bool]
+    /// Stops whose boardable time improved in the last round (each once, guarded by `isMarked`).
+    let markedStops: UnsafeMutablePointer<Int32>
+    var markedCount = 0
+    /// The marked stops of the round being scanned.
+    let scannedStops: UnsafeMutablePointer<Int32>
+    var scannedCount = 0
+    let isMarked: UnsafeMutablePointer<Bool>
     /// Stops whose ride arrival improved in the current round.
-    var improvedStops: [Int32] = []
-    var isImproved: [Bool]
-    /// Patterns to scan, with the first (forward) or last (backward) marked position.
-    var markedPatterns: [Int32] = []
-    var patternStart: [Int32]
+    let improvedStops: UnsafeMutablePointer<Int32>
+    var improvedCount = 0
+    let isImproved: UnsafeMutablePointer<Bool>
+    /// Patterns to scan, with the first (forward) or last (backward) marked position; -1 if none.
+    let markedPatterns: UnsafeMutablePointer<Int32>
+    var markedPatternCount = 0
+    let patternStart: UnsafeMutablePointer<Int32>
 
     /// Seconds from a target stop to the traveller's target; -1 where the stop is no target.
-    var targetDuration: [Int32]
-    /// Seconds from the traveller's source to a source stop.
-    var sourceDuration: [Int32]
+    let targetDuration: UnsafeMutablePointer<Int32>
+    /// Seconds from the traveller's source to a source stop; -1 where the stop is no source.
+    let sourceDuration: UnsafeMutablePointer<Int32>
 
-    /// Best target time per round over all runs, and the label it came from.
+    /// Best target time per round over all runs of a query, and the label it came from.
     var targetTime: [Int32]
     var targetStop: [Int32]
     var targetVia: [Int32]
+
+    /// Counters of the current query.
+    var statistics = RaptorStatistics()
 
     /// Rounds written since the last reset, and the direction they were written for.
     var dirtyRounds = 0
@@ -63,37 +74,54 @@ struct RaptorScratch {
         self.stopCount = stopCount
         self.roundCount = roundCount
         let size = stopCount * roundCount
-        arrival = Array(repeating: RaptorConstants.unreachedForward, count: size)
-        arrivalTrip = Array(repeating: -1, count: size)
-        arrivalOtherStop = Array(repeating: -1, count: size)
-        arrivalPositions = Array(repeating: 0, count: size)
-        arrivalDayAndRound = Array(repeating: 0, count: size)
-        boardable = Array(repeating: RaptorConstants.unreachedForward, count: size)
-        boardableFrom = Array(repeating: -1, count: size)
-        runArrival = Array(repeating: RaptorConstants.unreachedForward, count: stopCount)
-        runBoardable = Array(repeating: RaptorConstants.unreachedForward, count: stopCount)
-        runBoardableRound = Array(repeating: 0, count: stopCount)
-        isMarked = Array(repeating: false, count: stopCount)
-        isImproved = Array(repeating: false, count: stopCount)
-        patternStart = Array(repeating: -1, count: patternCount)
-        targetDuration = Array(repeating: -1, count: stopCount)
-        sourceDuration = Array(repeating: -1, count: stopCount)
+        func make<T>(_ count: Int, _ value: T) -> UnsafeMutablePointer<T> {
+            let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(count, 1))
+            pointer.initialize(repeating: value, count: max(count, 1))
+            return pointer
+        }
+        arrival = make(size, RaptorConstants.unreachedForward)
+        arrivalTrip = make(size, -1)
+        arrivalOtherStop = make(size, -1)
+        arrivalPositions = make(size, 0)
+        arrivalDayAndRound = make(size, 0)
+        boardable = make(size, RaptorConstants.unreachedForward)
+        boardableFrom = make(size, -1)
+        runArrival = make(stopCount, RaptorConstants.unreachedForward)
+        runBoardable = make(stopCount, RaptorConstants.unreachedForward)
+        runBoardableRound = make(stopCount, 0)
+        markedStops = make(stopCount, 0)
+        scannedStops = make(stopCount, 0)
+        isMarked = make(stopCount, false)
+        improvedStops = make(stopCount, 0)
+        isImproved = make(stopCount, false)
+        markedPatterns = make(patternCount, 0)
+        patternStart = make(patternCount, -1)
+        targetDuration = make(stopCount, -1)
+        sourceDuration = make(stopCount, -1)
         targetTime = Array(repeating: RaptorConstants.unreachedForward, count: roundCount)
         targetStop = Array(repeating: -1, count: roundCount)
         targetVia = Array(repeating: -1, count: roundCount)
     }
 
+    deinit {
+        for pointer in [arrival, arrivalTrip, arrivalOtherStop, boardable, boardableFrom, runArrival, runBoardable,
+                        markedStops, scannedStops, improvedStops, markedPatterns, patternStart, targetDuration, sourceDuration] {
+            pointer.deallocate()
+        }
+        arrivalPositions.deallocate()
+        arrivalDayAndRound.deallocate()
+        runBoardableRound.deallocate()
+        isMarked.deallocate()
+        isImproved.deallocate()
+    }
+
     /// Clears the labels of all runs for a new query in the given direction.
-    mutating func resetQuery(unreached: Int32, forward: Bool) {
+    func resetQuery(unreached: Int32, forward: Bool) {
         let rounds = forward == dirtyForward ? dirtyRounds : roundCount
         let end = rounds * stopCount
         if end > 0 {
-            arrival.withUnsafeMutableBufferPointer { $0[0 ..< end].update(repeating: unreached) }
-            boardable.withUnsafeMutableBufferPointer { $0[0 ..< end].update(repeating: unreached) }
-        }
-        if forward != dirtyForward {
-            arrival.withUnsafeMutableBufferPointer { $0.update(repeating: unreached) }
-            boardable.withUnsafeMutableBufferPointer { $0.update(repeating: unreached) }
+            arrival.update(repeating: unreached, count: end)
+            boardable.update(repeating: unreached, count: end)
         }
         for k in 0 ..< roundCount {
             targetTime[k] = unreached
@@ -105,8 +133,16 @@ struct RaptorScratch {
     }
 
     /// Clears the per-run bests for the next departure of a range query.
-    mutating func resetRun(unreached: Int32) {
-        runArrival.withUnsafeMutableBufferPointer { $0.update(repeating: unreached) }
-        runBoardable.withUnsafeMutableBufferPointer { $0.update(repeating: unreached) }
+    func resetRun(unreached: Int32) {
+        runArrival.update(repeating: unreached, count: stopCount)
+        runBoardable.update(repeating: unreached, count: stopCount)
+    }
+
+    func mark(_ stop: Int) {
+        if !isMarked[stop] {
+            isMarked[stop] = true
+            markedStops[markedCount] = Int32(stop)
+            markedCount += 1
+        }
     }
 }

@@ -56,7 +56,7 @@ public struct JaggedArray<Element: Sendable>: Sendable {
 
     @inlinable
     public subscript(row: Int) -> ArraySlice<Element> {
-        ArraySlice(values[Int(offsets[row]) ..< Int(offsets[row + 1])])
+        values[Int(offsets[row]) ..< Int(offsets[row + 1])]
     }
 
     @inlinable
