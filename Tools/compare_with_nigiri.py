@@ -431,7 +431,9 @@ def timing_feed(ctx: Ctx, name: str) -> dict:
                                           "--queries", q, "--timing-only", "--profile", "plain"],
                                          wd / "nigiri-timing.log", "nigiri_ref.py run --timing-only"))
         log(f"  goan route-batch")
-        res["goan"] = goan_last_line(run(goan_cmd(ctx, feed, date, q, wd / "goan-timing.csv"),
+        # Same timing method as nigiri_ref.py --timing-only: 100 warm-up queries, 3 timed passes.
+        res["goan"] = goan_last_line(run(goan_cmd(ctx, feed, date, q, wd / "goan-timing.csv")
+                                         + ["--warmup", "100", "--repeat", "3"],
                                          wd / "goan-timing.log", "goan route-batch"))
     except StepFailed as e:
         res["error"] = str(e)
@@ -511,7 +513,7 @@ def main(argv=None) -> int:
                          f"{g['p95_ms']:.3f}/{n['p95_ms']:.3f}", f"{rp:.2f}",
                          f"{g['load_s']:.3f}/{n['load_s']:.3f}", f"{rl:.2f}",
                          "yes" if ok else "NO"])
-        print("Benchmark (goan/nigiri; nigiri: plain profile, --timing-only: 100 warm-up, 3 passes)")
+        print("Benchmark (goan/nigiri, both: 100 warm-up queries, 3 timed passes; nigiri plain profile)")
         table(["feed", "date", "queries", "median_ms g/n", "ratio", "p95_ms g/n", "ratio",
                "load_s g/n", "ratio", "goal"], rows)
         print("goal: median ratio <= 0.50 and load ratio <= 1.00 -> "

@@ -18,7 +18,7 @@ public struct CSVTable: Sendable {
     /// The file name used in diagnostics, e.g. `stop_times.txt`.
     public let file: String
     /// Column names from the first line, trimmed.
-    public let header: [String]
+    public private(set) var header: [String] = []
     /// The file's bytes (without a byte-order mark).
     @usableFromInline let bytes: [UInt8]
     /// Field `f` spans `bytes[fieldStart[f] ..< fieldEnd[f]]`; quotes already stripped.
@@ -38,7 +38,7 @@ public struct CSVTable: Sendable {
 
     /// Parses `bytes` as the CSV file `file`.
     ///
-    /// - Complexity: O(n) in the number of bytes.
+    /// - Complexity: O(n) in the number of bytes, one pass, no allocation per row.
     public init(file: String, bytes input: [UInt8]) {
         self.file = file
         var data = input
@@ -46,32 +46,23 @@ public struct CSVTable: Sendable {
             data.removeFirst(3)
         }
         self.bytes = data
+        let estimate = data.count / 6
+        fieldStart.reserveCapacity(estimate)
+        fieldEnd.reserveCapacity(estimate)
+        rowStart.reserveCapacity(estimate / 8)
+        rowLine.reserveCapacity(estimate / 8)
+        var splitter = Splitter()
+        data.withUnsafeBufferPointer { splitter.split($0, into: &self) }
+        let headerEnd = rowStart.count > 1 ? Int(rowStart[1]) : fieldStart.count
         var headerFields: [String] = []
-        var parser = Splitter(bytes: data)
-        var isHeader = true
-        while let row = parser.nextRow() {
-            if row.isBlank { continue }
-            if isHeader {
-                isHeader = false
-                headerFields = row.fields.map { range in
-                    let text = String(decoding: data[range.start ..< range.end], as: UTF8.self)
-                    return text.trimmingSpaces()
-                }
-                if let problem = row.problem {
-                    diagnostics.append(.error(file: file, line: row.line, column: nil, problem))
-                }
-                continue
+        if !rowStart.isEmpty {
+            for f in 0 ..< headerEnd {
+                let text = String(decoding: data[Int(fieldStart[f]) ..< Int(fieldEnd[f])], as: UTF8.self)
+                headerFields.append(text.trimmingSpaces())
             }
-            if let problem = row.problem {
-                diagnostics.append(.error(file: file, line: row.line, column: nil, problem))
-            }
-            rowStart.append(Int32(fieldStart.count))
-            rowLine.append(Int32(row.line))
-            for range in row.fields {
-                if range.escaped { escapedFields.insert(Int32(fieldStart.count)) }
-                fieldStart.append(Int32(range.start))
-                fieldEnd.append(Int32(range.end))
-            }
+            // The header is record 0; data rows follow.
+            rowStart.removeFirst()
+            rowLine.removeFirst()
         }
         rowStart.append(Int32(fieldStart.count))
         self.header = headerFields
@@ -79,6 +70,37 @@ public struct CSVTable: Sendable {
             diagnostics.append(.error(file: file, line: 1, column: nil, "the file is empty: a header line is required"))
         }
         checkRowWidths()
+    }
+
+    /// Records a problem found while splitting (called by the splitter).
+    mutating func splitProblem(line: Int, _ message: String) {
+        diagnostics.append(.error(file: file, line: line, column: nil, message))
+    }
+
+    /// Appends a field (called by the splitter).
+    @inline(__always)
+    mutating func appendField(start: Int, end: Int, escaped: Bool) {
+        if escaped { escapedFields.insert(Int32(fieldStart.count)) }
+        fieldStart.append(Int32(start))
+        fieldEnd.append(Int32(end))
+    }
+
+    /// Starts a record (called by the splitter).
+    @inline(__always)
+    mutating func beginRecord(line: Int) {
+        rowStart.append(Int32(fieldStart.count))
+        rowLine.append(Int32(line))
+    }
+
+    /// Drops the last record when it was blank (a single empty field).
+    mutating func dropBlankRecord() {
+        guard let start = rowStart.last, Int(start) == fieldStart.count - 1,
+            fieldStart[Int(start)] == fieldEnd[Int(start)]
+        else { return }
+        fieldStart.removeLast()
+        fieldEnd.removeLast()
+        rowStart.removeLast()
+        rowLine.removeLast()
     }
 
     private mutating func checkRowWidths() {

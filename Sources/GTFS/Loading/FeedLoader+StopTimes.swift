@@ -17,7 +17,7 @@ extension FeedLoader {
         guard let arrival = requiredColumn(table, "arrival_time"), let departure = requiredColumn(table, "departure_time")
         else { return }
         let pickup = table.column("pickup_type"), dropOff = table.column("drop_off_type")
-        let headsign = table.column("stop_headsign"), timepoint = table.column("timepoint")
+        let timepoint = table.column("timepoint")
         var rows = StopTimes()
         let n = table.rowCount
         rows.trip.reserveCapacity(n)
@@ -29,7 +29,6 @@ extension FeedLoader {
         rows.dropOffType.reserveCapacity(n)
         var lines: [Int32] = []
         lines.reserveCapacity(n)
-        var headsigns: [Int: String] = [:]
         // Consecutive rows usually belong to the same trip and stop: cache the last lookups.
         var lastTripText: [UInt8] = [], lastTrip: Int32 = -1
         for row in 0 ..< n {
@@ -84,9 +83,6 @@ extension FeedLoader {
             if timepoint != nil {
                 _ = enumValue(table, row: row, column: timepoint, name: "timepoint", allowed: 0 ... 1)
             }
-            if headsign != nil, !table.isEmpty(row: row, column: headsign) {
-                headsigns[rows.trip.count] = table.string(row: row, column: headsign)
-            }
             rows.trip.append(resolvedTrip!)
             rows.stop.append(stopIndex)
             rows.sequence.append(Int32(sequenceValue))
@@ -100,13 +96,13 @@ extension FeedLoader {
             lines.append(table.rowLine[row])
         }
         if hasErrors { return }
-        feed.stopTimes = groupByTrip(rows, lines: lines, headsigns: headsigns, tripCount: feed.trips.count, table: table)
+        feed.stopTimes = groupByTrip(rows, lines: lines, tripCount: feed.trips.count, table: table)
     }
 
     /// Orders rows by trip, then stop_sequence (a counting sort by trip: rows of one trip are
     /// usually adjacent already), and checks that no trip repeats a stop_sequence.
     private mutating func groupByTrip(
-        _ rows: StopTimes, lines: [Int32], headsigns: [Int: String], tripCount: Int, table: CSVTable
+        _ rows: StopTimes, lines: [Int32], tripCount: Int, table: CSVTable
     ) -> StopTimes {
         var counts = [Int32](repeating: 0, count: tripCount + 1)
         for trip in rows.trip { counts[Int(trip) + 1] += 1 }
@@ -141,9 +137,6 @@ extension FeedLoader {
         result.departure = order.map { rows.departure[Int($0)] }
         result.pickupType = order.map { rows.pickupType[Int($0)] }
         result.dropOffType = order.map { rows.dropOffType[Int($0)] }
-        if !headsigns.isEmpty {
-            result.stopHeadsign = order.map { headsigns[Int($0)] ?? "" }
-        }
         stopTimeLines = order.map { lines[Int($0)] }
         return result
     }

@@ -98,6 +98,18 @@ struct FeedLoader {
         _ table: CSVTable, row: Int, column: Int?, name: String, allowed: ClosedRange<Int>
     ) -> Int? {
         guard let column else { return nil }
+        // Fast path without making a String: one or two digits, or empty (most rows).
+        let quick: Int?? = table.withField(row: row, column: column) { field in
+            if field.isEmpty { return .some(nil) }
+            if field.count <= 2, field.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+                return .some(field.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) })
+            }
+            return nil
+        }
+        if let quick {
+            guard let value = quick else { return nil }
+            if allowed.contains(value) { return value }
+        }
         let text = table.string(row: row, column: column)
         if text.isEmpty { return nil }
         guard let value = Int(text), allowed.contains(value) else {

@@ -47,11 +47,7 @@ public enum FeedSource: Sendable {
         case .directory(let path):
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             return FeedFiles(
-                read: { name in
-                    let url = URL(fileURLWithPath: path).appendingPathComponent(name)
-                    guard let data = try? Data(contentsOf: url) else { return nil }
-                    return [UInt8](data)
-                }, names: Set(names))
+                read: { name in readBytes(path + "/" + name) }, names: Set(names))
         case .zip(let path):
             let archive: Archive
             do {
@@ -102,5 +98,18 @@ private final class ArchiveBox {
             return nil
         }
         return bytes
+    }
+}
+
+/// The bytes of a file, read straight into an array (no intermediate `Data` copy).
+func readBytes(_ path: String) -> [UInt8]? {
+    guard let file = fopen(path, "rb") else { return nil }
+    defer { fclose(file) }
+    guard fseek(file, 0, SEEK_END) == 0 else { return nil }
+    let size = ftell(file)
+    guard size >= 0, fseek(file, 0, SEEK_SET) == 0 else { return nil }
+    if size == 0 { return [] }
+    return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        count = fread(buffer.baseAddress, 1, size, file)
     }
 }

@@ -44,7 +44,6 @@ public struct StopTimes: Sendable {
     /// `pickup_type` / `drop_off_type`: 0 regular, 1 none, 2 phone agency, 3 ask driver.
     public var pickupType: [UInt8] = []
     public var dropOffType: [UInt8] = []
-    public var stopHeadsign: [String] = []
     /// Row range of each trip (index = trip index); empty when the trip has no calls.
     public var rangeOfTrip: [Range<Int32>] = []
 

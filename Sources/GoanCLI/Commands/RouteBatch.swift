@@ -39,9 +39,18 @@ extension GoanCommand {
         @Option(help: "At most this many transfers.")
         var maxTransfers: Int = 14
 
+        @Option(help: "Untimed warm-up queries before timing (as the peer's timing mode does).")
+        var warmup: Int = 0
+
+        @Option(help: "Timed passes over all queries; the statistics cover every pass.")
+        var `repeat`: Int = 1
+
         func run() throws {
             guard let serviceDate = ServiceDate(date) else {
                 throw ValidationError("--date '\(date)' is not a date (expected YYYY-MM-DD)")
+            }
+            guard warmup >= 0, (1 ... 100).contains(`repeat`) else {
+                throw ValidationError("--warmup must be ≥ 0 and --repeat within 1…100")
             }
             guard (0 ... Raptor.maxSupportedTransfers).contains(maxTransfers) else {
                 throw ValidationError("--max-transfers must be within 0…\(Raptor.maxSupportedTransfers)")
@@ -68,25 +77,32 @@ extension GoanCommand {
             var lines = ["from_stop_id,to_stop_id,departure,earliest_arrival,transfers"]
             lines.reserveCapacity(parsed.count + 1)
             var millis: [Double] = []
-            millis.reserveCapacity(parsed.count)
+            millis.reserveCapacity(parsed.count * `repeat`)
             let clock = ContinuousClock()
             var totals = RaptorStatistics()
-            for (query, stops) in zip(parsed, resolved) {
+            let requests = resolved.map { stops -> JourneyRequest in
                 var request = JourneyRequest(
                     origins: stops.from, destinations: stops.to, date: serviceDate, time: .departAt(stops.departure),
                     maxTransfers: maxTransfers)
                 request.reconstructLegs = false
-                let start = clock.now
-                let result = raptor.route(request)
-                let elapsed = clock.now - start
-                totals.add(result.statistics)
-                millis.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
-                var arrival = "", transfers = ""
-                if let best = result.best, best.time < horizon {
-                    arrival = GTFSTime.format(best.time)
-                    transfers = String(best.transfers)
+                return request
+            }
+            for i in 0 ..< min(warmup, requests.count) { _ = raptor.route(requests[i]) }
+            for pass in 0 ..< `repeat` {
+                for (query, request) in zip(parsed, requests) {
+                    let start = clock.now
+                    let result = raptor.route(request)
+                    let elapsed = clock.now - start
+                    millis.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+                    totals.add(result.statistics)
+                    guard pass == 0 else { continue }
+                    var arrival = "", transfers = ""
+                    if let best = result.best, best.time < horizon {
+                        arrival = GTFSTime.format(best.time)
+                        transfers = String(best.transfers)
+                    }
+                    lines.append("\(csvField(query.from)),\(csvField(query.to)),\(query.departureText),\(arrival),\(transfers)")
                 }
-                lines.append("\(csvField(query.from)),\(csvField(query.to)),\(query.departureText),\(arrival),\(transfers)")
             }
             do {
                 try (lines.joined(separator: "\n") + "\n").write(toFile: out, atomically: true, encoding: .utf8)

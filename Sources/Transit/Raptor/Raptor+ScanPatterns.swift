@@ -18,7 +18,8 @@ extension Raptor {
     /// stop the earliest catchable trip was already ridden from there in an earlier round, so
     /// riding it again cannot improve any label (the labels of that round are at least as good).
     func scanPatterns<D: SearchDirection>(
-        _: D.Type, _ view: TimetableView, _ dayMask: UnsafeBufferPointer<UInt8>, round k: Int, bound: Int32
+        _: D.Type, _ view: TimetableView, _ dayMask: UnsafeBufferPointer<UInt8>, round k: Int, bound: Int32,
+        singleRun: Bool
     ) {
         let scratch = self.scratch
         let n = scratch.stopCount
@@ -28,8 +29,9 @@ extension Raptor {
         let labelRule: UInt8 = D.isForward ? 2 : 1
         let boardRule: UInt8 = D.isForward ? 1 : 2
         let shifts = dayShift
-        let labelTimes = D.isForward ? view.arrivals : view.departures
         let boardTimes = D.isForward ? view.departures : view.arrivals
+        let tripLabelTimes = D.isForward ? view.tripArrivals : view.tripDepartures
+        let tripBoardTimes = D.isForward ? view.tripDepartures : view.tripArrivals
         var stats = scratch.statistics
         defer { scratch.statistics = stats }
         let patternCount = scratch.markedPatternCount
@@ -56,6 +58,7 @@ extension Raptor {
                 stats.patternsScanned += 1
                 let dayBit: UInt8 = 1 << UInt8(o)
                 var current = -1
+                var currentRow = 0  // trip-major row of the current trip
                 var boardStop: Int32 = -1, boardPosition = 0, boardRound = 0
                 var pos = startPosition
                 while D.isForward ? pos < stopCount : pos >= 0 {
@@ -65,9 +68,12 @@ extension Raptor {
                     let accessible = !wheelchair || view.stopIsAccessible[s]
                     let row = timeBase + pos * m
                     if current >= 0 && rule & labelRule != 0 && accessible {
-                        let t = labelTimes[row + current] &+ sh
+                        let t = tripLabelTimes[currentRow + pos] &+ sh
                         let index = roundBase + s
-                        if D.isBetter(t, scratch.runArrival[s]) && D.isBetter(t, scratch.arrival[index]) && D.isBetter(t, bound) {
+                        // Labels of later runs (range queries) count too; a single run has none.
+                        if D.isBetter(t, scratch.runArrival[s]) && D.isBetter(t, bound)
+                            && (singleRun || D.isBetter(t, scratch.arrival[index]))
+                        {
                             scratch.arrival[index] = t
                             scratch.runArrival[s] = t
                             scratch.arrivalTrip[index] = Int32(firstTrip + current)
@@ -86,19 +92,22 @@ extension Raptor {
                     // The best time to board here with fewer rides: this run's, or a later run's.
                     var ready = scratch.runBoardable[s]
                     var readyRound = Int(scratch.runBoardableRound[s])
-                    let other = scratch.boardable[previousBase + s]
-                    if D.isBetter(other, ready) {
-                        ready = other
-                        readyRound = k - 1
+                    if !singleRun {
+                        let other = scratch.boardable[previousBase + s]
+                        if D.isBetter(other, ready) {
+                            ready = other
+                            readyRound = k - 1
+                        }
                     }
                     if ready == D.unreached { continue }
-                    if current >= 0 && D.isBetter(boardTimes[row + current] &+ sh, ready) { continue }
+                    if current >= 0 && D.isBetter(tripBoardTimes[currentRow + pos] &+ sh, ready) { continue }
                     stats.tripSearches += 1
                     let found = findTrip(
                         D.self, times: boardTimes, row: row, count: m, current: current, target: ready &- sh,
                         firstTrip: firstTrip, dayBit: dayBit, view: view, dayMask: dayMask, wheelchair: wheelchair)
                     if found >= 0 && found != current {
                         current = found
+                        currentRow = timeBase + found * stopCount
                         boardStop = Int32(s)
                         boardPosition = pos
                         boardRound = readyRound

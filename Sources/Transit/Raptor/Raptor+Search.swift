@@ -59,7 +59,7 @@ extension Raptor {
             while k <= rides && scratch.markedCount > 0 {
                 if D.isBetter(scratch.targetTime[k], bound) { bound = scratch.targetTime[k] }
                 collectPatterns(D.self, view)
-                scanPatterns(D.self, view, dayMask, round: k, bound: bound)
+                scanPatterns(D.self, view, dayMask, round: k, bound: bound, singleRun: starts.count == 1)
                 clearScannedMarks()
                 if relaxTransfers(D.self, view, round: k, bound: &bound) { improvedRounds.append(k) }
                 scratch.statistics.rounds += 1

@@ -68,13 +68,21 @@ extension Timetable {
                 let base = Int(st.rangeOfTrip[Int(instance.trip)].lowerBound)
                 return ({ st.arrival[base + $0] + instance.shift }, { st.departure[base + $0] + instance.shift })
             }
-            instances.sort { a, b in
-                let ta = times(a), tb = times(b)
-                for k in 0 ..< n {
-                    if ta.departure(k) != tb.departure(k) { return ta.departure(k) < tb.departure(k) }
-                    if ta.arrival(k) != tb.arrival(k) { return ta.arrival(k) < tb.arrival(k) }
+            // Sort by the whole time vector (departure, then arrival, stop by stop).
+            let bases = Dictionary(uniqueKeysWithValues: Set(instances.map(\.trip)).map { ($0, Int(st.rangeOfTrip[Int($0)].lowerBound)) })
+            st.arrival.withUnsafeBufferPointer { arrival in
+                st.departure.withUnsafeBufferPointer { departure in
+                    instances.sort { a, b in
+                        let ba = bases[a.trip]!, bb = bases[b.trip]!
+                        for k in 0 ..< n {
+                            let da = departure[ba + k] + a.shift, db = departure[bb + k] + b.shift
+                            if da != db { return da < db }
+                            let aa = arrival[ba + k] + a.shift, ab = arrival[bb + k] + b.shift
+                            if aa != ab { return aa < ab }
+                        }
+                        return (a.trip, a.shift) < (b.trip, b.shift)
+                    }
                 }
-                return (a.trip, a.shift) < (b.trip, b.shift)
             }
             var groups: [[Instance]] = []
             for instance in instances {
@@ -105,12 +113,16 @@ extension Timetable {
                 parts.patternRoute.append(UInt32(route))
                 var arrivals = [Int32](repeating: 0, count: n * m)
                 var departures = [Int32](repeating: 0, count: n * m)
+                var tripArrivals = [Int32](repeating: 0, count: n * m)
+                var tripDepartures = [Int32](repeating: 0, count: n * m)
                 var union = [UInt64](repeating: 0, count: max(1, (dayCount + 63) / 64))
                 for (i, instance) in group.enumerated() {
                     let t = times(instance)
                     for k in 0 ..< n {
                         arrivals[k * m + i] = t.arrival(k)
                         departures[k * m + i] = t.departure(k)
+                        tripArrivals[i * n + k] = t.arrival(k)
+                        tripDepartures[i * n + k] = t.departure(k)
                     }
                     let gtfsTrip = feed.trips[Int(instance.trip)]
                     let set = serviceSet[Int(gtfsTrip.service)]
@@ -123,6 +135,8 @@ extension Timetable {
                 }
                 parts.arrivals.append(contentsOf: arrivals)
                 parts.departures.append(contentsOf: departures)
+                parts.tripArrivals.append(contentsOf: tripArrivals)
+                parts.tripDepartures.append(contentsOf: tripDepartures)
                 parts.patternFirstTrip.append(UInt32(parts.feedTrip.count))
                 parts.patternFirstDeparture.append(departures[0 ..< m].min() ?? 0)
                 parts.patternLastArrival.append(arrivals[(n - 1) * m ..< n * m].max() ?? 0)

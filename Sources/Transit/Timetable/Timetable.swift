@@ -59,6 +59,11 @@ public struct Timetable: Sendable {
     public let patternDays: ContiguousArray<UInt32>
     public let arrivals: ContiguousArray<Int32>
     public let departures: ContiguousArray<Int32>
+    /// The same times trip-major (trip `i` of pattern `p` at position `k`:
+    /// `patternTimeBase[p] + i * stops + k`), so riding a trip reads memory in order while the
+    /// stop-major copy keeps each stop's departures contiguous for the trip search.
+    public let tripArrivals: ContiguousArray<Int32>
+    public let tripDepartures: ContiguousArray<Int32>
 
     // MARK: Trips
     public var tripCount: Int { feedTrip.count }
@@ -114,6 +119,8 @@ public struct Timetable: Sendable {
         patternDays = parts.patternDays
         arrivals = parts.arrivals
         departures = parts.departures
+        tripArrivals = parts.tripArrivals
+        tripDepartures = parts.tripDepartures
         feedTrip = parts.feedTrip
         tripDays = parts.tripDays
         tripIsAccessible = parts.tripIsAccessible
@@ -135,7 +142,8 @@ public struct Timetable: Sendable {
             + incomingFootpaths.byteCount + patternsAtStop.byteCount + size(stopIsAccessible)
             + stationChildren.byteCount + patternStops.byteCount + patternStopRules.byteCount
             + size(patternFirstTrip) + size(patternTimeBase) + size(patternRoute) + size(patternFirstDeparture)
-            + size(patternLastArrival) + size(patternDays) + size(arrivals) + size(departures) + size(feedTrip)
+            + size(patternLastArrival) + size(patternDays) + size(arrivals) + size(departures) + size(tripArrivals)
+            + size(tripDepartures) + size(feedTrip)
             + size(tripDays) + size(tripIsAccessible) + size(tripShift) + size(tripPattern) + serviceDays.byteCount
     }
 
@@ -165,6 +173,8 @@ struct TimetableParts {
     var patternDays = ContiguousArray<UInt32>()
     var arrivals = ContiguousArray<Int32>()
     var departures = ContiguousArray<Int32>()
+    var tripArrivals = ContiguousArray<Int32>()
+    var tripDepartures = ContiguousArray<Int32>()
     var feedTrip = ContiguousArray<UInt32>()
     var tripDays = ContiguousArray<UInt32>()
     var tripIsAccessible = ContiguousArray<Bool>()
