@@ -105,7 +105,7 @@ extension FeedLoader {
                 error(table, row: row, column: "min_transfer_time", "\(seconds) must not be negative")
                 ok = false
             }
-            if kind == .minimumTime && seconds == nil && ok {
+            if kind == .minimumTime && seconds == nil && ok && table.isEmpty(row: row, column: minTime) {
                 warning(table, row: row, column: "min_transfer_time", "transfer_type 2 without min_transfer_time; the default transfer time applies")
             }
             guard ok, let fromStop = stops[0] ?? stops[1], let toStop = stops[1] ?? stops[0] else { continue }

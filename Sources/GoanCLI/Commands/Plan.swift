@@ -100,7 +100,7 @@ extension GoanCommand {
             }
             let plan = PlanOutput(
                 timetable: tt, date: serviceDate, origin: origin, destination: destination, request: request,
-                journeys: Array(result.journeys.prefix(8)))
+                journeys: Array(PlanOutput.reasonable(result.journeys).prefix(8)))
             if json {
                 print(try plan.json())
             } else {

@@ -21,7 +21,24 @@ struct PlanOutput {
 
     var zone: String { timetable.feed.timezone }
 
-    func clock(_ seconds: Int32) -> String { ServiceDayClock.wallClock(seconds, on: date, timezone: zone).time }
+    /// Drops journeys a traveller would never choose although they are Pareto-optimal: one
+    /// that takes more than 1.5 × the time of another journey with no more transfers, plus
+    /// 10 minutes (a detour via Hardenberg to reach Almelo, say).
+    static func reasonable(_ journeys: [Journey]) -> [Journey] {
+        journeys.filter { j in
+            !journeys.contains { o in
+                o.transfers <= j.transfers && Double(j.duration) > 1.5 * Double(o.duration) + 600
+            }
+        }
+    }
+
+    /// Wall-clock `HH:MM`, with the day when it is not the travel date ("00:06 Tue").
+    func clock(_ seconds: Int32) -> String {
+        let wall = ServiceDayClock.wallClock(seconds, on: date, timezone: zone)
+        guard wall.date != date else { return wall.time }
+        let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        return "\(wall.time) \(names[wall.date.weekday])"
+    }
 
     func stopName(_ stop: StopIndex?) -> String {
         guard let stop else { return "" }
@@ -52,7 +69,7 @@ struct PlanOutput {
             out.append("No connection found (NO_TRANSIT_CONNECTION): no public transport reaches \(destination.label) from \(origin.label) \(requestWindowText()) with at most \(request.maxTransfers) transfer\(request.maxTransfers == 1 ? "" : "s")\(request.wheelchairOnly ? " using only wheelchair-accessible trips and stops" : "").")
             return out.joined(separator: "\n")
         }
-        let fastest = journeys.min { $0.duration < $1.duration }
+        let fastest = journeys.min { ($0.duration, $0.transfers) < ($1.duration, $1.transfers) }
         for (number, journey) in journeys.enumerated() {
             let transfers = journey.transfers == 0 ? "direct" : "\(journey.transfers) transfer\(journey.transfers == 1 ? "" : "s")"
             let mark = journey == fastest && journeys.count > 1 ? "  ← fastest" : ""
