@@ -54,6 +54,9 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["GTFS", "Transit"], swiftSettings: swiftSettings),
         .testTarget(name: "GTFSTests", dependencies: ["GTFS", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TransitTests", dependencies: ["Transit", "GTFS", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "GoanCLITests", dependencies: ["GoanCLI", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "GoanCLITests",
+            dependencies: ["GoanCLI", "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings),
     ]
 )

@@ -432,9 +432,12 @@ def timing_feed(ctx: Ctx, name: str) -> dict:
                                          wd / "nigiri-timing.log", "nigiri_ref.py run --timing-only"))
         log(f"  goan route-batch")
         # Same timing method as nigiri_ref.py --timing-only: 100 warm-up queries, 3 timed passes.
-        res["goan"] = goan_last_line(run(goan_cmd(ctx, feed, date, q, wd / "goan-timing.csv")
-                                         + ["--warmup", "100", "--repeat", "3"],
-                                         wd / "goan-timing.log", "goan route-batch"))
+        out = run(goan_cmd(ctx, feed, date, q, wd / "goan-timing.csv") + ["--warmup", "100", "--repeat", "3"],
+                  wd / "goan-timing.log", "goan route-batch")
+        res["goan"] = goan_last_line(out)
+        for line in out.splitlines():
+            if line.startswith("timetable_mib="):
+                res["goan_memory"] = parse_kv(line).get("timetable_mib")
     except StepFailed as e:
         res["error"] = str(e)
         log(f"  ERROR: {e}")
@@ -500,7 +503,8 @@ def main(argv=None) -> int:
         rows, goal_ok = [], True
         for r in results:
             if r["error"]:
-                rows.append([r["feed"], r.get("date", "-"), "ERROR"] + ["-"] * 8)
+                goal_ok = False
+                rows.append([r["feed"], r.get("date", "-"), "ERROR"] + ["-"] * 9)
                 continue
             g, n = r["goan"], r["nigiri"]
             rm = g["median_ms"] / n["median_ms"] if n.get("median_ms") else float("nan")
@@ -512,10 +516,10 @@ def main(argv=None) -> int:
                          f"{g['median_ms']:.3f}/{n['median_ms']:.3f}", f"{rm:.2f}",
                          f"{g['p95_ms']:.3f}/{n['p95_ms']:.3f}", f"{rp:.2f}",
                          f"{g['load_s']:.3f}/{n['load_s']:.3f}", f"{rl:.2f}",
-                         "yes" if ok else "NO"])
+                         r.get("goan_memory", "-"), "yes" if ok else "NO"])
         print("Benchmark (goan/nigiri, both: 100 warm-up queries, 3 timed passes; nigiri plain profile)")
         table(["feed", "date", "queries", "median_ms g/n", "ratio", "p95_ms g/n", "ratio",
-               "load_s g/n", "ratio", "goal"], rows)
+               "load_s g/n", "ratio", "goan MiB", "goal"], rows)
         print("goal: median ratio <= 0.50 and load ratio <= 1.00 -> "
               + ("met on all feeds" if goal_ok and rows else "NOT met everywhere"))
         return 1 if any(r["error"] for r in results) else 0

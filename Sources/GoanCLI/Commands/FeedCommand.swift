@@ -33,18 +33,25 @@ extension GoanCommand.FeedCommand {
         var maxWarnings: Int = 100
 
         func run() throws {
+            let (text, valid) = try report()
+            print(text)
+            if !valid { throw ExitCode.failure }
+        }
+
+        /// The report as printed, and whether the feed can be loaded.
+        func report() throws -> (String, Bool) {
             let (feed, diagnostics) = try Feed.inspect(FeedSource.at(path))
             let errors = diagnostics.filter { $0.severity == .error }
             let warnings = diagnostics.filter { $0.severity == .warning }
-            for error in errors { print(error) }
-            for warning in warnings.prefix(maxWarnings) { print(warning) }
-            if warnings.count > maxWarnings { print("… and \(warnings.count - maxWarnings) more warnings") }
+            var lines = errors.map(\.description) + warnings.prefix(maxWarnings).map(\.description)
+            if warnings.count > maxWarnings { lines.append("… and \(warnings.count - maxWarnings) more warnings") }
+            let plural = { (n: Int, word: String) in "\(n) \(word)\(n == 1 ? "" : "s")" }
             if errors.isEmpty, let feed {
-                print("\(path): valid: \(feed.stops.count) stops, \(feed.trips.count) trips, \(warnings.count) warning\(warnings.count == 1 ? "" : "s")")
-            } else {
-                print("\(path): \(errors.count) error\(errors.count == 1 ? "" : "s"), \(warnings.count) warning\(warnings.count == 1 ? "" : "s"): the feed cannot be loaded")
-                throw ExitCode.failure
+                lines.append("\(path): valid: \(feed.stops.count) stops, \(feed.trips.count) trips, \(plural(warnings.count, "warning"))")
+                return (lines.joined(separator: "\n"), true)
             }
+            lines.append("\(path): \(plural(errors.count, "error")), \(plural(warnings.count, "warning")): the feed cannot be loaded")
+            return (lines.joined(separator: "\n"), false)
         }
     }
 
@@ -55,6 +62,13 @@ extension GoanCommand.FeedCommand {
         var path: String
 
         func run() throws {
+            print(try report())
+        }
+
+        /// The description as printed.
+        func report() throws -> String {
+            var lines: [String] = []
+            func print(_ line: String) { lines.append(line) }
             let feed: Feed
             do {
                 feed = try Feed.load(from: FeedSource.at(path))
@@ -86,6 +100,7 @@ extension GoanCommand.FeedCommand {
             print("transfers:   \(feed.transfers.count)")
             print("warnings:    \(feed.warnings.count) (goan feed validate lists them)")
             print("timetable:   \(timetable.patternCount) patterns, \(timetable.tripCount) trips, \(timetable.serviceDays.setCount) day sets, \(formatBytes(timetable.byteCount))")
+            return lines.joined(separator: "\n")
         }
     }
 }

@@ -67,6 +67,11 @@ extension GoanCommand {
         }
 
         func run() throws {
+            print(try render())
+        }
+
+        /// The answer as it is printed (text or JSON).
+        func render() throws -> String {
             let serviceDate = ServiceDate(date)!
             let (tt, _) = try timetable.loadTimetable()
             let finder = StopFinder(timetable: tt)
@@ -101,11 +106,7 @@ extension GoanCommand {
             let plan = PlanOutput(
                 timetable: tt, date: serviceDate, origin: origin, destination: destination, request: request,
                 journeys: Array(PlanOutput.reasonable(result.journeys).prefix(8)))
-            if json {
-                print(try plan.json())
-            } else {
-                print(plan.text())
-            }
+            return json ? try plan.json() : plan.text()
         }
     }
 }

@@ -46,6 +46,11 @@ extension GoanCommand {
         var `repeat`: Int = 1
 
         func run() throws {
+            print(try execute())
+        }
+
+        /// Answers the queries, writes `out`, and returns the summary line.
+        func execute() throws -> String {
             guard let serviceDate = ServiceDate(date) else {
                 throw ValidationError("--date '\(date)' is not a date (expected YYYY-MM-DD)")
             }
@@ -115,7 +120,9 @@ extension GoanCommand {
             let sorted = millis.sorted()
             let median = sorted.isEmpty ? 0 : (sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2)
             let p95 = sorted.isEmpty ? 0 : sorted[max(0, Int((0.95 * Double(sorted.count)).rounded(.up)) - 1)]
-            print(String(format: "queries=%d median_ms=%.4f p95_ms=%.4f load_s=%.3f", parsed.count, median, p95, loadSeconds))
+            // The memory line comes first: the peer comparison reads the summary from the last line.
+            return String(format: "timetable_mib=%.2f patterns=%d trips=%d\n", Double(tt.byteCount) / 1_048_576, tt.patternCount, tt.tripCount)
+                + String(format: "queries=%d median_ms=%.4f p95_ms=%.4f load_s=%.3f", parsed.count, median, p95, loadSeconds)
         }
     }
 }

@@ -1,0 +1,114 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+import ArgumentParser
+import Foundation
+@testable import GoanCLI
+import Testing
+
+/// `goan plan` on the embedded Twente feed, run in-process.
+@Suite struct PlanCommandTests {
+    func plan(_ arguments: [String]) throws -> String {
+        let command = try GoanCommand.parseAsRoot(["plan"] + arguments)
+        let plan = try #require(command as? GoanCommand.Plan)
+        return try plan.render()
+    }
+
+    @Test func westerhaarToTheHospitalOnAWeekdayMorning() throws {
+        let text = try plan(["--from", "Westerhaar", "--to", "Almelo, Ziekenhuis ZGT", "--date", "2026-11-23", "--depart", "09:00"])
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines[0] == "Westerhaar (any stop) → Almelo, Ziekenhuis ZGT")
+        #expect(lines[1] == "Monday 23 November 2026, leaving from 09:00")
+        #expect(lines.contains { $0.hasPrefix("Option 1 ") })
+        #expect(text.contains("bus 26 towards Ziekenhuis ZGT"))
+        #expect(lines.last == "  10:22  Almelo, Ziekenhuis ZGT" || lines.last?.hasSuffix("Almelo, Ziekenhuis ZGT") == true)
+    }
+
+    @Test func jsonHasTheDocumentedShape() throws {
+        let text = try plan(["--from", "Westerhaar, Centrum", "--to", "Almelo, Ziekenhuis ZGT", "--date", "2026-11-23", "--depart", "09:00", "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["date", "timezone", "from", "to", "query", "journeys", "reasons"])
+        #expect(object["timezone"] as? String == "Europe/Amsterdam")
+        let journeys = try #require(object["journeys"] as? [[String: Any]])
+        #expect(!journeys.isEmpty)
+        let first = journeys[0]
+        #expect((first["departure"] as? String)?.hasPrefix("2026-11-23T") == true)
+        #expect((first["departure"] as? String)?.hasSuffix("+01:00") == true)
+        let legs = try #require(first["legs"] as? [[String: Any]])
+        let transit = legs.filter { $0["mode"] as? String == "transit" }
+        #expect(transit.count == (first["transfers"] as? Int ?? -1) + 1)
+        #expect(transit.allSatisfy { $0["route_short_name"] != nil && $0["trip_id"] != nil && $0["service_date"] as? String == "2026-11-23" })
+        #expect((object["reasons"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test func arriveByNeverArrivesLate() throws {
+        let text = try plan(["--from", "Vroomshoop", "--to", "Almelo, Ziekenhuis ZGT", "--date", "2026-11-23", "--arrive", "10:30", "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let journeys = try #require(object["journeys"] as? [[String: Any]])
+        #expect(!journeys.isEmpty)
+        for journey in journeys {
+            let arrival = try #require(journey["arrival"] as? String)
+            #expect(arrival <= "2026-11-23T10:30:00+01:00")
+        }
+    }
+
+    @Test func wheelchairAvoidsTheBuurtbus() throws {
+        // Line 594 (an 8-seat minibus without a lift) is the only direct link Daarlerveen–Nijverdal.
+        let normal = try plan(["--from", "Daarlerveen, Station", "--to", "Nijverdal", "--date", "2026-11-23", "--depart", "08:00", "--window", "240", "--json"])
+        let accessible = try plan(["--from", "Daarlerveen, Station", "--to", "Nijverdal", "--date", "2026-11-23", "--depart", "08:00", "--window", "240", "--json", "--wheelchair"])
+        #expect(!accessible.contains("\"route_short_name\" : \"594\""))
+        #expect(accessible.contains("\"journeys\" : ["))
+        _ = normal
+    }
+
+    @Test func typoGetsSuggestions() throws {
+        #expect {
+            try plan(["--from", "Vromshoop", "--to", "Almelo", "--date", "2026-11-23", "--depart", "09:00"])
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("no stop or place called 'Vromshoop'") && text.contains("Did you mean") && text.contains("Vroomshoop")
+        }
+    }
+
+    @Test func accentsAndCaseDoNotMatter() throws {
+        let text = try plan(["--from", "MARIENBERG station", "--to", "almelo, station", "--date", "2026-11-23", "--depart", "09:00"])
+        #expect(text.hasPrefix("Mariënberg, Station → Almelo, Station"))
+    }
+
+    @Test func positionsWalkToTheNearestStops() throws {
+        let text = try plan(["--from", "52.4600,6.5600", "--to", "Hardenberg, Station", "--date", "2026-11-23", "--depart", "07:30"])
+        #expect(text.contains("walk"))
+        #expect(text.contains("Vroomshoop"))
+    }
+
+    @Test(arguments: [
+        ["--from", "A", "--to", "B", "--date", "2026-11-23"],
+        ["--from", "A", "--to", "B", "--date", "2026-11-23", "--depart", "09:00", "--arrive", "10:00"],
+        ["--from", "A", "--to", "B", "--date", "23-11-2026", "--depart", "09:00"],
+        ["--from", "A", "--to", "B", "--date", "2026-11-23", "--depart", "09:00", "--max-transfers", "99"],
+    ])
+    func badArgumentsAreRejectedBeforeRunning(_ arguments: [String]) {
+        #expect(throws: (any Error).self) { try GoanCommand.parseAsRoot(["plan"] + arguments) }
+    }
+
+    @Test func aTimeThatIsNotATimeIsRejected() throws {
+        #expect(throws: (any Error).self) {
+            try plan(["--from", "Vroomshoop", "--to", "Almelo", "--date", "2026-11-23", "--depart", "9h"])
+        }
+    }
+
+    @Test func summerTimeDayUsesTheSummerOffset() throws {
+        // 2026-03-29: clocks go from 02:00 to 03:00. A 09:00 departure is 09:00 CEST (+02:00).
+        let text = try plan(["--from", "Vroomshoop", "--to", "Almelo, Station", "--date", "2026-03-29", "--depart", "09:00", "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let journeys = try #require(object["journeys"] as? [[String: Any]])
+        let first = try #require(journeys.first?["departure"] as? String)
+        #expect(first.hasSuffix("+02:00"))
+        #expect(first >= "2026-03-29T09:00:00+02:00")
+    }
+}
