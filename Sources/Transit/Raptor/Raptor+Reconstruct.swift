@@ -33,16 +33,14 @@ extension Raptor {
             let boardRound = Int(dayAndRound & 0xFF)
             let otherPosition = Int(positions >> 16), thisPosition = Int(positions & 0xFFFF)
             let p = Int(tt.tripPattern[trip])
-            let m = tt.tripCount(ofPattern: p)
             let i = trip - Int(tt.patternFirstTrip[p])
-            let base = Int(tt.patternTimeBase[p])
             let sh = shift(o)
             let boardPosition = D.isForward ? otherPosition : thisPosition
             let alightPosition = D.isForward ? thisPosition : otherPosition
             var leg = Leg(
                 mode: .transit, fromStop: StopIndex(D.isForward ? other : s), toStop: StopIndex(D.isForward ? s : other),
-                departure: tt.departures[base + boardPosition * m + i] + sh,
-                arrival: tt.arrivals[base + alightPosition * m + i] + sh)
+                departure: tt.departures[tt.timeIndex(pattern: p, trip: i, position: boardPosition)] + sh,
+                arrival: tt.arrivals[tt.timeIndex(pattern: p, trip: i, position: alightPosition)] + sh)
             leg.trip = TripIndex(trip)
             leg.feedTrip = Int32(tt.feedTrip[trip])
             leg.serviceDayOffset = o - 1

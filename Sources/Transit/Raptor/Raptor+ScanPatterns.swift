@@ -29,9 +29,8 @@ extension Raptor {
         let labelRule: UInt8 = D.isForward ? 2 : 1
         let boardRule: UInt8 = D.isForward ? 1 : 2
         let shifts = dayShift
-        let boardTimes = D.isForward ? view.departures : view.arrivals
-        let tripLabelTimes = D.isForward ? view.tripArrivals : view.tripDepartures
-        let tripBoardTimes = D.isForward ? view.tripDepartures : view.tripArrivals
+        let tripLabelTimes = D.isForward ? view.arrivals : view.departures
+        let tripBoardTimes = D.isForward ? view.departures : view.arrivals
         var stats = scratch.statistics
         defer { scratch.statistics = stats }
         let patternCount = scratch.markedPatternCount
@@ -66,7 +65,6 @@ extension Raptor {
                     let s = Int(view.patternStops[stopBase + pos])
                     let rule = view.patternRules[stopBase + pos]
                     let accessible = !wheelchair || view.stopIsAccessible[s]
-                    let row = timeBase + pos * m
                     if current >= 0 && rule & labelRule != 0 && accessible {
                         let t = tripLabelTimes[currentRow + pos] &+ sh
                         let index = roundBase + s
@@ -103,7 +101,7 @@ extension Raptor {
                     if current >= 0 && D.isBetter(tripBoardTimes[currentRow + pos] &+ sh, ready) { continue }
                     stats.tripSearches += 1
                     let found = findTrip(
-                        D.self, times: boardTimes, row: row, count: m, current: current, target: ready &- sh,
+                        D.self, times: tripBoardTimes, row: timeBase + pos, stride: stopCount, count: m, current: current, target: ready &- sh,
                         firstTrip: firstTrip, dayBit: dayBit, view: view, dayMask: dayMask, wheelchair: wheelchair)
                     if found >= 0 && found != current {
                         current = found
@@ -124,7 +122,7 @@ extension Raptor {
     /// Gallops from the current trip (the answer is usually a few trips away), then binary-searches.
     @inline(__always)
     func findTrip<D: SearchDirection>(
-        _: D.Type, times: UnsafeBufferPointer<Int32>, row: Int, count m: Int, current: Int, target: Int32,
+        _: D.Type, times: UnsafeBufferPointer<Int32>, row: Int, stride: Int, count m: Int, current: Int, target: Int32,
         firstTrip: Int, dayBit: UInt8, view: TimetableView, dayMask: UnsafeBufferPointer<UInt8>, wheelchair: Bool
     ) -> Int {
         if D.isForward {
@@ -133,7 +131,7 @@ extension Raptor {
                 high = current
                 var step = 1
                 var probe = current - 1
-                while probe >= 0 && times[row + probe] >= target {
+                while probe >= 0 && times[row + probe * stride] >= target {
                     high = probe
                     step <<= 1
                     probe = high - step
@@ -142,7 +140,7 @@ extension Raptor {
             }
             while low < high {
                 let mid = (low + high) >> 1
-                if times[row + mid] < target { low = mid + 1 } else { high = mid }
+                if times[row + mid * stride] < target { low = mid + 1 } else { high = mid }
             }
             var i = low
             let limit = current >= 0 ? current : m
@@ -160,7 +158,7 @@ extension Raptor {
                 low = current
                 var step = 1
                 var probe = current + 1
-                while probe < m && times[row + probe] <= target {
+                while probe < m && times[row + probe * stride] <= target {
                     low = probe
                     step <<= 1
                     probe = low + step
@@ -169,10 +167,10 @@ extension Raptor {
             }
             while low < high {
                 let mid = (low + high + 1) >> 1
-                if times[row + mid] <= target { low = mid } else { high = mid - 1 }
+                if times[row + mid * stride] <= target { low = mid } else { high = mid - 1 }
             }
             var i = low
-            if i >= 0 && times[row + i] > target { i = -1 }
+            if i >= 0 && times[row + i * stride] > target { i = -1 }
             let limit = current >= 0 ? current : -1
             while i > limit {
                 let trip = firstTrip + i

@@ -94,13 +94,13 @@ extension Raptor {
                 let p = Int(ps.pattern), pos = Int(ps.position)
                 guard tt.patternStopRules[p][tt.patternStopRules.range(of: p).lowerBound + pos] & rule != 0 else { continue }
                 let m = tt.tripCount(ofPattern: p)
-                let row = Int(tt.patternTimeBase[p]) + pos * m
                 let first = Int(tt.patternFirstTrip[p])
                 for o in 0 ..< 3 {
                     let sh = shift(o)
                     for i in 0 ..< m where dayMask[Int(tt.tripDays[first + i])] & (1 << UInt8(o)) != 0 {
                         if wheelchairOnly && !tt.tripIsAccessible[first + i] { continue }
-                        let event = (D.isForward ? tt.departures[row + i] : tt.arrivals[row + i]) + sh
+                        let index = tt.timeIndex(pattern: p, trip: i, position: pos)
+                        let event = (D.isForward ? tt.departures[index] : tt.arrivals[index]) + sh
                         let t = D.isForward ? event - offset.duration : event + offset.duration
                         if D.isForward ? (t >= t0 && t <= t0 + window) : (t <= t0 && t >= t0 - window) {
                             times.insert(t)

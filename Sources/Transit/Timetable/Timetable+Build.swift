@@ -113,16 +113,12 @@ extension Timetable {
                 parts.patternRoute.append(UInt32(route))
                 var arrivals = [Int32](repeating: 0, count: n * m)
                 var departures = [Int32](repeating: 0, count: n * m)
-                var tripArrivals = [Int32](repeating: 0, count: n * m)
-                var tripDepartures = [Int32](repeating: 0, count: n * m)
                 var union = [UInt64](repeating: 0, count: max(1, (dayCount + 63) / 64))
                 for (i, instance) in group.enumerated() {
                     let t = times(instance)
                     for k in 0 ..< n {
-                        arrivals[k * m + i] = t.arrival(k)
-                        departures[k * m + i] = t.departure(k)
-                        tripArrivals[i * n + k] = t.arrival(k)
-                        tripDepartures[i * n + k] = t.departure(k)
+                        arrivals[i * n + k] = t.arrival(k)
+                        departures[i * n + k] = t.departure(k)
                     }
                     let gtfsTrip = feed.trips[Int(instance.trip)]
                     let set = serviceSet[Int(gtfsTrip.service)]
@@ -135,11 +131,9 @@ extension Timetable {
                 }
                 parts.arrivals.append(contentsOf: arrivals)
                 parts.departures.append(contentsOf: departures)
-                parts.tripArrivals.append(contentsOf: tripArrivals)
-                parts.tripDepartures.append(contentsOf: tripDepartures)
                 parts.patternFirstTrip.append(UInt32(parts.feedTrip.count))
-                parts.patternFirstDeparture.append(departures[0 ..< m].min() ?? 0)
-                parts.patternLastArrival.append(arrivals[(n - 1) * m ..< n * m].max() ?? 0)
+                parts.patternFirstDeparture.append((0 ..< m).map { departures[$0 * n] }.min() ?? 0)
+                parts.patternLastArrival.append((0 ..< m).map { arrivals[$0 * n + n - 1] }.max() ?? 0)
                 parts.patternDays.append(UInt32(days.index(of: union)))
             }
         }
@@ -185,11 +179,12 @@ extension Timetable {
         for p in 0 ..< patternCount {
             let m = tripCount(ofPattern: p)
             let n = patternStops[p].count
-            let base = Int(patternTimeBase[p])
             for k in 0 ..< n {
                 for i in 1 ..< max(1, m) {
-                    precondition(departures[base + k * m + i - 1] <= departures[base + k * m + i], "pattern \(p) overtakes")
-                    precondition(arrivals[base + k * m + i - 1] <= arrivals[base + k * m + i], "pattern \(p) overtakes")
+                    let earlier = timeIndex(pattern: p, trip: i - 1, position: k)
+                    let later = timeIndex(pattern: p, trip: i, position: k)
+                    precondition(departures[earlier] <= departures[later], "pattern \(p) overtakes at position \(k)")
+                    precondition(arrivals[earlier] <= arrivals[later], "pattern \(p) overtakes at position \(k)")
                 }
             }
         }

@@ -14,8 +14,6 @@
 struct TimetableView {
     let arrivals: UnsafeBufferPointer<Int32>
     let departures: UnsafeBufferPointer<Int32>
-    let tripArrivals: UnsafeBufferPointer<Int32>
-    let tripDepartures: UnsafeBufferPointer<Int32>
     let patternStopOffsets: UnsafeBufferPointer<UInt32>
     let patternStops: UnsafeBufferPointer<UInt32>
     let patternRules: UnsafeBufferPointer<UInt8>
@@ -42,8 +40,6 @@ extension Timetable {
         let links = forward ? footpaths : incomingFootpaths
         return arrivals.withUnsafeBufferPointer { arrivals in
         departures.withUnsafeBufferPointer { departures in
-        tripArrivals.withUnsafeBufferPointer { tripArrivals in
-        tripDepartures.withUnsafeBufferPointer { tripDepartures in
         patternStops.offsets.withUnsafeBufferPointer { patternStopOffsets in
         patternStops.values.withUnsafeBufferPointer { patternStops in
         patternStopRules.values.withUnsafeBufferPointer { patternRules in
@@ -62,8 +58,7 @@ extension Timetable {
         links.offsets.withUnsafeBufferPointer { footpathOffsets in
         links.values.withUnsafeBufferPointer { footpaths in
             body(TimetableView(
-                arrivals: arrivals, departures: departures, tripArrivals: tripArrivals,
-                tripDepartures: tripDepartures, patternStopOffsets: patternStopOffsets,
+                arrivals: arrivals, departures: departures, patternStopOffsets: patternStopOffsets,
                 patternStops: patternStops, patternRules: patternRules, patternFirstTrip: patternFirstTrip,
                 patternTimeBase: patternTimeBase, patternDays: patternDays,
                 patternFirstDeparture: patternFirstDeparture, patternLastArrival: patternLastArrival,
@@ -71,6 +66,6 @@ extension Timetable {
                 minTransferTime: minTransferTime, sameStopTransferForbidden: sameStopTransferForbidden,
                 patternsAtStopOffsets: patternsAtStopOffsets, patternsAtStop: patternsAtStop,
                 footpathOffsets: footpathOffsets, footpaths: footpaths))
-        }}}}}}}}}}}}}}}}}}}}}
+        }}}}}}}}}}}}}}}}}}}
     }
 }

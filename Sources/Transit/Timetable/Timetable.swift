@@ -14,10 +14,11 @@ public import GTFS
 /// - a *pattern* is a set of trips with the same stop sequence and the same pickup/drop-off
 ///   rules, split further so that **no trip overtakes another: at every stop position the
 ///   trips of a pattern are sorted by departure and by arrival**. The trip search relies on it.
-/// - the trips of a pattern are contiguous (`patternTrips`), and their times are stored
-///   stop-major: for pattern `p` with `m` trips, the time of trip `i` (0-based within the
-///   pattern) at stop position `k` is `arrivals[patternTimeBase[p] + k * m + i]`, so the
-///   departures at one stop are a contiguous sorted run (binary-searchable).
+/// - the trips of a pattern are contiguous (`patternFirstTrip`), and their times are stored
+///   trip-major: for pattern `p` with `n` stops, the time of trip `i` (0-based within the
+///   pattern) at stop position `k` is `arrivals[patternTimeBase[p] + i * n + k]`, so riding a
+///   trip reads memory in order; the trip search binary-searches with stride `n`. (A stop-major
+///   copy, as nigiri keeps, measured no faster on the shared feeds and doubled the memory.)
 /// - times are `Int32` seconds after the trip's service day's noon − 12 h (GTFS time).
 /// - service days are deduplicated bitsets (``ServiceDays``).
 public struct Timetable: Sendable {
@@ -57,13 +58,9 @@ public struct Timetable: Sendable {
     public let patternLastArrival: ContiguousArray<Int32>
     /// Bitset index of the union of the days of the pattern's trips.
     public let patternDays: ContiguousArray<UInt32>
+    /// Trip-major times, see above.
     public let arrivals: ContiguousArray<Int32>
     public let departures: ContiguousArray<Int32>
-    /// The same times trip-major (trip `i` of pattern `p` at position `k`:
-    /// `patternTimeBase[p] + i * stops + k`), so riding a trip reads memory in order while the
-    /// stop-major copy keeps each stop's departures contiguous for the trip search.
-    public let tripArrivals: ContiguousArray<Int32>
-    public let tripDepartures: ContiguousArray<Int32>
 
     // MARK: Trips
     public var tripCount: Int { feedTrip.count }
@@ -119,8 +116,6 @@ public struct Timetable: Sendable {
         patternDays = parts.patternDays
         arrivals = parts.arrivals
         departures = parts.departures
-        tripArrivals = parts.tripArrivals
-        tripDepartures = parts.tripDepartures
         feedTrip = parts.feedTrip
         tripDays = parts.tripDays
         tripIsAccessible = parts.tripIsAccessible
@@ -129,6 +124,12 @@ public struct Timetable: Sendable {
         serviceDays = parts.serviceDays
         specificForbiddenTransfers = parts.specificForbiddenTransfers
         stopHasSpecificRules = parts.stopHasSpecificRules
+    }
+
+    /// The index in ``arrivals`` and ``departures`` of trip `i` of pattern `p` at position `k`.
+    @inlinable
+    public func timeIndex(pattern p: Int, trip i: Int, position k: Int) -> Int {
+        Int(patternTimeBase[p]) + i * patternStops[p].count + k
     }
 
     /// Number of trips in pattern `p`.
@@ -142,8 +143,8 @@ public struct Timetable: Sendable {
             + incomingFootpaths.byteCount + patternsAtStop.byteCount + size(stopIsAccessible)
             + stationChildren.byteCount + patternStops.byteCount + patternStopRules.byteCount
             + size(patternFirstTrip) + size(patternTimeBase) + size(patternRoute) + size(patternFirstDeparture)
-            + size(patternLastArrival) + size(patternDays) + size(arrivals) + size(departures) + size(tripArrivals)
-            + size(tripDepartures) + size(feedTrip)
+            + size(patternLastArrival) + size(patternDays) + size(arrivals) + size(departures)
+            + size(feedTrip)
             + size(tripDays) + size(tripIsAccessible) + size(tripShift) + size(tripPattern) + serviceDays.byteCount
     }
 
@@ -173,8 +174,6 @@ struct TimetableParts {
     var patternDays = ContiguousArray<UInt32>()
     var arrivals = ContiguousArray<Int32>()
     var departures = ContiguousArray<Int32>()
-    var tripArrivals = ContiguousArray<Int32>()
-    var tripDepartures = ContiguousArray<Int32>()
     var feedTrip = ContiguousArray<UInt32>()
     var tripDays = ContiguousArray<UInt32>()
     var tripIsAccessible = ContiguousArray<Bool>()
