@@ -113,7 +113,8 @@ public struct CSVTable: Sendable {
                 diagnostics.append(
                     .warning(
                         file: file, line: Int(rowLine[row]), column: nil,
-                        "the row has \(count) fields but the header has \(width); missing fields are read as empty"))
+                        "the row has \(count) fields but the header has \(width); "
+                            + (count < width ? "missing fields are read as empty" : "extra fields are ignored")))
             }
         }
     }

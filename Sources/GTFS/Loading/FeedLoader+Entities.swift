@@ -119,6 +119,10 @@ extension FeedLoader {
                 error(table, row: row, column: "parent_station", "parent_station '\(parentID)' is not a station (location_type 1)")
                 continue
             }
+            if childType == .boardingArea && parentType != .stopOrPlatform {
+                error(table, row: row, column: "parent_station", "parent_station '\(parentID)' of a boarding area is not a platform (location_type 0)")
+                continue
+            }
             feed.stops[Int(child)].parent = parentIndex
         }
         // A platform without its own accessibility inherits the station's (GTFS rule).
@@ -158,6 +162,10 @@ extension FeedLoader {
                 error(table, row: row, column: "agency_id", "unknown agency_id '\(agencyID)'")
             }
             let typeText = table.string(row: row, column: type)
+            if typeText.isEmpty {
+                error(table, row: row, column: "route_type", "required value is empty")
+                continue
+            }
             guard let routeType = Int(typeText), (0 ... 12).contains(routeType) || (100 ..< 1800).contains(routeType) else {
                 error(table, row: row, column: "route_type", "'\(typeText)' is not a valid route_type")
                 continue

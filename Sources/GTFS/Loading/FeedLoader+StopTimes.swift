@@ -33,7 +33,7 @@ extension FeedLoader {
         var lastTripText: [UInt8] = [], lastTrip: Int32 = -1
         for row in 0 ..< n {
             let tripIndex: Int32? = table.withField(row: row, column: trip) { field in
-                if field.elementsEqual(lastTripText) { return lastTrip }
+                if lastTrip >= 0, field.elementsEqual(lastTripText) { return lastTrip }
                 return nil
             }
             var resolvedTrip = tripIndex

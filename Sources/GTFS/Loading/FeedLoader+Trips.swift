@@ -36,6 +36,10 @@ extension FeedLoader {
                 error(table, row: row, column: "headway_secs", "\(seconds) must be greater than 0")
                 continue
             }
+            guard seconds <= Int(Int32.max) else {
+                error(table, row: row, column: "headway_secs", "\(seconds) is too large")
+                continue
+            }
             guard endTime > startTime else {
                 error(table, row: row, column: "end_time", "end_time \(GTFSTime.format(endTime)) is not after start_time \(GTFSTime.format(startTime))")
                 continue
@@ -103,6 +107,10 @@ extension FeedLoader {
             let seconds = integer(table, row: row, column: minTime, name: "min_transfer_time")
             if let seconds, seconds < 0 {
                 error(table, row: row, column: "min_transfer_time", "\(seconds) must not be negative")
+                ok = false
+            }
+            if let seconds, seconds > Int(Int32.max) {
+                error(table, row: row, column: "min_transfer_time", "\(seconds) is too large")
                 ok = false
             }
             if kind == .minimumTime && seconds == nil && ok && table.isEmpty(row: row, column: minTime) {

@@ -47,10 +47,11 @@ extension Timetable {
             if let frequencies = frequenciesOfTrip[Int32(trip)] {
                 let firstDeparture = st.departure[Int(rows.lowerBound)]
                 for frequency in frequencies {
-                    var start = frequency.start
-                    while start < frequency.end {
-                        instancesByKey[key, default: []].append(Instance(trip: Int32(trip), shift: start - firstDeparture))
-                        start += frequency.headway
+                    // Int, not Int32: a huge headway must end the loop, not overflow.
+                    var start = Int(frequency.start)
+                    while start < Int(frequency.end) {
+                        instancesByKey[key, default: []].append(Instance(trip: Int32(trip), shift: Int32(start) - firstDeparture))
+                        start += Int(frequency.headway)
                     }
                 }
             } else {
