@@ -31,7 +31,9 @@ import Testing
             "route-batch", "--feed", "\(Self.shared)/caltrain-2017.zip", "--date", "2018-06-20",
             "--queries", queries.path, "--out", answers.path, "--footpaths", "transfers-only", "--min-transfer-time", "0",
         ])
-        let summary = try #require(command as? GoanCommand.RouteBatch).execute()
+        let output = try #require(command as? GoanCommand.RouteBatch).execute()
+        let summary = try #require(output.split(separator: "\n").last.map(String.init))
+        #expect(output.hasPrefix("timetable_mib="))
         #expect(summary.hasPrefix("queries=2 median_ms="))
         #expect(summary.contains(" p95_ms=") && summary.contains(" load_s="))
         let rows = try String(contentsOf: answers, encoding: .utf8).split(separator: "\n").map(String.init)

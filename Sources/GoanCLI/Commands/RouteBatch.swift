@@ -90,6 +90,7 @@ extension GoanCommand {
                     origins: stops.from, destinations: stops.to, date: serviceDate, time: .departAt(stops.departure),
                     maxTransfers: maxTransfers)
                 request.reconstructLegs = false
+                request.walkAtOrigin = false  // the batch semantics: no walking at the origin
                 return request
             }
             for i in 0 ..< min(warmup, requests.count) { _ = raptor.route(requests[i]) }

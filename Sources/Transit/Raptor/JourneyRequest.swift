@@ -46,6 +46,11 @@ public struct JourneyRequest: Sendable {
     public var wheelchairOnly: Bool = false
     /// Build the legs of each journey (route-batch only needs times and transfer counts).
     public var reconstructLegs: Bool = true
+    /// May the journey walk (a footpath) from an origin stop before the first ride? Plain GTFS
+    /// semantics, as the peer router is compared under, say no ("no walking at the origin").
+    public var walkAtOrigin: Bool = true
+    /// May the journey walk from the last stop to a destination stop after the last ride?
+    public var walkAtDestination: Bool = true
 
     public init(
         origins: [StopOffset], destinations: [StopOffset], date: ServiceDate, time: TimeConstraint,

@@ -49,10 +49,16 @@ extension Raptor {
             legs.append(leg)
             let from = Int(scratch.boardableFrom[boardRound * n + other])
             if boardRound == 0 || from < 0 {
+                // Round 0: the source stop itself, or a walk from a source stop.
+                var sourceStop = other
+                if from >= 0 && from != other {
+                    legs.append(walkLeg(D.self, between: from, and: other))
+                    sourceStop = from
+                }
                 legs.append(
-                    Leg(mode: D.isForward ? .access : .egress, fromStop: D.isForward ? nil : StopIndex(other),
-                        toStop: D.isForward ? StopIndex(other) : nil, departure: 0,
-                        arrival: scratch.sourceDuration[other]))
+                    Leg(mode: D.isForward ? .access : .egress, fromStop: D.isForward ? nil : StopIndex(sourceStop),
+                        toStop: D.isForward ? StopIndex(sourceStop) : nil, departure: 0,
+                        arrival: scratch.sourceDuration[sourceStop]))
                 break
             }
             if from != other {

@@ -33,6 +33,7 @@ extension Raptor {
         let tripBoardTimes = D.isForward ? view.departures : view.arrivals
         var stats = scratch.statistics
         defer { scratch.statistics = stats }
+        let hasSpecificRules = !timetable.specificForbiddenTransfers.isEmpty
         let patternCount = scratch.markedPatternCount
         scratch.markedPatternCount = 0
         for index in 0 ..< patternCount {
@@ -100,9 +101,14 @@ extension Raptor {
                     if ready == D.unreached { continue }
                     if current >= 0 && D.isBetter(tripBoardTimes[currentRow + pos] &+ sh, ready) { continue }
                     stats.tripSearches += 1
-                    let found = findTrip(
+                    var found = findTrip(
                         D.self, times: tripBoardTimes, row: timeBase + pos, stride: stopCount, count: m, current: current, target: ready &- sh,
                         firstTrip: firstTrip, dayBit: dayBit, view: view, dayMask: dayMask, wheelchair: wheelchair)
+                    if found >= 0 && hasSpecificRules && view.stopHasSpecificRules[s] {
+                        found = firstAllowedTrip(
+                            D.self, from: found, before: current, count: m, firstTrip: firstTrip, stop: s,
+                            label: readyRound * n + s, dayBit: dayBit, view: view, dayMask: dayMask, wheelchair: wheelchair)
+                    }
                     if found >= 0 && found != current {
                         current = found
                         currentRow = timeBase + found * stopCount
@@ -113,6 +119,36 @@ extension Raptor {
                 }
             }
         }
+    }
+
+    /// The first trip from `found` on (backward: from `found` down) that the rules of
+    /// transfers.txt naming routes or trips allow to be boarded from the label (a ride into the
+    /// stop, or a walk after one); -1 if none before `current`.
+    func firstAllowedTrip<D: SearchDirection>(
+        _: D.Type, from found: Int, before current: Int, count m: Int, firstTrip: Int, stop s: Int, label: Int,
+        dayBit: UInt8, view: TimetableView, dayMask: UnsafeBufferPointer<UInt8>, wheelchair: Bool
+    ) -> Int {
+        let previousStop = Int(scratch.boardableFrom[label])
+        guard previousStop >= 0 else { return found }  // round 0: no ride before
+        let round = label / scratch.stopCount
+        let previousTrip = Int(scratch.arrivalTrip[round * scratch.stopCount + previousStop])
+        guard previousTrip >= 0 else { return found }
+        var i = found
+        let end = current >= 0 ? current : (D.isForward ? m : -1)
+        while D.isForward ? i < end : i > end {
+            let trip = firstTrip + i
+            let active = dayMask[Int(view.tripDays[trip])] & dayBit != 0 && (!wheelchair || view.tripIsAccessible[trip])
+            if active {
+                // Forward: the earlier ride arrives at previousStop, this trip leaves s.
+                // Backward: this trip arrives at s, the later ride leaves previousStop.
+                let allowed = D.isForward
+                    ? !timetable.forbidsTransfer(fromTrip: previousTrip, at: previousStop, toTrip: trip, at: s)
+                    : !timetable.forbidsTransfer(fromTrip: trip, at: s, toTrip: previousTrip, at: previousStop)
+                if allowed { return i }
+            }
+            i += D.isForward ? 1 : -1
+        }
+        return -1
     }
 
     /// The trip to board at one stop position: forward, the first trip departing at or after

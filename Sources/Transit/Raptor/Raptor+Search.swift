@@ -14,6 +14,8 @@ extension Raptor {
         scratch.resetQuery(unreached: unreached, forward: D.isForward)
         let sources = D.isForward ? request.origins : request.destinations
         let targets = D.isForward ? request.destinations : request.origins
+        let walkAtSource = D.isForward ? request.walkAtOrigin : request.walkAtDestination
+        let walkAtTarget = D.isForward ? request.walkAtDestination : request.walkAtOrigin
         for offset in sources where offset.stop.int < timetable.stopCount {
             let s = offset.stop.int
             if scratch.sourceDuration[s] < 0 || offset.duration < scratch.sourceDuration[s] {
@@ -36,8 +38,8 @@ extension Raptor {
         }
         var starts = [requested]
         if request.window > 0 {
-            let found = rangeStarts(D.self, sources: sources, from: requested, window: request.window)
-            if !found.isEmpty { starts = found }
+            // Nothing departs in the window: no journey (callers may ask again without one).
+            starts = rangeStarts(D.self, sources: sources, from: requested, window: request.window, walk: walkAtSource)
         }
         var journeys: [Journey] = []
         var pareto: [(time: Int32, transfers: Int)] = []
@@ -53,6 +55,18 @@ extension Raptor {
                 let s = offset.stop.int
                 relax(D.self, stop: s, time: D.advance(start, by: offset.duration), from: -1, round: 0, bound: unreached)
             }
+            if walkAtSource {
+                // A walk before the first ride (after the last, backward): footpaths from every
+                // source stop, relaxed once, like the walks between rides.
+                for offset in sources where offset.stop.int < timetable.stopCount {
+                    let s = offset.stop.int
+                    let reached = D.advance(start, by: scratch.sourceDuration[s])
+                    for j in Int(view.footpathOffsets[s]) ..< Int(view.footpathOffsets[s + 1]) {
+                        let link = view.footpaths[j]
+                        relax(D.self, stop: Int(link.stop), time: D.advance(reached, by: link.duration), from: Int32(s), round: 0, bound: unreached)
+                    }
+                }
+            }
             var bound = unreached
             var improvedRounds: [Int] = []
             var k = 1
@@ -61,7 +75,7 @@ extension Raptor {
                 collectPatterns(D.self, view)
                 scanPatterns(D.self, view, dayMask, round: k, bound: bound, singleRun: starts.count == 1)
                 clearScannedMarks()
-                if relaxTransfers(D.self, view, round: k, bound: &bound) { improvedRounds.append(k) }
+                if relaxTransfers(D.self, view, round: k, bound: &bound, walkToTarget: walkAtTarget) { improvedRounds.append(k) }
                 scratch.statistics.rounds += 1
                 k += 1
             }
@@ -78,6 +92,15 @@ extension Raptor {
         }
         }
         scratch.dirtyRounds = max(scratch.dirtyRounds, min(usedRounds + 1, scratch.roundCount))
+        if request.window > 0 {
+            // A run may find its improvement outside the window (tomorrow's first bus); the
+            // window is a promise to the caller.
+            journeys = journeys.filter { journey in
+                D.isForward
+                    ? journey.departure >= requested && journey.departure <= requested + request.window
+                    : journey.arrival <= requested && journey.arrival >= requested - request.window
+            }
+        }
         if starts.count > 1 || journeys.count > 1 { journeys = Raptor.paretoFilter(journeys) }
         if !D.isForward { pareto.sort { $0.transfers < $1.transfers } }
         return RaptorResult(journeys: journeys, pareto: pareto, statistics: scratch.statistics)
@@ -85,11 +108,23 @@ extension Raptor {
 
     /// The times a range query starts from: every departure (forward) or arrival (backward) at a
     /// source stop within the window, latest departure first (earliest arrival first backward).
-    func rangeStarts<D: SearchDirection>(_: D.Type, sources: [StopOffset], from t0: Int32, window: Int32) -> [Int32] {
+    func rangeStarts<D: SearchDirection>(
+        _: D.Type, sources: [StopOffset], from t0: Int32, window: Int32, walk: Bool
+    ) -> [Int32] {
         let tt = timetable
         var times = Set<Int32>()
         let rule: UInt8 = D.isForward ? 1 : 2
-        for offset in sources where offset.stop.int < tt.stopCount {
+        // Source stops, and (when walking there is allowed) the stops one footpath away.
+        var reachable = sources.filter { $0.stop.int < tt.stopCount }
+        if walk {
+            let links = D.isForward ? tt.footpaths : tt.incomingFootpaths
+            for offset in reachable {
+                for link in links[offset.stop.int] {
+                    reachable.append(StopOffset(stop: StopIndex(Int(link.stop)), duration: offset.duration + link.duration))
+                }
+            }
+        }
+        for offset in reachable {
             for ps in tt.patternsAtStop[offset.stop.int] {
                 let p = Int(ps.pattern), pos = Int(ps.position)
                 guard tt.patternStopRules[p][tt.patternStopRules.range(of: p).lowerBound + pos] & rule != 0 else { continue }
@@ -161,7 +196,9 @@ extension Raptor {
     /// and records the best target time of the round.
     ///
     /// - Returns: whether the target improved in this round.
-    func relaxTransfers<D: SearchDirection>(_: D.Type, _ view: TimetableView, round k: Int, bound: inout Int32) -> Bool {
+    func relaxTransfers<D: SearchDirection>(
+        _: D.Type, _ view: TimetableView, round k: Int, bound: inout Int32, walkToTarget walkAllowed: Bool
+    ) -> Bool {
         let scratch = self.scratch
         let n = scratch.stopCount
         var best = bound
@@ -191,7 +228,7 @@ extension Raptor {
                 let v = Int(link.stop)
                 let b = D.advance(a, by: link.duration)
                 let walkToTarget = scratch.targetDuration[v]
-                if walkToTarget >= 0 {
+                if walkToTarget >= 0 && walkAllowed {
                     let candidate = D.advance(b, by: walkToTarget)
                     if D.isBetter(candidate, best) {
                         best = candidate

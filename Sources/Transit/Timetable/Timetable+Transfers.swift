@@ -41,6 +41,7 @@ extension Timetable {
                 if transfer.kind == .notPossible {
                     parts.specificForbiddenTransfers.append(transfer)
                     hasSpecific[Int(to)] = true
+                    hasSpecific[Int(from)] = true
                 }
                 continue
             }
@@ -132,6 +133,18 @@ extension Timetable {
                     links[a][Int32(b)] = max(options.walkingTime(metres: metres), 60)
                 }
             }
+        }
+    }
+
+    /// Whether a transfers.txt row naming routes or trips forbids changing from timetable trip
+    /// `fromTrip` (alighting at `fromStop`) to timetable trip `toTrip` (boarding at `toStop`).
+    func forbidsTransfer(fromTrip: Int, at fromStop: Int, toTrip: Int, at toStop: Int) -> Bool {
+        let fromFeedTrip = Int32(feedTrip[fromTrip]), toFeedTrip = Int32(feedTrip[toTrip])
+        let fromRoute = feed.trips[Int(fromFeedTrip)].route, toRoute = feed.trips[Int(toFeedTrip)].route
+        return specificForbiddenTransfers.contains { rule in
+            rule.fromStop == Int32(fromStop) && rule.toStop == Int32(toStop)
+                && (rule.fromTrip == nil || rule.fromTrip == fromFeedTrip) && (rule.toTrip == nil || rule.toTrip == toFeedTrip)
+                && (rule.fromRoute == nil || rule.fromRoute == fromRoute) && (rule.toRoute == nil || rule.toRoute == toRoute)
         }
     }
 }

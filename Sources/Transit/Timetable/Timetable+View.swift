@@ -27,6 +27,7 @@ struct TimetableView {
     let stopIsAccessible: UnsafeBufferPointer<Bool>
     let minTransferTime: UnsafeBufferPointer<Int32>
     let sameStopTransferForbidden: UnsafeBufferPointer<Bool>
+    let stopHasSpecificRules: UnsafeBufferPointer<Bool>
     let patternsAtStopOffsets: UnsafeBufferPointer<UInt32>
     let patternsAtStop: UnsafeBufferPointer<Timetable.PatternStop>
     /// Outgoing footpaths for forward searches, incoming ones for backward searches.
@@ -53,6 +54,7 @@ extension Timetable {
         stopIsAccessible.withUnsafeBufferPointer { stopIsAccessible in
         minTransferTime.withUnsafeBufferPointer { minTransferTime in
         sameStopTransferForbidden.withUnsafeBufferPointer { sameStopTransferForbidden in
+        stopHasSpecificRules.withUnsafeBufferPointer { stopHasSpecificRules in
         patternsAtStop.offsets.withUnsafeBufferPointer { patternsAtStopOffsets in
         patternsAtStop.values.withUnsafeBufferPointer { patternsAtStop in
         links.offsets.withUnsafeBufferPointer { footpathOffsets in
@@ -64,8 +66,9 @@ extension Timetable {
                 patternFirstDeparture: patternFirstDeparture, patternLastArrival: patternLastArrival,
                 tripDays: tripDays, tripIsAccessible: tripIsAccessible, stopIsAccessible: stopIsAccessible,
                 minTransferTime: minTransferTime, sameStopTransferForbidden: sameStopTransferForbidden,
+                stopHasSpecificRules: stopHasSpecificRules,
                 patternsAtStopOffsets: patternsAtStopOffsets, patternsAtStop: patternsAtStop,
                 footpathOffsets: footpathOffsets, footpaths: footpaths))
-        }}}}}}}}}}}}}}}}}}}
+        }}}}}}}}}}}}}}}}}}}}
     }
 }
