@@ -25,6 +25,15 @@ public struct Feed: Sendable {
     public var frequencies: [Frequency] = []
     public var transfers: [Transfer] = []
     public var feedInfo: FeedInfo?
+    /// GTFS-Flex: booking rules, zones, stop groups and the windowed calls of flexible trips.
+    /// Flexible calls are kept apart from ``stopTimes``: the timetable never sees them.
+    public var bookingRules: [BookingRule] = []
+    public var flexLocations: [FlexLocation] = []
+    public var locationGroups: [LocationGroup] = []
+    public var flexStopTimes: [FlexStopTime] = []
+    public var bookingRuleIndexByID: [String: Int32] = [:]
+    public var flexLocationIndexByID: [String: Int32] = [:]
+    public var locationGroupIndexByID: [String: Int32] = [:]
     /// Warnings about repaired or ignored data. (Errors prevent loading.)
     public var warnings: [Diagnostic] = []
     /// Files present in the source (GTFS and others).

@@ -148,7 +148,6 @@ import Testing
         Defect("unknown trip_id in stop_times", [.append(st, "T9,12:00:00,12:00:00,B,1,0,0")], st, 8, "trip_id", "unknown trip_id 'T9'"),
         Defect("unknown route_id in trips", [.replace("trips.txt", "R1,S,T2", "R9,S,T2")], "trips.txt", 3, "route_id", "unknown route_id 'R9'"),
         Defect("unknown agency_id in routes", [.replace("routes.txt", "R1,A,", "R1,X,")], "routes.txt", 2, "agency_id", "unknown agency_id 'X'"),
-        Defect("unknown parent_station", [.replace("stops.txt", ",0,ST,", ",0,NOPE,")], "stops.txt", 3, "parent_station", "unknown parent_station 'NOPE'"),
         Defect("parent_station is not a station", [.replace("stops.txt", ",0,ST,", ",0,B,")], "stops.txt", 3, "parent_station", "parent_station 'B' is not a station"),
         Defect("unknown transfer stop", [.replace(xfer, "B,B,2", "B,Z,2")], xfer, 2, "to_stop_id", "unknown stop_id 'Z'"),
         Defect("transfer without stops", [.replace(xfer, "B,B,2", ",B,2")], xfer, 2, "from_stop_id", "required for transfer_type 2 but empty"),
@@ -348,6 +347,12 @@ import Testing
             [.replace("stops.txt", "ST,Station,52.0,6.0,1,,1", "ST,Station,52.0,6.0,1,ST,1")],
             "stops.txt", 2, "parent_station", "a station cannot have a parent station; 'ST' is ignored"
         ) { $0.stops[0].parent == nil },
+        Recoverable(
+            // Add-on feeds (bbnavi's Flex feed) name stations of the main feed they extend.
+            "unknown parent_station",
+            [.replace("stops.txt", ",0,ST,", ",0,NOPE,")],
+            "stops.txt", 3, "parent_station", "unknown parent_station 'NOPE'; the stop is read without it"
+        ) { $0.stops[Int($0.stopIndexByID["P1"]!)].parent == nil },
         Recoverable(
             "same date twice in calendar_dates",
             [.append(dates, "S,20260501,1")],

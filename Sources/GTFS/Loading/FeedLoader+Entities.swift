@@ -106,7 +106,8 @@ extension FeedLoader {
         for (row, parentID) in parents {
             guard let child = feed.stopIndexByID[table.string(row: row, column: id)] else { continue }
             guard let parentIndex = feed.stopIndexByID[parentID] else {
-                error(table, row: row, column: "parent_station", "unknown parent_station '\(parentID)'")
+                // Add-on feeds (bbnavi's Flex feed) name stations of the main feed they extend.
+                warning(table, row: row, column: "parent_station", "unknown parent_station '\(parentID)'; the stop is read without it")
                 continue
             }
             let childType = feed.stops[Int(child)].locationType

@@ -131,6 +131,7 @@ extension FeedLoader {
             let range = feed.stopTimes.rangeOfTrip[trip]
             let tripID = feed.trips[trip].id
             if range.count < 2 {
+                if range.isEmpty && flexTrips.contains(Int32(trip)) { continue }  // a flexible trip: no timed calls
                 if range.count == 1 || !feed.frequencies.contains(where: { $0.trip == Int32(trip) }) {
                     warning(
                         file: "stop_times.txt", line: range.isEmpty ? nil : Int(stopTimeLines[Int(range.lowerBound)]),

@@ -18,6 +18,8 @@ struct FeedLoader {
     private var errorsPerFile: [String: Int] = [:]
     /// stop_times.txt line of each row of ``Feed/stopTimes`` (for diagnostics after sorting).
     var stopTimeLines: [Int32] = []
+    /// Trips with GTFS-Flex calls (they may have no timed calls at all).
+    var flexTrips = Set<Int32>()
     static let maxErrorsPerFile = 50
 
     init(files: FeedFiles, source: String) {
@@ -186,6 +188,9 @@ struct FeedLoader {
         loadRoutes(into: &feed)
         loadServices(into: &feed)
         loadTrips(into: &feed)
+        loadBookingRules(into: &feed)
+        loadLocationGroups(into: &feed)
+        loadLocations(into: &feed)
         loadStopTimes(into: &feed)
         loadFrequencies(into: &feed)
         loadTransfers(into: &feed)

@@ -98,6 +98,10 @@ extension GoanCommand.FeedCommand {
             print("stop times:  \(feed.stopTimes.count)")
             print("frequencies: \(feed.frequencies.count)")
             print("transfers:   \(feed.transfers.count)")
+            if !feed.flexStopTimes.isEmpty || !feed.bookingRules.isEmpty {
+                let flexTrips = Set(feed.flexStopTimes.map(\.trip)).count
+                print("flex:        \(flexTrips) flexible trips, \(feed.flexLocations.count) zones, \(feed.locationGroups.count) stop groups, \(feed.bookingRules.count) booking rules")
+            }
             print("warnings:    \(feed.warnings.count) (goan feed validate lists them)")
             print("timetable:   \(timetable.patternCount) patterns, \(timetable.tripCount) trips, \(timetable.serviceDays.setCount) day sets, \(formatBytes(timetable.byteCount))")
             return lines.joined(separator: "\n")
