@@ -98,7 +98,8 @@ extension Raptor {
                             readyRound = k - 1
                         }
                     }
-                    if ready == D.unreached { continue }
+                    // Nothing boarded at or after the best target time can improve it.
+                    if !D.isBetter(ready, bound) { continue }
                     if current >= 0 && D.isBetter(tripBoardTimes[currentRow + pos] &+ sh, ready) { continue }
                     stats.tripSearches += 1
                     var found = findTrip(
