@@ -26,6 +26,7 @@ let package = Package(
         .executable(name: "goan", targets: ["goan"]),
         .library(name: "GTFS", targets: ["GTFS"]),
         .library(name: "Transit", targets: ["Transit"]),
+        .library(name: "Mobility", targets: ["Mobility"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -40,6 +41,8 @@ let package = Package(
         ),
         // The compact timetable and the RAPTOR family. No third-party dependency.
         .target(name: "Transit", dependencies: ["GTFS"], swiftSettings: swiftSettings),
+        // On-demand services (Regiotaxi, AutoMaatje): rules, eligibility, fares, road model, supply.
+        .target(name: "Mobility", dependencies: ["GTFS"], swiftSettings: swiftSettings),
         // The `goan` command tree as a library, so tests run commands in-process.
         .target(
             name: "GoanCLI",
@@ -56,6 +59,7 @@ let package = Package(
         .testTarget(
             name: "TransitTests", dependencies: ["Transit", "GTFS", "TestSupport"],
             exclude: ["MMRI.md", "ModuleTests/README.md"], swiftSettings: swiftSettings),
+        .testTarget(name: "MobilityTests", dependencies: ["Mobility", "GTFS", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "GoanCLITests",
             dependencies: ["GoanCLI", "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")],

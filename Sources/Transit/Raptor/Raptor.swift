@@ -7,7 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 import Foundation
-public import GTFS
+import GTFS
 
 /// Round-based public transit routing (RAPTOR: Delling, Pajor, Werneck, "Round-Based Public
 /// Transit Routing", ALENEX 2012) over a ``Timetable``.
@@ -86,34 +86,5 @@ public struct Raptor {
 
     @inline(__always) func shift(_ o: Int) -> Int32 {
         o == 0 ? dayShift.0 : (o == 1 ? dayShift.1 : dayShift.2)
-    }
-}
-
-/// Converts between service-day times and absolute time (the only place time zones are used).
-public enum ServiceDayClock {
-    /// Unix seconds of "noon minus 12 h" on `date` in `timezone`: the zero of GTFS times that
-    /// day. On the days clocks change this is 01:00 or 23:00 of the wall clock, not midnight.
-    public static func noonMinus12h(_ date: ServiceDate, timezone: String) -> Int64 {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: timezone) ?? TimeZone(identifier: "UTC")!
-        let noon = calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: 12)) ?? Date(timeIntervalSince1970: 0)
-        return Int64(noon.timeIntervalSince1970) - 43_200
-    }
-
-    /// The wall-clock time (`HH:MM`) and date of a service-day time of `date`.
-    public static func wallClock(_ seconds: Int32, on date: ServiceDate, timezone: String) -> (date: ServiceDate, time: String, iso: String) {
-        let unix = noonMinus12h(date, timezone: timezone) + Int64(seconds)
-        var calendar = Calendar(identifier: .gregorian)
-        let zone = TimeZone(identifier: timezone) ?? TimeZone(identifier: "UTC")!
-        calendar.timeZone = zone
-        let instant = Date(timeIntervalSince1970: TimeInterval(unix))
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)
-        let day = ServiceDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? date
-        let hh = c.hour ?? 0, mm = c.minute ?? 0, ss = c.second ?? 0
-        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        let offset = zone.secondsFromGMT(for: instant)
-        let sign = offset < 0 ? "-" : "+"
-        let iso = "\(day)T\(two(hh)):\(two(mm)):\(two(ss))\(sign)\(two(abs(offset) / 3600)):\(two(abs(offset) / 60 % 60))"
-        return (day, "\(two(hh)):\(two(mm))", iso)
     }
 }

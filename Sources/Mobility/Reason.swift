@@ -1,0 +1,45 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+/// Why an option is not offered, in domain terms: a code for programs and a sentence for people.
+public struct Reason: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+    public enum Code: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Booked too late (Regiotaxi: 60 minutes; AutoMaatje: 2 working days).
+        case leadTimeNotMet = "LEAD_TIME_NOT_MET"
+        /// Farther from home than the service rides (Regiotaxi: 28 km).
+        case outsideRadius = "OUTSIDE_RADIUS"
+        /// The yearly kilometre budget is used up and there is no market rate.
+        case kmBudgetExhausted = "KM_BUDGET_EXHAUSTED"
+        /// No pass or membership for this service.
+        case notEligible = "NOT_ELIGIBLE"
+        /// No vehicle on duty can carry the traveller's aid (a wheelchair place).
+        case noVehicleWithAid = "NO_VEHICLE_WITH_AID"
+        /// No volunteer is available then and near enough.
+        case noVolunteerAvailable = "NO_VOLUNTEER_AVAILABLE"
+        /// Outside the service's hours.
+        case outsideServiceHours = "OUTSIDE_SERVICE_HOURS"
+        /// The origin or destination lies outside the service's zones.
+        case outsideServiceArea = "OUTSIDE_SERVICE_AREA"
+        /// The service does not run on that day.
+        case noServiceThatDay = "NO_SERVICE_THAT_DAY"
+        /// No public transport connects the places in time.
+        case noTransitConnection = "NO_TRANSIT_CONNECTION"
+        /// The walk to or from a stop is longer than the traveller can manage.
+        case walkTooLong = "WALK_TOO_LONG"
+    }
+
+    public var code: Code
+    public var message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { "\(code.rawValue): \(message)" }
+}

@@ -1,0 +1,226 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+public import Foundation
+
+/// The rules of the demand-responsive services that GTFS-Flex cannot say (eligibility, fares,
+/// radius, budgets, companions, ride-time promise), read from `service-rules.json` beside the
+/// feed. Every number is configuration, per service (and later per municipality).
+public struct ServiceRules: Codable, Sendable, Hashable {
+    public var version: Int
+    public var currency: String
+    public var services: [Service]
+
+    /// The rules of one service (Regiotaxi, AutoMaatje, …).
+    public struct Service: Codable, Sendable, Hashable {
+        public enum Kind: String, Codable, Sendable, Hashable {
+            /// Shared demand-responsive taxi for pass holders, dispatched by an operator.
+            case regiotaxi
+            /// Volunteer drivers in their own car; rides are not guaranteed.
+            case volunteer
+        }
+
+        public var id: String
+        /// The GTFS route of the service's flexible trips.
+        public var routeId: String
+        public var name: String
+        public var kind: Kind
+        public var eligibility: Eligibility
+        public var booking: Booking
+        public var fare: Fare
+        public var distance: DistanceLimits
+        /// Kilometres per pass holder per calendar year at the Wmo tariff; `nil` for no budget.
+        public var yearlyKmBudget: Double?
+        public var companions: Companions
+        /// The promised maximum ride time; `nil` when the service makes no promise.
+        public var rideTime: RideTimeRule?
+        /// Minutes either side of the agreed pickup time.
+        public var pickupWindowMinutes: Int
+        /// Operating hours as service-day times ("06:00" to "25:00" = 01:00 the next morning).
+        public var serviceHours: Hours
+        /// Whether a booked ride is guaranteed (AutoMaatje: no, a volunteer may decline).
+        public var guaranteed: Bool
+        /// Aids the service can carry (`wheelchair`, `mobilityScooter`, `walker`, `doorToDoorHelp`).
+        public var aids: [String]
+        public var municipalities: [Municipality]
+    }
+
+    public struct Eligibility: Codable, Sendable, Hashable {
+        /// `"wmo"` when a Wmo/Regiotaxi pass is required.
+        public var requiresPass: String?
+        public var minimumAge: Int?
+        /// `"automaatje"` when registered membership is required.
+        public var requiresMembership: String?
+    }
+
+    public struct Booking: Codable, Sendable, Hashable {
+        /// Minutes between booking and pickup at least (Regiotaxi: 60).
+        public var leadTimeMinutes: Int?
+        /// Bookings made after this time the day before, or on the day itself, pay the surcharge.
+        public var lateBookingAfter: String?
+        /// Euros per pass holder.
+        public var lateBookingSurcharge: Double
+        /// Free cancellation until this many minutes before pickup.
+        public var freeCancellationMinutes: Int
+        /// Euros charged for a later cancellation.
+        public var cancellationFee: Double
+        /// Lead time counted in working days (AutoMaatje: 2).
+        public var workingDaysOnly: Bool
+        public var leadWorkingDays: Int?
+        /// Hours a volunteer has to accept before the booking expires.
+        public var responseDeadlineHours: Int?
+    }
+
+    public struct Fare: Codable, Sendable, Hashable {
+        /// Euros per ride.
+        public var startFee: Double
+        /// Euros per kilometre (by road).
+        public var perKm: Double
+        /// The market rate beyond the tariff radius or the budget; `nil` when there is none.
+        public var marketStartFee: Double?
+        public var marketPerKm: Double?
+        /// AutoMaatje counts kilometres from the driver's home.
+        public var perKmFromDriverHome: Bool
+        /// Who receives the money ("Regiotaxi Twente", "the volunteer driver").
+        public var paidTo: String
+    }
+
+    public struct DistanceLimits: Codable, Sendable, Hashable {
+        /// Kilometres (straight line) within which the Wmo tariff applies.
+        public var tariffRadiusKm: Double
+        /// Kilometres beyond which the service does not ride at all (Valys takes over).
+        public var maximumRadiusKm: Double
+        /// `"home"`: measured from the traveller's home.
+        public var measuredFrom: String
+    }
+
+    public struct Companions: Codable, Sendable, Hashable {
+        public var socialPays: Bool
+        public var medicalFree: Bool
+        public var minimumAge: Int
+        public var maximum: Int
+    }
+
+    /// Maximum ride time = factor × direct time + extra minutes.
+    public struct RideTimeRule: Codable, Sendable, Hashable {
+        public var factor: Double
+        public var extraMinutes: Double
+
+        /// Seconds allowed on board for a ride whose direct time is `direct` seconds.
+        public func maximumRideTime(direct: Int32) -> Int32 {
+            Int32((Double(direct) * factor + extraMinutes * 60).rounded(.down))
+        }
+    }
+
+    public struct Hours: Codable, Sendable, Hashable {
+        public var start: String
+        public var end: String
+    }
+
+    public struct Municipality: Codable, Sendable, Hashable {
+        /// A location_id of locations.geojson.
+        public var zone: String
+        public var name: String
+    }
+
+    /// Reads `service-rules.json`.
+    ///
+    /// - Throws: ``RulesError`` naming the file and the field that is wrong.
+    public static func load(from path: String) throws -> ServiceRules {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw RulesError(file: path, field: nil, message: "cannot read the file")
+        }
+        return try decode(data, file: path)
+    }
+
+    public static func decode(_ data: Data, file: String) throws -> ServiceRules {
+        do {
+            let rules = try JSONDecoder().decode(ServiceRules.self, from: data)
+            try rules.validate(file: file)
+            return rules
+        } catch let error as DecodingError {
+            throw RulesError(decoding: error, file: file)
+        }
+    }
+
+    /// Checks values a decoder cannot: clock times, ranges, signs.
+    func validate(file: String) throws {
+        for (index, service) in services.enumerated() {
+            let at = "services[\(index)]"
+            for (name, text) in [("serviceHours.start", service.serviceHours.start), ("serviceHours.end", service.serviceHours.end)]
+            where ClockTime.seconds(text) == nil {
+                throw RulesError(file: file, field: "\(at).\(name)", message: "'\(text)' is not a time (expected HH:MM)")
+            }
+            if let late = service.booking.lateBookingAfter, ClockTime.seconds(late) == nil {
+                throw RulesError(file: file, field: "\(at).booking.lateBookingAfter", message: "'\(late)' is not a time (expected HH:MM)")
+            }
+            if service.distance.maximumRadiusKm < service.distance.tariffRadiusKm {
+                throw RulesError(file: file, field: "\(at).distance.maximumRadiusKm", message: "must not be below tariffRadiusKm")
+            }
+            if service.fare.perKm < 0 || service.fare.startFee < 0 {
+                throw RulesError(file: file, field: "\(at).fare", message: "fares must not be negative")
+            }
+            if service.pickupWindowMinutes < 0 || service.pickupWindowMinutes > 120 {
+                throw RulesError(file: file, field: "\(at).pickupWindowMinutes", message: "must be within 0…120")
+            }
+        }
+    }
+
+    public func service(_ id: String) -> Service? { services.first { $0.id == id } }
+}
+
+/// A problem in a rules or scenario file, naming the file and the field.
+public struct RulesError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    public var field: String?
+    public var message: String
+
+    public init(file: String, field: String?, message: String) {
+        self.file = file
+        self.field = field
+        self.message = message
+    }
+
+    init(decoding error: DecodingError, file: String) {
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }.joined()
+                .trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let parent = path(context)
+            self.init(file: file, field: parent.isEmpty ? key.stringValue : "\(parent).\(key.stringValue)", message: "required field is missing")
+        case .typeMismatch(let type, let context):
+            self.init(file: file, field: path(context), message: "expected \(type)")
+        case .valueNotFound(let type, let context):
+            self.init(file: file, field: path(context), message: "expected \(type), found null")
+        case .dataCorrupted(let context):
+            let field = path(context)
+            self.init(file: file, field: field.isEmpty ? nil : field, message: context.debugDescription)
+        @unknown default:
+            self.init(file: file, field: nil, message: "\(error)")
+        }
+    }
+
+    public var description: String {
+        "\(file): \(field.map { "\($0): " } ?? "")\(message)"
+    }
+}
+
+/// "HH:MM" clock times as seconds (service-day times may pass 24:00).
+public enum ClockTime {
+    public static func seconds(_ text: String) -> Int32? {
+        let parts = text.split(separator: ":")
+        guard parts.count == 2 || parts.count == 3, let h = Int32(parts[0]), let m = Int32(parts[1]),
+            (0 ... 47).contains(h), (0 ... 59).contains(m)
+        else { return nil }
+        let s = parts.count == 3 ? Int32(parts[2]) : 0
+        guard let s, (0 ... 59).contains(s) else { return nil }
+        return h * 3600 + m * 60 + s
+    }
+}

@@ -1,0 +1,51 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+/// A Regiotaxi vehicle (`fleet.json`).
+public struct Vehicle: Codable, Sendable, Hashable {
+    public var id: String
+    public var depot: NamedPosition
+    /// Seats for passengers (the driver not counted).
+    public var seats: Int
+    public var wheelchairPlaces: Int
+    public var shifts: [Shift]
+
+    /// When the vehicle is on the road: on the given weekdays, from `start` to `end`
+    /// (service-day times, "HH:MM", `end` may pass 24:00).
+    public struct Shift: Codable, Sendable, Hashable {
+        /// `mon` … `sun`.
+        public var days: [String]
+        public var start: String
+        public var end: String
+    }
+}
+
+/// An AutoMaatje volunteer driver (`volunteers.json`).
+public struct Volunteer: Codable, Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var home: NamedPosition
+    public var availability: [Availability]
+    public var maxRidesPerDay: Int
+    public var maxRidesPerWeek: Int
+    public var seats: Int
+    /// Whether the car takes a wheelchair (rare: false unless stated).
+    public var wheelchair: Bool
+    /// Share of offered rides the volunteer accepts (0…1), for simulations.
+    public var acceptanceRate: Double?
+
+    /// A weekly window: on `day` (`mon` … `sun`) from `start` to `end` ("HH:MM").
+    public struct Availability: Codable, Sendable, Hashable {
+        public var day: String
+        public var start: String
+        public var end: String
+    }
+}
+
+/// The day names used in the supply files, Monday first (index = ``GTFS/ServiceDate/weekday``).
+public let weekdayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
