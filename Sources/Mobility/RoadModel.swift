@@ -37,8 +37,9 @@ public protocol RoadModel: Sendable {
 /// Calibration for Twente (documented in the README): road distance = 1.3 × straight line
 /// (the usual factor for rural road networks; 1.2–1.4 in the literature); a fixed 2 minutes for
 /// starting, parking and village streets; then 30 km/h for the first 2 km, 50 km/h up to
-/// 10 km and 70 km/h beyond. Westerhaar – ZGT Almelo (13.9 km straight) comes out at about
-/// 18 km and 21 minutes, close to a route planner's 19 km and 20–22 minutes.
+/// 10 km and 70 km/h beyond. Westerhaar – ZGT Almelo (12.1 km straight) comes out at 15.7 km
+/// and 20.5 minutes, in line with what route planners give for that drive (about 16–17 km,
+/// 20 minutes).
 public struct StraightLineRoadModel: RoadModel, Sendable, Hashable {
     /// Road distance ÷ straight-line distance.
     public var detourFactor: Double = 1.3

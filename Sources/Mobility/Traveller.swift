@@ -59,6 +59,12 @@ public struct Traveller: Codable, Sendable, Hashable {
         public var kmBudgetLeft: Double
         /// Aids recorded on the pass.
         public var aids: [Aid]
+
+        public init(number: String, kmBudgetLeft: Double, aids: [Aid]) {
+            self.number = number
+            self.kmBudgetLeft = kmBudgetLeft
+            self.aids = aids
+        }
     }
 
     public struct Preferences: Codable, Sendable, Hashable {
