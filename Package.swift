@@ -27,6 +27,7 @@ let package = Package(
         .library(name: "GTFS", targets: ["GTFS"]),
         .library(name: "Transit", targets: ["Transit"]),
         .library(name: "Mobility", targets: ["Mobility"]),
+        .library(name: "Planner", targets: ["Planner"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -43,11 +44,13 @@ let package = Package(
         .target(name: "Transit", dependencies: ["GTFS"], swiftSettings: swiftSettings),
         // On-demand services (Regiotaxi, AutoMaatje): rules, eligibility, fares, road model, supply.
         .target(name: "Mobility", dependencies: ["GTFS"], swiftSettings: swiftSettings),
+        // Multimodal planning: RAPTOR plus on-demand access, egress and direct legs, with reasons.
+        .target(name: "Planner", dependencies: ["Transit", "Mobility"], swiftSettings: swiftSettings),
         // The `goan` command tree as a library, so tests run commands in-process.
         .target(
             name: "GoanCLI",
             dependencies: [
-                "GTFS", "Transit",
+                "GTFS", "Transit", "Mobility", "Planner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

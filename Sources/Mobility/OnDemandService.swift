@@ -74,9 +74,28 @@ public struct OnDemandService: Sendable {
     }
 
     /// The offers that can take a ride from `origin` to `destination` (any day).
+    ///
+    /// A trip whose calls cover both places is used first. Otherwise the service's zones form
+    /// one network (Regiotaxi Twente rides between municipalities, and feeds describe it with
+    /// one trip per municipality): a trip picking up at the origin and one of the same days
+    /// dropping off at the destination combine, over the overlap of their windows.
     public func offers(from origin: Coordinate, to destination: Coordinate, feed: Feed) -> [Offer] {
-        offers.filter {
+        let direct = offers.filter {
             OnDemandService.place($0.pickup, contains: origin, feed: feed) && OnDemandService.place($0.dropOff, contains: destination, feed: feed)
         }
+        if !direct.isEmpty || rules.kind != .regiotaxi { return direct }
+        let pickups = offers.filter { OnDemandService.place($0.pickup, contains: origin, feed: feed) }
+        let dropOffs = offers.filter { OnDemandService.place($0.dropOff, contains: destination, feed: feed) }
+        var combined: [Offer] = []
+        for p in pickups {
+            for d in dropOffs where d.service == p.service {
+                let start = max(p.windowStart, d.windowStart), end = min(p.windowEnd, d.windowEnd)
+                guard start < end else { continue }
+                combined.append(Offer(
+                    trip: p.trip, service: p.service, pickup: p.pickup, dropOff: d.dropOff, windowStart: start, windowEnd: end,
+                    bookingRule: p.bookingRule ?? d.bookingRule))
+            }
+        }
+        return combined
     }
 }

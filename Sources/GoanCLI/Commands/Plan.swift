@@ -48,8 +48,17 @@ extension GoanCommand {
         @Option(help: "At most this many transfers.")
         var maxTransfers: Int = 6
 
-        @Option(help: "Metres you are willing to walk from a lat,lon position to a stop.")
-        var maxWalk: Double = 1000
+        @Option(help: "Metres you are willing to walk to or from a stop (default 1000, or the traveller's profile).")
+        var maxWalk: Double?
+
+        @Option(help: "A traveller profile from the scenario (id or name, e.g. jansen): plans with Regiotaxi and AutoMaatje too.")
+        var traveller: String?
+
+        @Option(help: "The scenario folder with fleet, volunteers, places and travellers (default: Scenarios/twente).")
+        var scenario: String?
+
+        @Option(help: "When the booking would be made, \"YYYY-MM-DD HH:MM\" (default: now).")
+        var bookedAt: String?
 
         @Flag(help: "Print JSON (format documented in the README).")
         var json = false
@@ -63,7 +72,10 @@ extension GoanCommand {
                 throw ValidationError("--max-transfers must be within 0…\(Raptor.maxSupportedTransfers)")
             }
             if !(0 ... 24 * 60).contains(window) { throw ValidationError("--window must be within 0…1440 minutes") }
-            if !(0 ... 5000).contains(maxWalk) { throw ValidationError("--max-walk must be within 0…5000 metres") }
+            if let maxWalk, !(0 ... 5000).contains(maxWalk) { throw ValidationError("--max-walk must be within 0…5000 metres") }
+            if let bookedAt, BookingClock.parse(bookedAt) == nil {
+                throw ValidationError("--booked-at '\(bookedAt)' is not a moment (expected \"YYYY-MM-DD HH:MM\")")
+            }
         }
 
         func run() throws {
@@ -72,8 +84,10 @@ extension GoanCommand {
 
         /// The answer as it is printed (text or JSON).
         func render() throws -> String {
+            if let traveller { return try renderMultimodal(travellerName: traveller) }
             let serviceDate = ServiceDate(date)!
             let (tt, _) = try timetable.loadTimetable()
+            let maxWalk = self.maxWalk ?? 1000
             let finder = StopFinder(timetable: tt)
             let origin: StopFinder.Match, destination: StopFinder.Match
             do {

@@ -1,0 +1,102 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+import ArgumentParser
+import Foundation
+import GTFS
+import Mobility
+import Planner
+import Transit
+
+extension GoanCommand.Plan {
+    /// Plans with every mode for a traveller profile of the scenario.
+    func renderMultimodal(travellerName: String) throws -> String {
+        let serviceDate = ServiceDate(date)!
+        let (tt, _) = try timetable.loadTimetable()
+        let feedPath = try timetable.feedPath()
+        let rulesPath = feedPath + "/service-rules.json"
+        let rules: ServiceRules
+        let supply: SupplyFiles
+        do {
+            rules = try ServiceRules.load(from: rulesPath)
+            supply = try SupplyFiles.load(directory: try scenarioPath())
+        } catch let error as RulesError {
+            throw CLIError(error.description)
+        }
+        guard var traveller = supply.traveller(travellerName) else {
+            let known = supply.travellers.map(\.id).joined(separator: ", ")
+            throw CLIError("--traveller: no traveller '\(travellerName)' in the scenario (known: \(known))")
+        }
+        // Flags override the profile.
+        if wheelchair && !traveller.aids.contains(.wheelchair) { traveller.aids.append(.wheelchair) }
+        if let maxWalk { traveller.maxWalkMetres = maxWalk }
+        let services: [OnDemandService]
+        do {
+            services = try rules.services.map { try OnDemandService(rules: $0, feed: tt.feed) }
+        } catch let error as RulesError {
+            throw CLIError(error.description)
+        }
+        let origin = try resolve(from, traveller: traveller, supply: supply, timetable: tt, option: "--from")
+        let destination = try resolve(to, traveller: traveller, supply: supply, timetable: tt, option: "--to")
+        let zone = tt.feed.timezone
+        let clockText = depart ?? arrive!
+        guard let seconds = WallClock.serviceDaySeconds(clockText, on: serviceDate, timezone: zone) else {
+            throw ValidationError("'\(clockText)' is not a time (expected HH:MM)")
+        }
+        let bookedAtUnix = bookedAt.flatMap { BookingClock.parse($0, timezone: zone) } ?? Int64(Date().timeIntervalSince1970)
+        var request = PlanRequest(
+            traveller: traveller, origin: origin.coordinate, originName: origin.name, destination: destination.coordinate,
+            destinationName: destination.name, date: serviceDate, time: depart != nil ? .departAt(seconds) : .arriveBy(seconds),
+            bookedAt: bookedAtUnix)
+        request.window = Int32(window * 60)
+        request.maxTransfers = maxTransfers
+        var planner = TripPlanner(
+            timetable: tt, services: services, fleet: supply.vehicles, volunteers: supply.volunteers, road: StraightLineRoadModel())
+        let plan = planner.plan(request)
+        let output = ItineraryOutput(plan: plan, request: request, timezone: zone)
+        return json ? try output.json() : output.text()
+    }
+
+    func scenarioPath() throws -> String {
+        if let scenario { return scenario }
+        let feed = try timetable.feedPath()
+        let candidates = [
+            URL(fileURLWithPath: feed).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Scenarios/twente").path,
+            FileManager.default.currentDirectoryPath + "/Scenarios/twente",
+        ]
+        for candidate in candidates where FileManager.default.fileExists(atPath: candidate + "/travellers.json") {
+            return candidate
+        }
+        throw CLIError("no scenario folder found (looked in \(candidates.joined(separator: ", "))); pass --scenario DIR")
+    }
+
+    /// `home`, a place of the scenario, a stop or place name of the feed, or `lat,lon`.
+    func resolve(_ text: String, traveller: Traveller, supply: SupplyFiles, timetable tt: Timetable, option: String) throws -> (name: String, coordinate: Coordinate) {
+        if text.lowercased() == "home" { return ("home (\(traveller.home.name))", traveller.home.coordinate) }
+        if let coordinate = Coordinate(parsing: text) { return (text, coordinate) }
+        if let place = supply.place(text) { return (place.name, place.coordinate) }
+        do {
+            let match = try StopFinder(timetable: tt).find(text, maxWalk: 1000)
+            guard let first = match.stops.first else { throw CLIError("\(option): '\(text)' has no stops") }
+            return (match.label, tt.feed.stops[first.stop.int].coordinate)
+        } catch let error as StopFinder.FindError {
+            throw CLIError("\(option): \(error) (or use a place of the scenario: \(supply.places.prefix(6).map(\.name).joined(separator: ", ")), …)")
+        }
+    }
+}
+
+/// The moment a booking is made, typed as "YYYY-MM-DD HH:MM" in the feed's time zone.
+enum BookingClock {
+    static func parse(_ text: String, timezone: String = "Europe/Amsterdam") -> Int64? {
+        let parts = text.split(separator: " ")
+        guard parts.count == 2, let date = ServiceDate(String(parts[0])), let seconds = ClockTime.seconds(String(parts[1])),
+            seconds < 86_400
+        else { return nil }
+        return ServiceDayClock.unix(wallClock: Int(seconds), on: date, timezone: timezone)
+    }
+}

@@ -1,0 +1,118 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+public import GTFS
+
+/// Whether the Regiotaxi fleet can still take a ride.
+///
+/// Until the dispatcher's insertion check exists (step 3), this is a conservative capacity
+/// check: a vehicle with the needed places must be on duty for the whole ride, and the rides
+/// already booked in that hour must leave room (`ridesPerVehicleHour` per vehicle on duty).
+public struct FleetCapacityCheck: Sendable {
+    public var vehicles: [Vehicle]
+    /// Pickup times (service-day seconds) of rides already booked that day.
+    public var bookedPickups: [Int32]
+    /// Rides one vehicle can do in an hour (shared rides of about 20–30 minutes).
+    public var ridesPerVehicleHour: Int = 2
+
+    public init(vehicles: [Vehicle], bookedPickups: [Int32] = []) {
+        self.vehicles = vehicles
+        self.bookedPickups = bookedPickups
+    }
+
+    /// How the check decides, for the output ("say which in the output").
+    public static let method = "capacity check (vehicles on duty, 2 rides per vehicle-hour); the dispatcher's insertion check replaces it in step 3"
+
+    /// `nil` when a vehicle can take the ride, else the reason.
+    public func check(date: ServiceDate, pickup: Int32, rideSeconds: Int32, wheelchair: Bool, seats: Int) -> Reason? {
+        let day = weekdayNames[date.weekday]
+        let end = pickup + rideSeconds
+        let onDuty = vehicles.filter { vehicle in
+            vehicle.shifts.contains { shift in
+                guard shift.days.contains(day), let start = ClockTime.seconds(shift.start), let stop = ClockTime.seconds(shift.end)
+                else { return false }
+                return start <= pickup && end <= stop
+            }
+        }
+        if onDuty.isEmpty {
+            return Reason(.outsideServiceHours, "No Regiotaxi vehicle is on duty at that time.")
+        }
+        let fitting = onDuty.filter { $0.seats >= seats && (!wheelchair || $0.wheelchairPlaces > 0) }
+        if fitting.isEmpty {
+            return Reason(.noVehicleWithAid, wheelchair
+                ? "No Regiotaxi vehicle with a wheelchair place is on duty at that time."
+                : "No Regiotaxi vehicle with \(seats) free seats is on duty at that time.")
+        }
+        let hour = pickup / 3600
+        let booked = bookedPickups.filter { $0 / 3600 == hour }.count
+        if booked >= onDuty.count * ridesPerVehicleHour {
+            return Reason(.noVehicleWithAid, "Every Regiotaxi vehicle on duty is fully booked in that hour.")
+        }
+        return nil
+    }
+}
+
+/// Finds an AutoMaatje volunteer for a ride: available for the whole drive (from home, the
+/// ride, back home), within range, with a suitable car and rides left that day.
+public struct VolunteerMatcher: Sendable {
+    public var volunteers: [Volunteer]
+    public var road: any RoadModel
+    /// Metres (straight line) from the volunteer's home to the pickup at most.
+    public var maximumApproachMetres: Double = 15_000
+    /// Rides each volunteer already has that day.
+    public var ridesToday: [String: Int] = [:]
+
+    public init(volunteers: [Volunteer], road: any RoadModel) {
+        self.volunteers = volunteers
+        self.road = road
+    }
+
+    /// A match: the volunteer and the kilometres driven (home → pickup → destination → home),
+    /// on which the per-km fee is charged.
+    public struct Match: Sendable {
+        public var volunteer: Volunteer
+        public var drivenKm: Double
+    }
+
+    /// The nearest volunteer who can do the ride, or the reason none can.
+    public func match(
+        date: ServiceDate, pickup: Int32, origin: Coordinate, destination: Coordinate, wheelchair: Bool, seats: Int
+    ) -> Result<Match, Reason> {
+        let day = weekdayNames[date.weekday]
+        let ride = road.drive(from: origin, to: destination)
+        var best: Match?
+        var bestApproach = Double.infinity
+        for volunteer in volunteers {
+            if wheelchair && !volunteer.wheelchair { continue }
+            if volunteer.seats < seats { continue }
+            if (ridesToday[volunteer.id] ?? 0) >= volunteer.maxRidesPerDay { continue }
+            let home = volunteer.home.coordinate
+            let approachStraight = home.distance(to: origin)
+            if approachStraight > maximumApproachMetres { continue }
+            let approach = road.drive(from: home, to: origin)
+            let back = road.drive(from: destination, to: home)
+            let leaves = pickup - approach.seconds
+            let returns = pickup + ride.seconds + back.seconds
+            let available = volunteer.availability.contains { window in
+                guard window.day == day, let start = ClockTime.seconds(window.start), let end = ClockTime.seconds(window.end) else {
+                    return false
+                }
+                return start <= leaves && returns <= end
+            }
+            guard available, approachStraight < bestApproach else { continue }
+            bestApproach = approachStraight
+            best = Match(volunteer: volunteer, drivenKm: approach.kilometres + ride.kilometres + back.kilometres)
+        }
+        if let best { return .success(best) }
+        return .failure(Reason(
+            .noVolunteerAvailable,
+            wheelchair
+                ? "No AutoMaatje volunteer with a wheelchair-accessible car is available then and nearby."
+                : "No AutoMaatje volunteer is available then and nearby (volunteers set their own hours)."))
+    }
+}

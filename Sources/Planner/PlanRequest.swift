@@ -1,0 +1,61 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+public import GTFS
+public import Mobility
+public import Transit
+
+/// What a traveller asks: from where to where, when, and who is travelling.
+public struct PlanRequest: Sendable {
+    public var traveller: Traveller
+    public var origin: Coordinate
+    public var originName: String
+    public var destination: Coordinate
+    public var destinationName: String
+    public var date: ServiceDate
+    /// Service-day seconds of `date`.
+    public var time: JourneyRequest.TimeConstraint
+    /// When the traveller would book (Unix seconds): the planner's clock.
+    public var bookedAt: Int64
+    /// Seconds after (before, arrive-by) `time` to look for public transport departures.
+    public var window: Int32 = 3600
+    public var maxTransfers: Int = 4
+
+    public init(
+        traveller: Traveller, origin: Coordinate, originName: String, destination: Coordinate, destinationName: String,
+        date: ServiceDate, time: JourneyRequest.TimeConstraint, bookedAt: Int64
+    ) {
+        self.traveller = traveller
+        self.origin = origin
+        self.originName = originName
+        self.destination = destination
+        self.destinationName = destinationName
+        self.date = date
+        self.time = time
+        self.bookedAt = bookedAt
+    }
+
+    var isArriveBy: Bool { if case .arriveBy = time { true } else { false } }
+    var seconds: Int32 {
+        switch time {
+        case .departAt(let t), .arriveBy(let t): t
+        }
+    }
+}
+
+/// The answer: every sensible itinerary, and for every way that is not offered, the reason.
+public struct Plan: Sendable {
+    /// Pareto-optimal over arrival (departure for arrive-by), price, transfers, walking and
+    /// guarantee; sorted by departure.
+    public var itineraries: [Itinerary]
+    /// Modes (`walk`, `transit`, `regiotaxi`, `automaatje`, `regiotaxi+transit`, …) that gave
+    /// no itinerary, each with its reason.
+    public var notOffered: [(mode: String, reason: Reason)]
+    /// How Regiotaxi availability was decided.
+    public var availabilityMethod: String
+}

@@ -1,0 +1,142 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+import GTFS
+import Mobility
+import Transit
+
+extension TripPlanner {
+    /// Stops within `limit` metres' walk (detour included) of a point, with walking times.
+    func walkingStops(near point: Coordinate, limit: Double) -> [Feeder.WalkFeeder] {
+        let feed = timetable.feed
+        let options = timetable.options
+        var result: [Feeder.WalkFeeder] = []
+        for index in feed.stops.indices where !timetable.patternsAtStop[index].isEmpty {
+            let straight = feed.stops[index].coordinate.distance(to: point)
+            let metres = straight * options.detourFactor
+            if metres <= limit {
+                result.append(Feeder.WalkFeeder(stop: index, seconds: options.walkingTime(metres: straight), metres: metres))
+            }
+        }
+        return result
+    }
+
+    /// Public-transport itineraries between the feeders (RAPTOR range search over the window),
+    /// with on-demand feeders checked again at their real pickup times.
+    mutating func transitItineraries(_ request: PlanRequest, access: [Feeder], egress: [Feeder]) -> [Itinerary] {
+        guard !access.isEmpty, !egress.isEmpty else { return [] }
+        var journeyRequest = JourneyRequest(
+            origins: access.map { StopOffset(stop: StopIndex($0.stop), duration: $0.seconds) },
+            destinations: egress.map { StopOffset(stop: StopIndex($0.stop), duration: $0.seconds) },
+            date: request.date, time: request.time, window: request.window, maxTransfers: request.maxTransfers,
+            wheelchairOnly: request.traveller.needsWheelchairPlace)
+        var result = raptor.route(journeyRequest)
+        if result.journeys.isEmpty {
+            journeyRequest.window = 0
+            result = raptor.route(journeyRequest)
+        }
+        var itineraries: [Itinerary] = []
+        for journey in result.journeys {
+            if let itinerary = itinerary(journey, request, access: access, egress: egress) { itineraries.append(itinerary) }
+        }
+        return itineraries
+    }
+
+    /// Turns a RAPTOR journey into an itinerary: the access and egress legs become walks or
+    /// on-demand rides (re-checked at their actual pickup), the rest transit and walks.
+    func itinerary(_ journey: Journey, _ request: PlanRequest, access: [Feeder], egress: [Feeder]) -> Itinerary? {
+        let feed = timetable.feed
+        var legs: [ItineraryLeg] = []
+        let transit = journey.legs.filter { $0.mode == .transit }
+        guard let firstRide = transit.first, let lastRide = transit.last else { return nil }
+        func stopName(_ stop: StopIndex?) -> String {
+            guard let stop else { return "" }
+            let s = feed.stops[stop.int]
+            return s.platformCode.isEmpty ? s.name : "\(s.name) (platform \(s.platformCode))"
+        }
+        func stopPoint(_ stop: StopIndex?) -> Coordinate { feed.stops[stop?.int ?? 0].coordinate }
+
+        // First mile: the feeder at the first boarding stop (or reached by the first walk).
+        let boardStop = journey.legs.first { $0.mode != .access }?.fromStop ?? firstRide.fromStop
+        if let feeder = access.first(where: { $0.stop == boardStop?.int }), feeder.seconds > 0 {
+            guard let leg = feederLeg(feeder, request, toward: true, stopIndex: boardStop!, anchor: firstRide.departure) else { return nil }
+            legs.append(leg)
+        }
+        for leg in journey.legs where leg.mode == .transit || leg.mode == .walk {
+            if leg.mode == .walk {
+                var walk = ItineraryLeg(
+                    mode: .walk, fromName: stopName(leg.fromStop), toName: stopName(leg.toStop), from: stopPoint(leg.fromStop),
+                    to: stopPoint(leg.toStop), departure: leg.departure, arrival: leg.arrival,
+                    metres: stopPoint(leg.fromStop).distance(to: stopPoint(leg.toStop)) * timetable.options.detourFactor)
+                walk.notes = []
+                legs.append(walk)
+                continue
+            }
+            let trip = feed.trips[Int(leg.feedTrip ?? 0)]
+            let route = feed.routes[Int(trip.route)]
+            var ride = ItineraryLeg(
+                mode: .transit, fromName: stopName(leg.fromStop), toName: stopName(leg.toStop), from: stopPoint(leg.fromStop),
+                to: stopPoint(leg.toStop), departure: leg.departure, arrival: leg.arrival,
+                metres: stopPoint(leg.fromStop).distance(to: stopPoint(leg.toStop)))
+            ride.route = route.displayName
+            ride.headsign = trip.headsign
+            ride.vehicle = route.modeName
+            ride.fromStopId = feed.stops[leg.fromStop!.int].id
+            ride.toStopId = feed.stops[leg.toStop!.int].id
+            ride.tripId = trip.id
+            ride.paidTo = feed.agencies[Int(route.agency)].name
+            legs.append(ride)
+        }
+        let alightStop = journey.legs.last { $0.mode != .egress }?.toStop ?? lastRide.toStop
+        if let feeder = egress.first(where: { $0.stop == alightStop?.int }), feeder.seconds > 0 {
+            guard let leg = feederLeg(feeder, request, toward: false, stopIndex: alightStop!, anchor: legs.last?.arrival ?? lastRide.arrival) else { return nil }
+            legs.append(leg)
+        }
+        return Itinerary(legs: legs)
+    }
+
+    /// The leg of a feeder: a walk, or an on-demand ride re-checked at its real pickup time
+    /// (`nil` when the ride is no longer possible then).
+    /// `toward`: from the origin to the stop (first mile); else from the stop to the destination.
+    func feederLeg(_ feeder: Feeder, _ request: PlanRequest, toward: Bool, stopIndex: StopIndex, anchor: Int32) -> ItineraryLeg? {
+        let feed = timetable.feed
+        let stop = feed.stops[stopIndex.int]
+        let stopName = stop.platformCode.isEmpty ? stop.name : "\(stop.name) (platform \(stop.platformCode))"
+        switch feeder {
+        case .walk(let walk):
+            let departure = toward ? anchor - walk.seconds : anchor
+            var leg = ItineraryLeg(
+                mode: .walk, fromName: toward ? request.originName : stopName, toName: toward ? stopName : request.destinationName,
+                from: toward ? request.origin : stop.coordinate, to: toward ? stop.coordinate : request.destination,
+                departure: departure, arrival: departure + walk.seconds, metres: walk.metres)
+            leg.notes = []
+            return leg
+        case .ride(let ride):
+            let service = services[ride.service]
+            let window = Int32(service.rules.pickupWindowMinutes * 60)
+            let drive = ride.quote.road.seconds
+            // The agreed pickup time is the middle of the window. First mile: even the latest
+            // pickup plus the longest ride makes the train. Last mile: the earliest pickup comes
+            // after the train and a buffer.
+            let worstRide = ride.quote.maximumRideTime ?? drive
+            let pickup = toward ? anchor - worstRide - window : anchor + Self.feederBuffer + window
+            let from = toward ? request.origin : stop.coordinate, to = toward ? stop.coordinate : request.destination
+            guard case .success(let (quote, note)) = quote(service, request, from: from, to: to, pickup: pickup) else { return nil }
+            var leg = ItineraryLeg(
+                mode: service.rules.kind == .regiotaxi ? .regiotaxi : .automaatje,
+                fromName: toward ? request.originName : stopName, toName: toward ? stopName : request.destinationName,
+                from: from, to: to, departure: pickup, arrival: pickup + drive, price: quote.price,
+                guaranteed: quote.guaranteed, metres: quote.road.metres)
+            leg.windowMinutes = quote.pickupWindowMinutes
+            leg.paidTo = quote.paidTo
+            leg.bookingDeadline = quote.bookingDeadline
+            leg.notes = quote.notes + [note]
+            return leg
+        }
+    }
+}
