@@ -172,8 +172,10 @@ public struct RideRules: Sendable {
         let tariffKm = max(0, drive.kilometres - marketKm)
         var one = f.startFee + tariffKm * f.perKm
         if marketKm > 0, let perKm = f.marketPerKm { one += marketKm * perKm }
+        let medical = ask.traveller.companionKind == "medical" && service.companions.medicalFree
+            ? ask.traveller.companions : ask.medicalCompanions
         let payingCompanions = service.companions.socialPays
-            ? max(0, min(ask.traveller.companions, service.companions.maximum) - ask.medicalCompanions) : 0
+            ? max(0, min(ask.traveller.companions, service.companions.maximum) - medical) : 0
         return one * Double(1 + payingCompanions)
     }
 

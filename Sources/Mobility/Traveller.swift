@@ -49,6 +49,8 @@ public struct Traveller: Codable, Sendable, Hashable {
     public var aids: [Aid]
     /// Companions travelling along (0 or more).
     public var companions: Int
+    /// `medical` (a medically necessary companion rides free) or `social` (pays the fare).
+    public var companionKind: String?
     /// Metres the traveller is willing to walk to or from a stop.
     public var maxWalkMetres: Double
     public var preferences: Preferences?
