@@ -64,6 +64,9 @@ let package = Package(
             exclude: ["MMRI.md", "ModuleTests/README.md"], swiftSettings: swiftSettings),
         .testTarget(name: "MobilityTests", dependencies: ["Mobility", "GTFS", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "PlannerTests", dependencies: ["Planner", "Mobility", "Transit", "GTFS", "TestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
             name: "GoanCLITests",
             dependencies: ["GoanCLI", "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings),
