@@ -63,16 +63,7 @@ extension GoanCommand.Plan {
     }
 
     func scenarioPath() throws -> String {
-        if let scenario { return scenario }
-        let feed = try timetable.feedPath()
-        let candidates = [
-            URL(fileURLWithPath: feed).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Scenarios/twente").path,
-            FileManager.default.currentDirectoryPath + "/Scenarios/twente",
-        ]
-        for candidate in candidates where FileManager.default.fileExists(atPath: candidate + "/travellers.json") {
-            return candidate
-        }
-        throw CLIError("no scenario folder found (looked in \(candidates.joined(separator: ", "))); pass --scenario DIR")
+        try DefaultScenario.path(explicit: scenario, feedPath: try timetable.feedPath())
     }
 
     /// `home`, a place of the scenario, a stop or place name of the feed, or `lat,lon`.
@@ -98,5 +89,21 @@ enum BookingClock {
             seconds < 86_400
         else { return nil }
         return ServiceDayClock.unix(wallClock: Int(seconds), on: date, timezone: timezone)
+    }
+}
+
+/// Finds the scenario folder: the one given, else `Scenarios/twente` beside the feed's
+/// repository, else below the current directory.
+enum DefaultScenario {
+    static func path(explicit: String?, feedPath: String) throws -> String {
+        if let explicit { return explicit }
+        let candidates = [
+            URL(fileURLWithPath: feedPath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Scenarios/twente").path,
+            FileManager.default.currentDirectoryPath + "/Scenarios/twente",
+        ]
+        for candidate in candidates where FileManager.default.fileExists(atPath: candidate + "/travellers.json") {
+            return candidate
+        }
+        throw CLIError("no scenario folder found (looked in \(candidates.joined(separator: ", "))); pass --scenario DIR")
     }
 }
