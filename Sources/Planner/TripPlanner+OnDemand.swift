@@ -50,6 +50,11 @@ extension TripPlanner {
     /// Minutes between a train's arrival and the pickup of a last-mile ride.
     static let feederBuffer: Int32 = 5 * 60
 
+    /// Pickup times are agreed in whole minutes: rounded to the earlier minute when they must
+    /// not be late, to the later one when they must not be early.
+    static func wholeMinuteDown(_ seconds: Int32) -> Int32 { Int32((Double(seconds) / 60).rounded(.down)) * 60 }
+    static func wholeMinuteUp(_ seconds: Int32) -> Int32 { Int32((Double(seconds) / 60).rounded(.up)) * 60 }
+
     /// A door-to-door ride by one on-demand service.
     func direct(_ service: OnDemandService, _ request: PlanRequest) -> Result<Itinerary, Reason> {
         let feed = timetable.feed
@@ -57,7 +62,7 @@ extension TripPlanner {
         let window = Int32(service.rules.pickupWindowMinutes * 60)
         // Arrive-by: the pickup is early enough for the worst case the service promises.
         let worstRide = service.rules.rideTime?.maximumRideTime(direct: drive.seconds) ?? drive.seconds
-        let pickup = request.isArriveBy ? request.seconds - worstRide - window : request.seconds
+        let pickup = request.isArriveBy ? Self.wholeMinuteDown(request.seconds - worstRide - window) : request.seconds
         switch quote(service, request, from: request.origin, to: request.destination, pickup: pickup) {
         case .failure(let reason):
             return .failure(reason)

@@ -90,6 +90,8 @@ extension TripPlanner {
             ride.toStopId = feed.stops[leg.toStop!.int].id
             ride.tripId = trip.id
             ride.paidTo = feed.agencies[Int(route.agency)].name
+            let isFirstRide = !legs.contains { $0.mode == .transit }
+            ride.price = TransitFare.price(metres: ride.metres, firstRide: isFirstRide)
             legs.append(ride)
         }
         let alightStop = journey.legs.last { $0.mode != .egress }?.toStop ?? lastRide.toStop
@@ -124,7 +126,8 @@ extension TripPlanner {
             // pickup plus the longest ride makes the train. Last mile: the earliest pickup comes
             // after the train and a buffer.
             let worstRide = ride.quote.maximumRideTime ?? drive
-            let pickup = toward ? anchor - worstRide - window : anchor + Self.feederBuffer + window
+            let pickup = toward
+                ? Self.wholeMinuteDown(anchor - worstRide - window) : Self.wholeMinuteUp(anchor + Self.feederBuffer + window)
             let from = toward ? request.origin : stop.coordinate, to = toward ? stop.coordinate : request.destination
             guard case .success(let (quote, note)) = quote(service, request, from: from, to: to, pickup: pickup) else { return nil }
             var leg = ItineraryLeg(
@@ -138,5 +141,19 @@ extension TripPlanner {
             leg.notes = quote.notes + [note]
             return leg
         }
+    }
+}
+
+/// Public-transport fares, approximated until the real tariffs are modelled: the Dutch
+/// check-in base fare once per journey plus a distance rate (2026 regional bus and train
+/// levels: €1.08 and €0.20 per km over 1.2 × the straight-line distance).
+enum TransitFare {
+    static let baseFare = 1.08
+    static let perKm = 0.20
+    static let trackFactor = 1.2
+
+    static func price(metres: Double, firstRide: Bool) -> Double {
+        let euros = (firstRide ? baseFare : 0) + metres * trackFactor / 1000 * perKm
+        return (euros * 100).rounded() / 100
     }
 }

@@ -96,7 +96,7 @@ struct ItineraryOutput {
             return ["   \(clock(leg.departure))  walk \(PlanOutput.minutes(leg.duration)) (\(Int(leg.metres.rounded())) m) to \(leg.toName)"]
         case .transit:
             return [
-                "   \(clock(leg.departure))  \(leg.vehicle ?? "transit") \(leg.route ?? "")\(leg.headsign.map { $0.isEmpty ? "" : " towards \($0)" } ?? "") from \(leg.fromName)",
+                "   \(clock(leg.departure))  \(leg.vehicle ?? "transit") \(leg.route ?? "")\(leg.headsign.map { $0.isEmpty ? "" : " towards \($0)" } ?? "") from \(leg.fromName), about \(Self.euros(leg.price)) to \(leg.paidTo ?? "the operator")",
                 "   \(clock(leg.arrival))  arrive \(leg.toName)",
             ]
         case .regiotaxi, .automaatje:
