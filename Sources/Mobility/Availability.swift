@@ -48,10 +48,11 @@ public struct FleetCapacityCheck: Sendable {
                 ? "No Regiotaxi vehicle with a wheelchair place is on duty at that time."
                 : "No Regiotaxi vehicle with \(seats) free seats is on duty at that time.")
         }
+        // Only vehicles that can take this traveller count towards the room left (conservative).
         let hour = pickup / 3600
         let booked = bookedPickups.filter { $0 / 3600 == hour }.count
-        if booked >= onDuty.count * ridesPerVehicleHour {
-            return Reason(.noVehicleWithAid, "Every Regiotaxi vehicle on duty is fully booked in that hour.")
+        if booked >= fitting.count * ridesPerVehicleHour {
+            return Reason(.noVehicleAvailable, "Every suitable Regiotaxi vehicle on duty is fully booked in that hour.")
         }
         return nil
     }
@@ -64,8 +65,9 @@ public struct VolunteerMatcher: Sendable {
     public var road: any RoadModel
     /// Metres (straight line) from the volunteer's home to the pickup at most.
     public var maximumApproachMetres: Double = 15_000
-    /// Rides each volunteer already has that day.
+    /// Rides each volunteer already has that day, and that week.
     public var ridesToday: [String: Int] = [:]
+    public var ridesThisWeek: [String: Int] = [:]
 
     public init(volunteers: [Volunteer], road: any RoadModel) {
         self.volunteers = volunteers
@@ -91,6 +93,7 @@ public struct VolunteerMatcher: Sendable {
             if wheelchair && !volunteer.wheelchair { continue }
             if volunteer.seats < seats { continue }
             if (ridesToday[volunteer.id] ?? 0) >= volunteer.maxRidesPerDay { continue }
+            if (ridesThisWeek[volunteer.id] ?? 0) >= volunteer.maxRidesPerWeek { continue }
             let home = volunteer.home.coordinate
             let approachStraight = home.distance(to: origin)
             if approachStraight > maximumApproachMetres { continue }

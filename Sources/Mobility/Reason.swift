@@ -19,6 +19,8 @@ public struct Reason: Error, Sendable, Hashable, Codable, CustomStringConvertibl
         case notEligible = "NOT_ELIGIBLE"
         /// No vehicle on duty can carry the traveller's aid (a wheelchair place).
         case noVehicleWithAid = "NO_VEHICLE_WITH_AID"
+        /// Every suitable vehicle on duty is already booked then.
+        case noVehicleAvailable = "NO_VEHICLE_AVAILABLE"
         /// No volunteer is available then and near enough.
         case noVolunteerAvailable = "NO_VOLUNTEER_AVAILABLE"
         /// Outside the service's hours.

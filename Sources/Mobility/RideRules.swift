@@ -170,7 +170,9 @@ public struct RideRules: Sendable {
     func fare(drive: RoadLeg, marketKm: Double, ask: RideAsk) -> Double {
         let f = service.fare
         let tariffKm = max(0, drive.kilometres - marketKm)
-        var one = f.startFee + tariffKm * f.perKm
+        // A ride entirely at the market rate starts at the market start fee.
+        let start = tariffKm < 0.001 && marketKm > 0 ? (f.marketStartFee ?? f.startFee) : f.startFee
+        var one = start + tariffKm * f.perKm
         if marketKm > 0, let perKm = f.marketPerKm { one += marketKm * perKm }
         let medical = ask.traveller.companionKind == "medical" && service.companions.medicalFree
             ? ask.traveller.companions : ask.medicalCompanions

@@ -35,6 +35,8 @@ extension TripPlanner {
             destinations: egress.map { StopOffset(stop: StopIndex($0.stop), duration: $0.seconds) },
             date: request.date, time: request.time, window: request.window, maxTransfers: request.maxTransfers,
             wheelchairOnly: request.traveller.needsWheelchairPlace)
+        // Changes on foot no longer than the traveller can walk.
+        journeyRequest.maxWalkSeconds = Int32((request.traveller.maxWalkMetres / timetable.options.walkingSpeed).rounded(.down))
         var result = raptor.route(journeyRequest)
         if result.journeys.isEmpty {
             journeyRequest.window = 0
@@ -64,7 +66,10 @@ extension TripPlanner {
         // First mile: the feeder at the first boarding stop (or reached by the first walk).
         let boardStop = journey.legs.first { $0.mode != .access }?.fromStop ?? firstRide.fromStop
         if let feeder = access.first(where: { $0.stop == boardStop?.int }), feeder.seconds > 0 {
-            guard let leg = feederLeg(feeder, request, toward: true, stopIndex: boardStop!, anchor: firstRide.departure) else { return nil }
+            // Anchor at the start of whatever follows the ride to the stop (a walk to another
+            // platform, or the train itself).
+            let next = journey.legs.first { $0.mode != .access }?.departure ?? firstRide.departure
+            guard let leg = feederLeg(feeder, request, toward: true, stopIndex: boardStop!, anchor: next) else { return nil }
             legs.append(leg)
         }
         for leg in journey.legs where leg.mode == .transit || leg.mode == .walk {

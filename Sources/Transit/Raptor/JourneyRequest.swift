@@ -51,6 +51,9 @@ public struct JourneyRequest: Sendable {
     public var walkAtOrigin: Bool = true
     /// May the journey walk from the last stop to a destination stop after the last ride?
     public var walkAtDestination: Bool = true
+    /// Footpaths longer than this (seconds) are not used: a traveller who walks little gets no
+    /// change on foot between distant stops.
+    public var maxWalkSeconds: Int32 = .max
 
     public init(
         origins: [StopOffset], destinations: [StopOffset], date: ServiceDate, time: TimeConstraint,

@@ -63,6 +63,7 @@ extension Raptor {
                     let reached = D.advance(start, by: scratch.sourceDuration[s])
                     for j in Int(view.footpathOffsets[s]) ..< Int(view.footpathOffsets[s + 1]) {
                         let link = view.footpaths[j]
+                        if link.duration > request.maxWalkSeconds { continue }
                         relax(D.self, stop: Int(link.stop), time: D.advance(reached, by: link.duration), from: Int32(s), round: 0, bound: unreached)
                     }
                 }
@@ -75,7 +76,9 @@ extension Raptor {
                 collectPatterns(D.self, view)
                 scanPatterns(D.self, view, dayMask, round: k, bound: bound, singleRun: starts.count == 1)
                 clearScannedMarks()
-                if relaxTransfers(D.self, view, round: k, bound: &bound, walkToTarget: walkAtTarget) { improvedRounds.append(k) }
+                if relaxTransfers(D.self, view, round: k, bound: &bound, walkToTarget: walkAtTarget, maxWalk: request.maxWalkSeconds) {
+                    improvedRounds.append(k)
+                }
                 scratch.statistics.rounds += 1
                 k += 1
             }
@@ -197,7 +200,7 @@ extension Raptor {
     ///
     /// - Returns: whether the target improved in this round.
     func relaxTransfers<D: SearchDirection>(
-        _: D.Type, _ view: TimetableView, round k: Int, bound: inout Int32, walkToTarget walkAllowed: Bool
+        _: D.Type, _ view: TimetableView, round k: Int, bound: inout Int32, walkToTarget walkAllowed: Bool, maxWalk: Int32
     ) -> Bool {
         let scratch = self.scratch
         let n = scratch.stopCount
@@ -225,6 +228,7 @@ extension Raptor {
             }
             for j in Int(view.footpathOffsets[s]) ..< Int(view.footpathOffsets[s + 1]) {
                 let link = view.footpaths[j]
+                if link.duration > maxWalk { continue }
                 let v = Int(link.stop)
                 let b = D.advance(a, by: link.duration)
                 let walkToTarget = scratch.targetDuration[v]
