@@ -73,6 +73,13 @@ public struct RideRules: Sendable {
         self.road = road
     }
 
+    /// The zone (location_id) of the municipality listed by the service that contains `point`.
+    public func municipalityZone(of point: Coordinate) -> String? {
+        service.municipalities.first { municipality in
+            feed.flexLocationIndexByID[municipality.zone].map { feed.flexLocations[Int($0)].contains(point) } ?? false
+        }?.zone
+    }
+
     var zone: String { feed.timezone }
 
     /// Checks a ride against the rules.
@@ -80,6 +87,15 @@ public struct RideRules: Sendable {
     /// - Returns: the quote, or the first reason the ride cannot be offered (in the order a
     ///   traveller would want to hear them: eligibility, area, hours, booking, distance, budget).
     public func evaluate(_ ask: RideAsk, offer: OnDemandService.Offer?) -> Result<RideQuote, Reason> {
+        // The numbers of the traveller's own municipality apply.
+        let local = service.applying(municipalityZone: municipalityZone(of: ask.traveller.home.coordinate))
+        if local != service {
+            return RideRules(service: local, feed: feed, road: road).evaluateLocal(ask, offer: offer)
+        }
+        return evaluateLocal(ask, offer: offer)
+    }
+
+    func evaluateLocal(_ ask: RideAsk, offer: OnDemandService.Offer?) -> Result<RideQuote, Reason> {
         let traveller = ask.traveller
         let name = service.name
         if service.eligibility.requiresPass == "wmo" && traveller.wmoPass == nil {

@@ -122,10 +122,25 @@ public struct ServiceRules: Codable, Sendable, Hashable {
         public var end: String
     }
 
+    /// A municipality the service rides for, with the numbers it sets differently (every number
+    /// is configuration per municipality; absent fields take the service's value).
     public struct Municipality: Codable, Sendable, Hashable {
         /// A location_id of locations.geojson.
         public var zone: String
         public var name: String
+        public var overrides: Overrides?
+    }
+
+    /// Per-municipality values; each replaces the service's when the traveller lives there.
+    public struct Overrides: Codable, Sendable, Hashable {
+        public var startFee: Double?
+        public var perKm: Double?
+        public var marketPerKm: Double?
+        public var tariffRadiusKm: Double?
+        public var maximumRadiusKm: Double?
+        public var yearlyKmBudget: Double?
+        public var leadTimeMinutes: Int?
+        public var lateBookingSurcharge: Double?
     }
 
     /// Reads `service-rules.json`.
@@ -172,6 +187,24 @@ public struct ServiceRules: Codable, Sendable, Hashable {
     }
 
     public func service(_ id: String) -> Service? { services.first { $0.id == id } }
+}
+
+extension ServiceRules.Service {
+    /// The rules for a traveller living in the municipality whose zone is `zone`: the service's
+    /// values with that municipality's overrides applied.
+    public func applying(municipalityZone zone: String?) -> ServiceRules.Service {
+        guard let zone, let overrides = municipalities.first(where: { $0.zone == zone })?.overrides else { return self }
+        var rules = self
+        if let value = overrides.startFee { rules.fare.startFee = value }
+        if let value = overrides.perKm { rules.fare.perKm = value }
+        if let value = overrides.marketPerKm { rules.fare.marketPerKm = value }
+        if let value = overrides.tariffRadiusKm { rules.distance.tariffRadiusKm = value }
+        if let value = overrides.maximumRadiusKm { rules.distance.maximumRadiusKm = value }
+        if let value = overrides.yearlyKmBudget { rules.yearlyKmBudget = value }
+        if let value = overrides.leadTimeMinutes { rules.booking.leadTimeMinutes = value }
+        if let value = overrides.lateBookingSurcharge { rules.booking.lateBookingSurcharge = value }
+        return rules
+    }
 }
 
 /// A problem in a rules or scenario file, naming the file and the field.

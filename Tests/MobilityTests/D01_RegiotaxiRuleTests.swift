@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+import Foundation
 import GTFS
 import Mobility
 import Testing
@@ -105,5 +106,30 @@ import Testing
         let alone = try ask().get()
         let two = try ask(withCompanion).get()
         #expect(abs(two.price - 2 * alone.price) < 0.02)
+    }
+}
+
+/// Every number is configuration per municipality: overrides apply to travellers living there.
+@Suite struct D03_MunicipalityOverrideTests {
+    @Test func aMunicipalityWithItsOwnKilometrePriceAndBudget() throws {
+        let feed = try Fixtures.feed()
+        // Only the first service (Regiotaxi) gets the override.
+        let plain = "\"municipalities\": [ { \"zone\": \"twente\", \"name\": \"Twente\" } ]"
+        let first = try #require(Fixtures.rulesJSON.range(of: plain))
+        let json = Fixtures.rulesJSON.replacingCharacters(
+            in: first,
+            with: "\"municipalities\": [ { \"zone\": \"twente\", \"name\": \"Twente\", \"overrides\": { \"perKm\": 0.60, \"yearlyKmBudget\": 1500 } } ]")
+        #expect(json != Fixtures.rulesJSON, "the fixture must contain the replaced text")
+        let rules = try ServiceRules.decode(Data(json.utf8), file: "rules.json")
+        let service = try OnDemandService(rules: try #require(rules.service("regiotaxi")), feed: feed)
+        let ride = RideRules(service: service.rules, feed: feed, road: StraightLineRoadModel())
+        #expect(ride.municipalityZone(of: Fixtures.westerhaar) == "twente")
+        let ask = RideAsk(
+            traveller: Fixtures.jansen(), origin: Fixtures.westerhaar, destination: Fixtures.hospital, date: ServiceDate("2026-11-23")!,
+            pickup: ClockTime.seconds("09:00")!, bookedAt: Fixtures.at("2026-11-20", "10:00"))
+        let quote = try ride.evaluate(ask, offer: service.offers(from: ask.origin, to: ask.destination, feed: feed).first).get()
+        #expect(abs(quote.price - (3.26 + quote.road.kilometres * 0.60)) < 0.01)
+        #expect(service.rules.applying(municipalityZone: "twente").yearlyKmBudget == 1500)
+        #expect(service.rules.applying(municipalityZone: "elsewhere").fare.perKm == 0.49)
     }
 }
