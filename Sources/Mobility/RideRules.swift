@@ -229,9 +229,10 @@ public struct RideRules: Sendable {
 
     static func km(_ value: Double) -> String { "\(Int(value.rounded())) km" }
 
-    static func euros(_ value: Double) -> String {
+    /// Euros the Dutch way: "€ 3,26".
+    public static func euros(_ value: Double) -> String {
         let cents = Int((value * 100).rounded())
-        return "€\(cents / 100),\(cents % 100 < 10 ? "0" : "")\(cents % 100)"
+        return "€ \(cents / 100),\(cents % 100 < 10 ? "0" : "")\(cents % 100)"
     }
 
     /// "Thursday 26 November 09:30" for a Unix time in `zone`.

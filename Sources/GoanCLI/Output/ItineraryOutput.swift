@@ -24,10 +24,7 @@ struct ItineraryOutput {
         return "\(wall.time) \(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][wall.date.weekday])"
     }
 
-    static func euros(_ value: Double) -> String {
-        let cents = Int((value * 100).rounded())
-        return "€ \(cents / 100),\(cents % 100 < 10 ? "0" : "")\(cents % 100)"
-    }
+    static func euros(_ value: Double) -> String { RideRules.euros(value) }
 
     func text() -> String {
         var out: [String] = []
