@@ -71,7 +71,7 @@ extension Raptor {
                         let index = roundBase + s
                         // Labels of later runs (range queries) count too; a single run has none.
                         if D.isBetter(t, scratch.runArrival[s]) && D.isBetter(t, bound)
-                            && (singleRun || D.isBetter(t, scratch.arrival[index]))
+                            && (singleRun || D.isBetter(t, scratch.arrival[index])) && scratch.canReach(s)
                         {
                             scratch.arrival[index] = t
                             scratch.runArrival[s] = t

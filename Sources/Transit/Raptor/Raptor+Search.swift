@@ -32,6 +32,13 @@ extension Raptor {
             for offset in sources where offset.stop.int < timetable.stopCount { scratch.sourceDuration[offset.stop.int] = -1 }
             for offset in targets where offset.stop.int < timetable.stopCount { scratch.targetDuration[offset.stop.int] = -1 }
         }
+        // Only stops from which a target can be reached at all (ignoring time) are worth a label;
+        // when no source is among them, there is nothing to search.
+        let targetStops = targets.map(\.stop.int).filter { $0 < timetable.stopCount }
+        scratch.computeReach(targets: targetStops, previous: D.isForward ? timetable.previousStops : timetable.nextStops)
+        if !sources.contains(where: { $0.stop.int < timetable.stopCount && scratch.canReach($0.stop.int) }) {
+            return RaptorResult(journeys: [], pareto: [], statistics: scratch.statistics)
+        }
         let requested: Int32
         switch request.time {
         case .departAt(let t), .arriveBy(let t): requested = t
@@ -155,7 +162,8 @@ extension Raptor {
     func relax<D: SearchDirection>(_: D.Type, stop v: Int, time b: Int32, from: Int32, round k: Int, bound: Int32) {
         let scratch = self.scratch
         let index = k * scratch.stopCount + v
-        guard D.isBetter(b, scratch.runBoardable[v]), D.isBetter(b, scratch.boardable[index]), D.isBetter(b, bound)
+        guard D.isBetter(b, scratch.runBoardable[v]), D.isBetter(b, scratch.boardable[index]), D.isBetter(b, bound),
+            scratch.canReach(v)
         else { return }
         scratch.boardable[index] = b
         scratch.boardableFrom[index] = from

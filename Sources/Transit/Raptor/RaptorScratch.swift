@@ -53,6 +53,12 @@ final class RaptorScratch {
     var markedPatternCount = 0
     let patternStart: UnsafeMutablePointer<Int32>
 
+    /// `reachEpoch[s] == epoch` when stop `s` can reach a target in the static network (a
+    /// stop that cannot is never labelled); the epoch saves clearing the array per query.
+    let reachEpoch: UnsafeMutablePointer<UInt32>
+    var epoch: UInt32 = 0
+    let reachQueue: UnsafeMutablePointer<Int32>
+
     /// Seconds from a target stop to the traveller's target; -1 where the stop is no target.
     let targetDuration: UnsafeMutablePointer<Int32>
     /// Seconds from the traveller's source to a source stop; -1 where the stop is no source.
@@ -96,6 +102,8 @@ final class RaptorScratch {
         isImproved = make(stopCount, false)
         markedPatterns = make(patternCount, 0)
         patternStart = make(patternCount, -1)
+        reachEpoch = make(stopCount, 0)
+        reachQueue = make(stopCount, 0)
         targetDuration = make(stopCount, -1)
         sourceDuration = make(stopCount, -1)
         targetTime = Array(repeating: RaptorConstants.unreachedForward, count: roundCount)
@@ -110,6 +118,8 @@ final class RaptorScratch {
         }
         arrivalPositions.deallocate()
         arrivalDayAndRound.deallocate()
+        reachEpoch.deallocate()
+        reachQueue.deallocate()
         runBoardableRound.deallocate()
         isMarked.deallocate()
         isImproved.deallocate()
@@ -136,6 +146,39 @@ final class RaptorScratch {
     func resetRun(unreached: Int32) {
         runArrival.update(repeating: unreached, count: stopCount)
         runBoardable.update(repeating: unreached, count: stopCount)
+    }
+
+    @inline(__always) func canReach(_ stop: Int) -> Bool { reachEpoch[stop] == epoch }
+
+    /// Marks every stop from which a target can be reached (breadth-first over `previous`).
+    func computeReach(targets: [Int], previous: JaggedArray<UInt32>) {
+        epoch &+= 1
+        if epoch == 0 {  // wrapped: clear once every 4 billion queries
+            reachEpoch.update(repeating: 0, count: stopCount)
+            epoch = 1
+        }
+        var head = 0, tail = 0
+        for target in targets where reachEpoch[target] != epoch {
+            reachEpoch[target] = epoch
+            reachQueue[tail] = Int32(target)
+            tail += 1
+        }
+        previous.values.withUnsafeBufferPointer { values in
+            previous.offsets.withUnsafeBufferPointer { offsets in
+                while head < tail {
+                    let stop = Int(reachQueue[head])
+                    head += 1
+                    for i in Int(offsets[stop]) ..< Int(offsets[stop + 1]) {
+                        let other = Int(values[i])
+                        if reachEpoch[other] != epoch {
+                            reachEpoch[other] = epoch
+                            reachQueue[tail] = Int32(other)
+                            tail += 1
+                        }
+                    }
+                }
+            }
+        }
     }
 
     func mark(_ stop: Int) {

@@ -168,11 +168,29 @@ extension Timetable {
         parts.stationChildren = JaggedArray(rows: children)
         parts.stopIsAccessible = ContiguousArray(feed.stops.map { $0.wheelchairBoarding == .accessible })
         buildTransfers(feed: feed, options: options, parts: &parts)
+        buildNetwork(stopCount: feed.stops.count, patternStops: patternStopRows, parts: &parts)
         let timetable = Timetable(feed: feed, options: options, parts: parts)
         #if ROUTING_INTERNAL_CHECKS
         timetable.checkInvariants()
         #endif
         return timetable
+    }
+
+    /// The static network: an edge for every consecutive pair of a pattern and every footpath.
+    static func buildNetwork(stopCount: Int, patternStops: [[UInt32]], parts: inout TimetableParts) {
+        var next = [Set<UInt32>](repeating: [], count: stopCount)
+        for stops in patternStops {
+            for (a, b) in zip(stops, stops.dropFirst()) where a != b { next[Int(a)].insert(b) }
+        }
+        for stop in 0 ..< stopCount {
+            for link in parts.footpaths[stop] { next[stop].insert(link.stop) }
+        }
+        var previous = [[UInt32]](repeating: [], count: stopCount)
+        for (stop, targets) in next.enumerated() {
+            for target in targets { previous[Int(target)].append(UInt32(stop)) }
+        }
+        parts.nextStops = JaggedArray(rows: next.map { $0.sorted() })
+        parts.previousStops = JaggedArray(rows: previous.map { $0.sorted() })
     }
 
     /// Verifies the ordering invariants the trip search relies on. Traps on violation.

@@ -41,6 +41,10 @@ public struct Timetable: Sendable {
     public let patternsAtStop: JaggedArray<PatternStop>
     /// Whether the stop can be used by a wheelchair (wheelchair_boarding = 1, inherited).
     public let stopIsAccessible: ContiguousArray<Bool>
+    /// The stops one ride segment or one walk away (`nextStops`), and the reverse
+    /// (`previousStops`): the static network a search checks reachability on before it starts.
+    public let nextStops: JaggedArray<UInt32>
+    public let previousStops: JaggedArray<UInt32>
     /// Child stops of each station (location_type 1); empty for other stops.
     public let stationChildren: JaggedArray<UInt32>
 
@@ -106,6 +110,8 @@ public struct Timetable: Sendable {
         patternsAtStop = parts.patternsAtStop
         stopIsAccessible = parts.stopIsAccessible
         stationChildren = parts.stationChildren
+        nextStops = parts.nextStops
+        previousStops = parts.previousStops
         patternStops = parts.patternStops
         patternStopRules = parts.patternStopRules
         patternFirstTrip = parts.patternFirstTrip
@@ -141,7 +147,7 @@ public struct Timetable: Sendable {
         func size<T>(_ a: ContiguousArray<T>) -> Int { a.count * MemoryLayout<T>.stride }
         return size(minTransferTime) + size(sameStopTransferForbidden) + footpaths.byteCount
             + incomingFootpaths.byteCount + patternsAtStop.byteCount + size(stopIsAccessible)
-            + stationChildren.byteCount + patternStops.byteCount + patternStopRules.byteCount
+            + stationChildren.byteCount + nextStops.byteCount + previousStops.byteCount + patternStops.byteCount + patternStopRules.byteCount
             + size(patternFirstTrip) + size(patternTimeBase) + size(patternRoute) + size(patternFirstDeparture)
             + size(patternLastArrival) + size(patternDays) + size(arrivals) + size(departures)
             + size(feedTrip)
@@ -164,6 +170,8 @@ struct TimetableParts {
     var patternsAtStop = JaggedArray<Timetable.PatternStop>(rows: [])
     var stopIsAccessible = ContiguousArray<Bool>()
     var stationChildren = JaggedArray<UInt32>(rows: [])
+    var nextStops = JaggedArray<UInt32>(rows: [])
+    var previousStops = JaggedArray<UInt32>(rows: [])
     var patternStops = JaggedArray<UInt32>(rows: [])
     var patternStopRules = JaggedArray<UInt8>(rows: [])
     var patternFirstTrip = ContiguousArray<UInt32>([0])
