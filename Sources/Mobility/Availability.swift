@@ -11,14 +11,17 @@ public import GTFS
 /// Whether the Regiotaxi fleet can still take a ride.
 ///
 /// Until the dispatcher's insertion check exists (step 3), this is a conservative capacity
-/// check: a vehicle with the needed places must be on duty for the whole ride, and the rides
-/// already booked in that hour must leave room (`ridesPerVehicleHour` per vehicle on duty).
+/// check per area and hour: a vehicle based near the pickup (depot within
+/// `maximumDepotDistanceKm`) with the needed places must be on duty for the whole ride, and the
+/// rides already booked in that area and hour must leave room (`ridesPerVehicleHour` each).
 public struct FleetCapacityCheck: Sendable {
     public var vehicles: [Vehicle]
     /// Pickup times (service-day seconds) of rides already booked that day.
     public var bookedPickups: [Int32]
     /// Rides one vehicle can do in an hour (shared rides of about 20–30 minutes).
     public var ridesPerVehicleHour: Int = 2
+    /// Kilometres (straight line) from a vehicle's depot to the pickup for it to count.
+    public var maximumDepotDistanceKm: Double = 25
 
     public init(vehicles: [Vehicle], bookedPickups: [Int32] = []) {
         self.vehicles = vehicles
@@ -26,13 +29,20 @@ public struct FleetCapacityCheck: Sendable {
     }
 
     /// How the check decides, for the output ("say which in the output").
-    public static let method = "capacity check (vehicles on duty, 2 rides per vehicle-hour); the dispatcher's insertion check replaces it in step 3"
+    public static let method = "capacity check (vehicles on duty within 25 km, 2 rides per vehicle-hour); the dispatcher's insertion check replaces it in step 3"
 
-    /// `nil` when a vehicle can take the ride, else the reason.
-    public func check(date: ServiceDate, pickup: Int32, rideSeconds: Int32, wheelchair: Bool, seats: Int) -> Reason? {
+    /// `nil` when a vehicle can take the ride, else the reason. `at`: the pickup position
+    /// (`nil`: every vehicle counts, wherever it is based).
+    public func check(
+        date: ServiceDate, pickup: Int32, rideSeconds: Int32, wheelchair: Bool, seats: Int, at position: Coordinate? = nil
+    ) -> Reason? {
         let day = weekdayNames[date.weekday]
         let end = pickup + rideSeconds
-        let onDuty = vehicles.filter { vehicle in
+        let nearby = vehicles.filter { vehicle in
+            guard let position else { return true }
+            return vehicle.depot.coordinate.distance(to: position) <= maximumDepotDistanceKm * 1000
+        }
+        let onDuty = nearby.filter { vehicle in
             vehicle.shifts.contains { shift in
                 guard shift.days.contains(day), let start = ClockTime.seconds(shift.start), let stop = ClockTime.seconds(shift.end)
                 else { return false }

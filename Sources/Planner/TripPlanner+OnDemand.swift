@@ -100,7 +100,10 @@ extension TripPlanner {
             switch service.rules.kind {
             case .regiotaxi:
                 let check = FleetCapacityCheck(vehicles: fleet)
-                if let reason = check.check(date: request.date, pickup: pickup, rideSeconds: quote.maximumRideTime ?? quote.road.seconds, wheelchair: wheelchair, seats: seats) {
+                if let reason = check.check(
+                    date: request.date, pickup: pickup, rideSeconds: quote.maximumRideTime ?? quote.road.seconds, wheelchair: wheelchair,
+                    seats: seats, at: from)
+                {
                     return .failure(reason)
                 }
                 return .success((quote, "availability: \(FleetCapacityCheck.method)"))
