@@ -28,6 +28,7 @@ let package = Package(
         .library(name: "Transit", targets: ["Transit"]),
         .library(name: "Mobility", targets: ["Mobility"]),
         .library(name: "Planner", targets: ["Planner"]),
+        .library(name: "RideDispatch", targets: ["RideDispatch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -46,11 +47,15 @@ let package = Package(
         .target(name: "Mobility", dependencies: ["GTFS"], swiftSettings: swiftSettings),
         // Multimodal planning: RAPTOR plus on-demand access, egress and direct legs, with reasons.
         .target(name: "Planner", dependencies: ["Transit", "Mobility"], swiftSettings: swiftSettings),
+        // The dial-a-ride solver: model, route evaluation, construction, large neighbourhood search.
+        // No package dependency (the product's heart). Named RideDispatch, not Dispatch: that
+        // name is taken by the system's libdispatch, which Foundation imports.
+        .target(name: "RideDispatch", swiftSettings: swiftSettings),
         // The `goan` command tree as a library, so tests run commands in-process.
         .target(
             name: "GoanCLI",
             dependencies: [
-                "GTFS", "Transit", "Mobility", "Planner",
+                "GTFS", "Transit", "Mobility", "Planner", "RideDispatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -62,6 +67,7 @@ let package = Package(
         .testTarget(
             name: "TransitTests", dependencies: ["Transit", "GTFS", "TestSupport"],
             exclude: ["MMRI.md", "ModuleTests/README.md"], swiftSettings: swiftSettings),
+        .testTarget(name: "RideDispatchTests", dependencies: ["RideDispatch"], swiftSettings: swiftSettings),
         .testTarget(name: "MobilityTests", dependencies: ["Mobility", "GTFS", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PlannerTests", dependencies: ["Planner", "Mobility", "Transit", "GTFS", "TestSupport"],

@@ -1,0 +1,329 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+import Foundation
+
+/// Solves a DARP: regret insertion builds a first solution, then an adaptive large
+/// neighbourhood search (Ropke & Pisinger 2006; for the DARP Ropke, Cordeau & Laporte 2007)
+/// removes and re-inserts requests — random, worst and related (Shaw) removal; greedy and
+/// regret-2/3 insertion with noise — accepting worse solutions by simulated annealing.
+///
+/// Anytime: the best solution so far is returned when the time or the iterations run out.
+/// For a given seed and iteration limit the result is the same on every run.
+public struct DARPSolver {
+    public let instance: DARPInstance
+    let evaluator: RouteEvaluator
+    var random: SeededGenerator
+
+    /// Cost added per unserved request, so the search always prefers serving it.
+    let unservedPenalty: Double
+    /// Scratch for the insertion search (no allocation per candidate).
+    var earliest: [Double] = []
+    var candidates: [(Double, Int, Int)] = []
+    var buffer: [Int] = []
+
+    public init(instance: DARPInstance, seed: UInt64) {
+        self.instance = instance
+        self.evaluator = RouteEvaluator(instance: instance)
+        self.random = SeededGenerator(seed: seed)
+        var longest = 0.0
+        for i in 0 ..< instance.nodeCount { for j in 0 ..< instance.nodeCount { longest = max(longest, instance.time(i, j)) } }
+        unservedPenalty = 4 * longest + 1000
+    }
+
+    /// Counters of one solve, for benchmarks.
+    public struct Statistics: Sendable {
+        public var iterations = 0
+        public var improvements = 0
+        public var evaluations = 0
+    }
+
+    public private(set) var statistics = Statistics()
+
+    /// Solves within `timeLimit` seconds and at most `iterations` search iterations.
+    public mutating func solve(timeLimit: Double, iterations: Int = .max) -> DARPSolution {
+        let clock = ContinuousClock()
+        let deadline = clock.now + .milliseconds(Int(timeLimit * 1000))
+        var current = construct()
+        var best = current
+        // A 5 % worse solution is accepted half of the time at first, almost never at the end;
+        // the temperature falls with the share of the budget (time or iterations) used.
+        let initialTemperature = 0.05 * max(current.cost, 1) / 0.693
+        var temperature = initialTemperature
+        let startTime = clock.now
+        var weights = [Double](repeating: 1, count: 6)  // destroy (3) and repair (3) operators
+        var scores = [Double](repeating: 0, count: 6)
+        var uses = [Double](repeating: 0, count: 6)
+        var iteration = 0
+        while iteration < iterations && clock.now < deadline {
+            iteration += 1
+            let destroy = pick(weights, 0 ..< 3), repair = pick(weights, 3 ..< 6)
+            uses[destroy] += 1
+            uses[repair] += 1
+            let served = instance.requestCount - current.unassigned.count
+            // Remove 10–40 % of the requests, but not more than 30 at a time.
+            let most = max(2, min(30, instance.requestCount * 4 / 10))
+            let count = max(1, min(served, Int.random(in: min(most, max(1, instance.requestCount / 10)) ... most, using: &random)))
+            var candidate = current
+            switch destroy {
+            case 0: removeRandom(&candidate, count)
+            case 1: removeWorst(&candidate, count)
+            default: removeRelated(&candidate, count)
+            }
+            insert(&candidate, regret: repair - 3 + 1, noise: Double.random(in: 0 ..< 1, using: &random) < 0.3)
+            let score: Double
+            if objective(candidate) < objective(best) - 1e-9 {
+                best = candidate
+                current = candidate
+                score = 33
+                statistics.improvements += 1
+            } else if objective(candidate) < objective(current) - 1e-9 {
+                current = candidate
+                score = 9
+            } else if Double.random(in: 0 ..< 1, using: &random) < exp(-(objective(candidate) - objective(current)) / max(temperature, 1e-9)) {
+                current = candidate
+                score = 13
+            } else {
+                score = 0
+            }
+            scores[destroy] += score
+            scores[repair] += score
+            let elapsed = clock.now - startTime
+            let timeShare = (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18) / max(timeLimit, 1e-3)
+            let iterationShare = iterations == .max ? 0 : Double(iteration) / Double(max(iterations, 1))
+            temperature = initialTemperature * pow(0.002, min(1, max(timeShare, iterationShare)))
+            if iteration % 100 == 0 {
+                for k in weights.indices where uses[k] > 0 {
+                    weights[k] = 0.8 * weights[k] + 0.2 * scores[k] / uses[k]
+                    weights[k] = max(weights[k], 0.05)
+                    scores[k] = 0
+                    uses[k] = 0
+                }
+            }
+        }
+        statistics.iterations = iteration
+        return best
+    }
+
+    func objective(_ solution: DARPSolution) -> Double { solution.cost + Double(solution.unassigned.count) * unservedPenalty }
+
+    mutating func pick(_ weights: [Double], _ range: Range<Int>) -> Int {
+        let total = range.reduce(0.0) { $0 + weights[$1] }
+        var x = Double.random(in: 0 ..< total, using: &random)
+        for k in range {
+            x -= weights[k]
+            if x < 0 { return k }
+        }
+        return range.upperBound - 1
+    }
+
+    // MARK: - Construction and insertion
+
+    /// Regret-3 insertion from empty routes, requests in order of their earliest pickup.
+    mutating func construct() -> DARPSolution {
+        var solution = DARPSolution(
+            routes: Array(repeating: [], count: instance.vehicles),
+            unassigned: (1 ... max(1, instance.requestCount)).filter { $0 <= instance.requestCount }, cost: 0)
+        insert(&solution, regret: 3, noise: false)
+        return solution
+    }
+
+    /// The cheapest feasible way to put request `pickup` into route `r`: (extra cost, new route).
+    ///
+    /// Candidate positions are ordered by extra distance and evaluated until the first feasible
+    /// one. Positions are skipped without evaluation when even the earliest schedule of the
+    /// current route reaches the new stop too late (inserting only delays what follows).
+    mutating func bestInsertion(of pickup: Int, into r: [Int], noise: Bool) -> (Double, [Int])? {
+        let drop = instance.dropOff(of: pickup)
+        let m = r.count
+        let nodes = instance.nodes
+        // Earliest service start at each position of the current route (0 = depot, m + 1 = depot).
+        earliest.removeAll(keepingCapacity: true)
+        var time = nodes[0].earliest
+        earliest.append(time)
+        var previous = 0
+        for node in r {
+            time = max(time + nodes[previous].service + instance.time(previous, node), nodes[node].earliest)
+            earliest.append(time)
+            previous = node
+        }
+        func node(_ p: Int) -> Int { p < 0 || p >= m ? 0 : r[p] }
+        candidates.removeAll(keepingCapacity: true)
+        for i in 0 ... m {
+            let a = node(i - 1), b = node(i)
+            let pickupArrival = earliest[i] + (i == 0 ? 0 : nodes[a].service) + instance.time(a, pickup)
+            if pickupArrival > nodes[pickup].latest { continue }
+            let pickupBegin = max(pickupArrival, nodes[pickup].earliest)
+            let pickupDelta = instance.time(a, pickup) + instance.time(pickup, b) - instance.time(a, b)
+            // Driving (and serving) from the pickup to the stop before the drop-off: a lower
+            // bound of the ride time whatever the waiting.
+            var onBoard = nodes[pickup].service + instance.time(pickup, b)
+            for j in i ... m {
+                let delta: Double
+                if i == j {
+                    let dropArrival = pickupBegin + nodes[pickup].service + instance.time(pickup, drop)
+                    if dropArrival > nodes[drop].latest { break }
+                    delta = instance.time(a, pickup) + instance.time(pickup, drop) + instance.time(drop, b) - instance.time(a, b)
+                } else {
+                    let c = node(j - 1), e = node(j)
+                    let dropArrival = earliest[j] + nodes[c].service + instance.time(c, drop)
+                    if dropArrival > nodes[drop].latest { break }
+                    if j > i + 1 { onBoard += nodes[node(j - 2)].service + instance.time(node(j - 2), c) }
+                    if onBoard - nodes[pickup].service + nodes[c].service + instance.time(c, drop) > instance.maxRideTime + 1e-9 { break }
+                    delta = pickupDelta + instance.time(c, drop) + instance.time(drop, e) - instance.time(c, e)
+                }
+                candidates.append((delta, i, j))
+            }
+        }
+        candidates.sort { $0.0 < $1.0 }
+        for (delta, i, j) in candidates {
+            buffer.removeAll(keepingCapacity: true)
+            for p in 0 ... m {
+                if p == i { buffer.append(pickup) }
+                if p == j { buffer.append(drop) }
+                if p < m { buffer.append(r[p]) }
+            }
+            statistics.evaluations += 1
+            if evaluator.isFeasible(buffer) {
+                let cost = noise ? delta * Double.random(in: 0.8 ... 1.2, using: &random) : delta
+                return (cost, buffer)
+            }
+        }
+        return nil
+    }
+
+    /// Inserts the unassigned requests: each time the one with the largest regret (the cost of
+    /// its k-th best route minus its best), or the cheapest for k = 1. The best insertion of
+    /// every request into every route is cached; only the route that changed is searched again.
+    mutating func insert(_ solution: inout DARPSolution, regret k: Int, noise: Bool) {
+        let routeCount = solution.routes.count
+        var pending = solution.unassigned
+        // cache[request index][route] = best insertion, or nil when none is feasible.
+        var cache: [[(Double, [Int])?]] = []
+        cache.reserveCapacity(pending.count)
+        func firstEmpty(_ routes: [[Int]]) -> Int? { routes.firstIndex { $0.isEmpty } }
+        for request in pending {
+            var row: [(Double, [Int])?] = Array(repeating: nil, count: routeCount)
+            let empty = firstEmpty(solution.routes)
+            for r in 0 ..< routeCount where !solution.routes[r].isEmpty || r == empty {
+                row[r] = bestInsertion(of: request, into: solution.routes[r], noise: noise)
+            }
+            cache.append(row)
+        }
+        while !pending.isEmpty {
+            var chosen: (index: Int, route: Int, priority: Double)?
+            for (index, row) in cache.enumerated() {
+                var best: (Double, Int)?
+                var costs: [Double] = []
+                for (r, option) in row.enumerated() {
+                    guard let option else { continue }
+                    costs.append(option.0)
+                    if best == nil || option.0 < best!.0 { best = (option.0, r) }
+                }
+                guard let best else { continue }
+                var priority = -best.0
+                if k > 1 {
+                    costs.sort()
+                    priority = costs.count >= k ? costs[k - 1] - best.0 : Double(k - costs.count) * unservedPenalty - best.0
+                }
+                if chosen == nil || priority > chosen!.priority + 1e-9 { chosen = (index, best.1, priority) }
+            }
+            guard let chosen, let option = cache[chosen.index][chosen.route] else { break }
+            let request = pending[chosen.index]
+            solution.cost += evaluator.cost(option.1) - evaluator.cost(solution.routes[chosen.route])
+            let wasEmpty = solution.routes[chosen.route].isEmpty
+            solution.routes[chosen.route] = option.1
+            solution.unassigned.removeAll { $0 == request }
+            pending.remove(at: chosen.index)
+            cache.remove(at: chosen.index)
+            // Only the changed route (and, when an empty route was used, the next empty one) changes.
+            let empty = wasEmpty ? firstEmpty(solution.routes) : nil
+            for index in cache.indices {
+                cache[index][chosen.route] = bestInsertion(of: pending[index], into: solution.routes[chosen.route], noise: noise)
+                if let empty {
+                    cache[index][empty] = bestInsertion(of: pending[index], into: [], noise: noise)
+                }
+            }
+        }
+    }
+
+    // MARK: - Removal
+
+    mutating func remove(_ request: Int, from solution: inout DARPSolution) {
+        let drop = instance.dropOff(of: request)
+        for index in solution.routes.indices where solution.routes[index].contains(request) {
+            let old = solution.routes[index]
+            var route = old
+            route.removeAll { $0 == request || $0 == drop }
+            solution.cost += instance.routeDelta(old: old, new: route, evaluator: evaluator)
+            solution.routes[index] = route
+            solution.unassigned.append(request)
+            return
+        }
+    }
+
+    func servedRequests(_ solution: DARPSolution) -> [Int] {
+        solution.routes.flatMap { $0.filter { $0 <= instance.requestCount } }
+    }
+
+    mutating func removeRandom(_ solution: inout DARPSolution, _ count: Int) {
+        var served = servedRequests(solution)
+        served.shuffle(using: &random)
+        for request in served.prefix(count) { remove(request, from: &solution) }
+    }
+
+    /// Removes the requests that save most when taken out (randomised, p = 3).
+    mutating func removeWorst(_ solution: inout DARPSolution, _ count: Int) {
+        for _ in 0 ..< count {
+            var savings: [(Double, Int)] = []
+            for route in solution.routes {
+                for request in route where request <= instance.requestCount {
+                    var without = route
+                    let drop = instance.dropOff(of: request)
+                    without.removeAll { $0 == request || $0 == drop }
+                    savings.append((evaluator.cost(route) - evaluator.cost(without), request))
+                }
+            }
+            guard !savings.isEmpty else { return }
+            savings.sort { $0.0 > $1.0 }
+            let y = Double.random(in: 0 ..< 1, using: &random)
+            let index = min(savings.count - 1, Int(y * y * y * Double(savings.count)))
+            remove(savings[index].1, from: &solution)
+        }
+    }
+
+    /// Removes requests related to a random one: close pickups, close drop-offs, close times
+    /// (Shaw 1998, as in Ropke & Pisinger 2006).
+    mutating func removeRelated(_ solution: inout DARPSolution, _ count: Int) {
+        let served = servedRequests(solution)
+        guard let seed = served.randomElement(using: &random) else { return }
+        func relatedness(_ a: Int, _ b: Int) -> Double {
+            let da = instance.dropOff(of: a), db = instance.dropOff(of: b)
+            return instance.time(a, b) + instance.time(da, db)
+                + 0.5 * (abs(instance.nodes[a].earliest - instance.nodes[b].earliest) + abs(instance.nodes[da].latest - instance.nodes[db].latest))
+        }
+        var ranked = served.filter { $0 != seed }.map { (relatedness(seed, $0), $0) }
+        ranked.sort { $0.0 < $1.0 }
+        remove(seed, from: &solution)
+        var removed = 1
+        var pool = ranked.map(\.1)
+        while removed < count && !pool.isEmpty {
+            let y = Double.random(in: 0 ..< 1, using: &random)
+            let index = min(pool.count - 1, Int(y * y * y * y * y * y * Double(pool.count)))
+            remove(pool.remove(at: index), from: &solution)
+            removed += 1
+        }
+    }
+}
+
+extension DARPInstance {
+    /// Cost difference between two versions of one route.
+    func routeDelta(old: [Int], new: [Int], evaluator: RouteEvaluator) -> Double {
+        evaluator.cost(new) - evaluator.cost(old)
+    }
+}

@@ -1,0 +1,167 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+/// Decides whether a vehicle can drive a sequence of stops, and when, with the eight-step
+/// procedure of Cordeau & Laporte (2003, "A tabu search heuristic for the static multi-vehicle
+/// dial-a-ride problem", Transportation Research B 37): service starts at max(arrival, earliest);
+/// departures are delayed by the forward time slack so that ride times and the route duration
+/// shrink without breaking any time window.
+///
+/// A schedule it accepts satisfies every constraint (it is built and then checked); like the
+/// original procedure it may reject a few orders an exact method would accept.
+///
+/// A class holding scratch arrays: one per solver, not shared between threads.
+public final class RouteEvaluator {
+    public let instance: DARPInstance
+    // Scratch arrays, sized for the longest route seen (positions 0 = start depot … q = end depot).
+    var nodes: [Int] = []
+    var arrival: [Double] = []
+    var begin: [Double] = []
+    var wait: [Double] = []
+    var depart: [Double] = []
+    /// Position of each node in the current route (for ride times); -1 when absent.
+    var position: [Int]
+
+    public init(instance: DARPInstance) {
+        self.instance = instance
+        self.position = Array(repeating: -1, count: instance.nodeCount)
+    }
+
+    /// The result of an evaluation.
+    public struct Schedule: Sendable {
+        /// Total travel time (= cost) including the depot legs.
+        public var cost: Double
+        /// Service start at each stop, in route order (depots excluded).
+        public var begins: [Double]
+        /// When the vehicle leaves the depot and comes back.
+        public var start: Double
+        public var end: Double
+    }
+
+    /// Travel cost of a route, feasible or not (depot to depot).
+    public func cost(_ route: [Int]) -> Double {
+        guard !route.isEmpty else { return 0 }
+        var total = instance.time(0, route[0]) + instance.time(route[route.count - 1], 0)
+        for (a, b) in zip(route, route.dropFirst()) { total += instance.time(a, b) }
+        return total
+    }
+
+    /// Whether `route` (stops without the depots) is feasible; with the schedule when asked.
+    public func isFeasible(_ route: [Int]) -> Bool { evaluate(route, keepSchedule: false) != nil }
+
+    /// Evaluates `route`; `nil` when infeasible.
+    ///
+    /// - Complexity: O(m²) for m stops (the forward time slacks), O(m) when a time window or the
+    ///   capacity already fails.
+    public func evaluate(_ route: [Int], keepSchedule: Bool = true) -> Schedule? {
+        let inst = instance
+        let q = route.count + 1
+        if route.isEmpty { return Schedule(cost: 0, begins: [], start: inst.nodes[0].earliest, end: inst.nodes[0].earliest) }
+        // Capacity and pairing (each drop-off after its pickup), in one pass.
+        var load = 0, chairs = 0
+        for (p, node) in route.enumerated() { position[node] = p + 1 }
+        defer { for node in route { position[node] = -1 } }
+        let n = inst.requestCount
+        for node in route {
+            load += inst.nodes[node].load
+            chairs += inst.nodes[node].wheelchair
+            if load > inst.capacity || chairs > inst.wheelchairCapacity && chairs > 0 { return nil }
+            if node > n {
+                let pickup = node - n
+                if position[pickup] < 0 || position[pickup] > position[node] { return nil }
+            } else if position[node + n] < 0 {
+                return nil
+            }
+        }
+        if nodes.count < q + 1 {
+            nodes = Array(repeating: 0, count: q + 1)
+            arrival = Array(repeating: 0, count: q + 1)
+            begin = Array(repeating: 0, count: q + 1)
+            wait = Array(repeating: 0, count: q + 1)
+            depart = Array(repeating: 0, count: q + 1)
+        }
+        nodes[0] = 0
+        for (p, node) in route.enumerated() { nodes[p + 1] = node }
+        nodes[q] = 0
+        let depotLatest = inst.nodes[0].latest
+        func latest(_ p: Int) -> Double { p == q ? depotLatest : inst.nodes[nodes[p]].latest }
+        func earliest(_ p: Int) -> Double { p == q ? inst.nodes[0].earliest : inst.nodes[nodes[p]].earliest }
+        func service(_ p: Int) -> Double { (p == 0 || p == q) ? 0 : inst.nodes[nodes[p]].service }
+
+        /// Steps 2 and 5: forward pass from position `from` (its begin already set).
+        func forward(from: Int) -> Bool {
+            depart[from] = begin[from] + service(from)
+            var p = from + 1
+            while p <= q {
+                arrival[p] = depart[p - 1] + inst.time(nodes[p - 1], nodes[p])
+                begin[p] = max(arrival[p], earliest(p))
+                wait[p] = begin[p] - arrival[p]
+                if begin[p] > latest(p) + 1e-9 { return false }
+                depart[p] = begin[p] + service(p)
+                p += 1
+            }
+            return true
+        }
+
+        /// Ride time of the request whose drop-off is at position `p` (0 when p is no drop-off).
+        func ride(_ p: Int) -> Double {
+            let node = nodes[p]
+            guard p > 0, p < q, node > n else { return 0 }
+            return begin[p] - depart[position[node - n]]
+        }
+
+        /// The forward time slack at position i (Cordeau & Laporte 2003, eq. (1)).
+        func slack(_ i: Int) -> Double {
+            var best = Double.infinity
+            var waits = 0.0
+            for j in i ... q {
+                if j > i { waits += wait[j] }
+                var room = latest(j) - begin[j]
+                let node = nodes[j]
+                if j > 0, j < q, node > n, position[node - n] < i {
+                    room = min(room, inst.maxRideTime - ride(j))
+                }
+                if j == q {
+                    room = min(room, inst.maxRouteDuration - (begin[q] - depart[0]))
+                }
+                best = min(best, waits + max(0, room))
+            }
+            return best
+        }
+
+        // Steps 1–2: leave the depot as early as possible.
+        begin[0] = inst.nodes[0].earliest
+        arrival[0] = begin[0]
+        wait[0] = 0
+        guard forward(from: 0) else { return nil }
+        // Steps 3–5: delay the departure from the depot by the slack (no waiting for nothing).
+        var totalWait = 0.0
+        for p in 1 ..< q { totalWait += wait[p] }
+        begin[0] = inst.nodes[0].earliest + min(slack(0), totalWait)
+        guard forward(from: 0) else { return nil }
+        // Steps 6–7: at every pickup, delay the service to shorten the ride times that follow.
+        if (1 ..< q).contains(where: { ride($0) > inst.maxRideTime + 1e-9 }) {
+            for j in 1 ..< q where nodes[j] <= n {
+                var after = 0.0
+                for p in (j + 1) ..< q { after += wait[p] }
+                let delay = min(slack(j), after)
+                if delay > 0 {
+                    wait[j] += delay
+                    begin[j] = arrival[j] + wait[j]
+                    guard forward(from: j) else { return nil }
+                }
+            }
+        }
+        // Step 8: every constraint.
+        for p in 1 ... q where begin[p] > latest(p) + 1e-9 { return nil }
+        for p in 1 ..< q where ride(p) > inst.maxRideTime + 1e-9 { return nil }
+        if begin[q] - depart[0] > inst.maxRouteDuration + 1e-9 { return nil }
+        return Schedule(
+            cost: cost(route), begins: keepSchedule ? Array(begin[1 ..< q]) : [], start: depart[0], end: begin[q])
+    }
+}
