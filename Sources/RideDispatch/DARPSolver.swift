@@ -24,6 +24,7 @@ public struct DARPSolver {
     let unservedPenalty: Double
     /// Scratch for the insertion search (no allocation per candidate).
     var earliest: [Double] = []
+    var latestBegin: [Double] = []
     var candidates: [(Double, Int, Int)] = []
     var buffer: [Int] = []
 
@@ -152,6 +153,17 @@ public struct DARPSolver {
             earliest.append(time)
             previous = node
         }
+        // Latest service start at each position that keeps the rest of the route inside its
+        // time windows (ride times ignored): a new stop must not push a successor past it.
+        latestBegin.removeAll(keepingCapacity: true)
+        latestBegin.append(contentsOf: repeatElement(0, count: m + 2))
+        latestBegin[m + 1] = nodes[0].latest
+        var next = 0
+        for p in stride(from: m, through: 1, by: -1) {
+            let here = r[p - 1]
+            latestBegin[p] = min(nodes[here].latest, latestBegin[p + 1] - nodes[here].service - instance.time(here, next))
+            next = here
+        }
         func node(_ p: Int) -> Int { p < 0 || p >= m ? 0 : r[p] }
         candidates.removeAll(keepingCapacity: true)
         for i in 0 ... m {
@@ -159,6 +171,9 @@ public struct DARPSolver {
             let pickupArrival = earliest[i] + (i == 0 ? 0 : nodes[a].service) + instance.time(a, pickup)
             if pickupArrival > nodes[pickup].latest { continue }
             let pickupBegin = max(pickupArrival, nodes[pickup].earliest)
+            // The stop after the pickup (when the drop-off does not come right after it).
+            let pushedB = pickupBegin + nodes[pickup].service + instance.time(pickup, b)
+            let pickupPushesTooFar = pushedB > latestBegin[i + 1] + 1e-9
             let pickupDelta = instance.time(a, pickup) + instance.time(pickup, b) - instance.time(a, b)
             // Driving (and serving) from the pickup to the stop before the drop-off: a lower
             // bound of the ride time whatever the waiting.
@@ -168,13 +183,18 @@ public struct DARPSolver {
                 if i == j {
                     let dropArrival = pickupBegin + nodes[pickup].service + instance.time(pickup, drop)
                     if dropArrival > nodes[drop].latest { break }
+                    let dropBegin = max(dropArrival, nodes[drop].earliest)
+                    if dropBegin + nodes[drop].service + instance.time(drop, b) > latestBegin[i + 1] + 1e-9 { continue }
                     delta = instance.time(a, pickup) + instance.time(pickup, drop) + instance.time(drop, b) - instance.time(a, b)
                 } else {
+                    if pickupPushesTooFar { break }
                     let c = node(j - 1), e = node(j)
                     let dropArrival = earliest[j] + nodes[c].service + instance.time(c, drop)
                     if dropArrival > nodes[drop].latest { break }
                     if j > i + 1 { onBoard += nodes[node(j - 2)].service + instance.time(node(j - 2), c) }
                     if onBoard - nodes[pickup].service + nodes[c].service + instance.time(c, drop) > instance.maxRideTime + 1e-9 { break }
+                    let dropBegin = max(dropArrival, nodes[drop].earliest)
+                    if dropBegin + nodes[drop].service + instance.time(drop, e) > latestBegin[j + 1] + 1e-9 { continue }
                     delta = pickupDelta + instance.time(c, drop) + instance.time(drop, e) - instance.time(c, e)
                 }
                 candidates.append((delta, i, j))
