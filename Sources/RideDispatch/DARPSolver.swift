@@ -67,9 +67,9 @@ public struct DARPSolver {
             uses[destroy] += 1
             uses[repair] += 1
             let served = instance.requestCount - current.unassigned.count
-            // Remove 10–40 % of the requests, but not more than 30 at a time.
-            let most = max(2, min(30, instance.requestCount * 4 / 10))
-            let count = max(1, min(served, Int.random(in: min(most, max(1, instance.requestCount / 10)) ... most, using: &random)))
+            // Remove 5–25 % of the requests (at most 20): small moves, many iterations.
+            let most = max(2, min(20, instance.requestCount / 4))
+            let count = max(1, min(served, Int.random(in: min(most, max(2, instance.requestCount / 20)) ... most, using: &random)))
             var candidate = current
             switch destroy {
             case 0: removeRandom(&candidate, count)

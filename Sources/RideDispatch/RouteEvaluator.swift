@@ -18,18 +18,37 @@
 /// A class holding scratch arrays: one per solver, not shared between threads.
 public final class RouteEvaluator {
     public let instance: DARPInstance
-    // Scratch arrays, sized for the longest route seen (positions 0 = start depot … q = end depot).
-    var nodes: [Int] = []
-    var arrival: [Double] = []
-    var begin: [Double] = []
-    var wait: [Double] = []
-    var depart: [Double] = []
+    // Scratch memory for positions 0 (start depot) … q (end depot); raw pointers because the
+    // evaluation runs millions of times and array accesses in a class pay for exclusivity checks.
+    let nodes: UnsafeMutablePointer<Int>
+    let arrival: UnsafeMutablePointer<Double>
+    let begin: UnsafeMutablePointer<Double>
+    let wait: UnsafeMutablePointer<Double>
+    let depart: UnsafeMutablePointer<Double>
     /// Position of each node in the current route (for ride times); -1 when absent.
-    var position: [Int]
+    let position: UnsafeMutablePointer<Int>
 
     public init(instance: DARPInstance) {
         self.instance = instance
-        self.position = Array(repeating: -1, count: instance.nodeCount)
+        let capacity = instance.nodeCount + 2
+        nodes = .allocate(capacity: capacity)
+        arrival = .allocate(capacity: capacity)
+        begin = .allocate(capacity: capacity)
+        wait = .allocate(capacity: capacity)
+        depart = .allocate(capacity: capacity)
+        position = .allocate(capacity: instance.nodeCount)
+        position.initialize(repeating: -1, count: instance.nodeCount)
+        nodes.initialize(repeating: 0, count: capacity)
+        for buffer in [arrival, begin, wait, depart] { buffer.initialize(repeating: 0, count: capacity) }
+    }
+
+    deinit {
+        nodes.deallocate()
+        arrival.deallocate()
+        begin.deallocate()
+        wait.deallocate()
+        depart.deallocate()
+        position.deallocate()
     }
 
     /// The result of an evaluation.
@@ -61,6 +80,8 @@ public final class RouteEvaluator {
     public func evaluate(_ route: [Int], keepSchedule: Bool = true) -> Schedule? {
         let inst = instance
         let q = route.count + 1
+        let nodes = self.nodes, arrival = self.arrival, begin = self.begin, wait = self.wait, depart = self.depart
+        let position = self.position
         if route.isEmpty { return Schedule(cost: 0, begins: [], start: inst.nodes[0].earliest, end: inst.nodes[0].earliest) }
         // Capacity and pairing (each drop-off after its pickup), in one pass.
         var load = 0, chairs = 0
@@ -77,13 +98,6 @@ public final class RouteEvaluator {
             } else if position[node + n] < 0 {
                 return nil
             }
-        }
-        if nodes.count < q + 1 {
-            nodes = Array(repeating: 0, count: q + 1)
-            arrival = Array(repeating: 0, count: q + 1)
-            begin = Array(repeating: 0, count: q + 1)
-            wait = Array(repeating: 0, count: q + 1)
-            depart = Array(repeating: 0, count: q + 1)
         }
         nodes[0] = 0
         for (p, node) in route.enumerated() { nodes[p + 1] = node }
@@ -162,6 +176,6 @@ public final class RouteEvaluator {
         for p in 1 ..< q where ride(p) > inst.maxRideTime + 1e-9 { return nil }
         if begin[q] - depart[0] > inst.maxRouteDuration + 1e-9 { return nil }
         return Schedule(
-            cost: cost(route), begins: keepSchedule ? Array(begin[1 ..< q]) : [], start: depart[0], end: begin[q])
+            cost: cost(route), begins: keepSchedule ? (1 ..< q).map { begin[$0] } : [], start: depart[0], end: begin[q])
     }
 }
