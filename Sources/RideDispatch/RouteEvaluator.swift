@@ -153,6 +153,13 @@ public final class RouteEvaluator {
         arrival[0] = begin[0]
         wait[0] = 0
         guard forward(from: 0) else { return nil }
+        // A feasibility question answered by the earliest schedule already: every ride time and
+        // the route duration hold even leaving the depot at once (the later steps only shorten them).
+        if !keepSchedule, begin[q] - depart[0] <= inst.maxRouteDuration + 1e-9,
+            !(1 ..< q).contains(where: { ride($0) > inst.maxRideTime + 1e-9 })
+        {
+            return Schedule(cost: 0, begins: [], start: depart[0], end: begin[q])
+        }
         // Steps 3–5: delay the departure from the depot by the slack (no waiting for nothing).
         var totalWait = 0.0
         for p in 1 ..< q { totalWait += wait[p] }
