@@ -17,7 +17,7 @@ public struct GoanCommand: AsyncParsableCommand {
             Without --feed, commands use the embedded Twente timetable (Timetables/twente).
             """,
         version: "0.1.0",
-        subcommands: [Plan.self, RouteBatch.self, Dispatch.self, FeedCommand.self, BenchPlanner.self])
+        subcommands: [Plan.self, RouteBatch.self, Dispatch.self, FeedCommand.self, BenchPlanner.self, BenchInsertion.self])
 
     public init() {}
 }
