@@ -11,6 +11,7 @@ import Foundation
 import GTFS
 import Mobility
 import Planner
+import RideDispatch
 import Transit
 
 extension GoanCommand {
@@ -46,7 +47,7 @@ extension GoanCommand {
             let services = try rules.services.map { try OnDemandService(rules: $0, feed: tt.feed) }
             var planner = TripPlanner(timetable: tt, services: services, fleet: supply.vehicles, volunteers: supply.volunteers, road: StraightLineRoadModel())
             var raptor = Raptor(timetable: tt)
-            var rng = SplitMix(seed: seed)
+            var rng = SeededGenerator(seed: seed)
             let date = ServiceDate("2026-11-23")!
             let bookedAt = ServiceDayClock.unix(wallClock: 10 * 3600, on: date.adding(days: -7), timezone: tt.feed.timezone)
             var multimodal: [Double] = [], transitOnly: [Double] = []
@@ -55,12 +56,12 @@ extension GoanCommand {
             func ms(_ d: Duration) -> Double { Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15 }
             let origins = supply.travellers.map { ($0.home.name, $0.home.coordinate) } + supply.places.map { ($0.name, $0.coordinate) }
             for _ in 0 ..< queries {
-                let traveller = supply.travellers[rng.next(supply.travellers.count)]
-                let from = origins[rng.next(origins.count)]
-                var to = supply.places[rng.next(supply.places.count)]
+                let traveller = supply.travellers[Int.random(in: 0 ..< supply.travellers.count, using: &rng)]
+                let from = origins[Int.random(in: 0 ..< origins.count, using: &rng)]
+                var to = supply.places[Int.random(in: 0 ..< supply.places.count, using: &rng)]
                 if to.coordinate == from.1 { to = supply.places[(supply.places.firstIndex(of: to)! + 1) % supply.places.count] }
-                let seconds = Int32(7 * 3600 + rng.next(11 * 60) * 60)
-                let arriveBy = rng.next(2) == 0
+                let seconds = Int32(7 * 3600 + Int.random(in: 0 ..< 11 * 60, using: &rng) * 60)
+                let arriveBy = Bool.random(using: &rng)
                 let time: JourneyRequest.TimeConstraint = arriveBy ? .arriveBy(seconds) : .departAt(seconds)
                 let request = PlanRequest(
                     traveller: traveller, origin: from.1, originName: from.0, destination: to.coordinate, destinationName: to.name,
@@ -90,18 +91,4 @@ extension GoanCommand {
             print(String(format: "ratio multimodal/transit-only: median %.1f×, p95 %.1f×; goal p95 <= 20 ms: %@", m50 / max(t50, 1e-9), m95 / max(t95, 1e-9), m95 <= 20 ? "met" : "NOT met"))
         }
     }
-}
-
-/// A small seeded generator (SplitMix64) so benchmark trips replay exactly.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func next(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }
