@@ -68,3 +68,30 @@ import Testing
         #expect(abs(extended.time(remap(3), remap(9)) - instance.time(3, 9)) < 1e-12)
     }
 }
+
+/// Requests no vehicle can take get a reason, never a silent drop.
+@Suite struct UnassignableTests {
+    static func instance(_ pickup: DARPInstance.Node, _ drop: DARPInstance.Node, capacity: Int = 3) -> DARPInstance {
+        DARPInstance(
+            name: "bad", vehicles: 1, capacity: capacity, maxRouteDuration: 100, maxRideTime: 30,
+            nodes: [DARPInstance.Node(x: 0, y: 0, service: 0, load: 0, earliest: 0, latest: 200), pickup, drop])
+    }
+
+    @Test func impossibleRequestsAreReportedWithTheirReason() {
+        let far = Self.instance(.init(x: 100, y: 0, service: 3, load: 1, earliest: 0, latest: 10), .init(x: 0, y: 0, service: 3, load: -1, earliest: 0, latest: 200))
+        #expect(far.reason(unassigned: 1) == .pickupUnreachable)
+        let crowded = Self.instance(.init(x: 1, y: 0, service: 3, load: 5, earliest: 0, latest: 100), .init(x: 2, y: 0, service: 3, load: -5, earliest: 0, latest: 200))
+        #expect(crowded.reason(unassigned: 1) == .tooManyPassengers(seats: 5, capacity: 3))
+        let longRide = Self.instance(.init(x: 1, y: 0, service: 3, load: 1, earliest: 0, latest: 100), .init(x: 45, y: 0, service: 3, load: -1, earliest: 0, latest: 200))
+        #expect(longRide.reason(unassigned: 1) == .directRideImpossible)
+        let fine = Self.instance(.init(x: 1, y: 0, service: 3, load: 1, earliest: 0, latest: 100), .init(x: 5, y: 0, service: 3, load: -1, earliest: 0, latest: 200))
+        #expect(fine.reason(unassigned: 1) == .noRoomNextToOtherRides)
+        // The solver leaves the impossible ones out and keeps going.
+        for instance in [far, crowded, longRide] {
+            var solver = DARPSolver(instance: instance, seed: 1)
+            let solution = solver.solve(timeLimit: 2, iterations: 20)
+            #expect(solution.unassigned == [1])
+            #expect(solution.routes.allSatisfy { $0.isEmpty })
+        }
+    }
+}

@@ -68,8 +68,8 @@ extension GoanCommand {
             for (index, route) in solution.routes.enumerated() where !route.isEmpty {
                 print("  vehicle \(index + 1): \(route.count / 2) requests, stops \(route.map(String.init).joined(separator: " "))")
             }
-            if !solution.unassigned.isEmpty {
-                print("  unassigned requests: \(solution.unassigned.sorted().map(String.init).joined(separator: " "))")
+            for request in solution.unassigned.sorted() {
+                print("  request \(request) is not assigned: \(instance.reason(unassigned: request))")
             }
             print("iterations=\(solver.statistics.iterations) improvements=\(solver.statistics.improvements) evaluations=\(solver.statistics.evaluations)")
             print(String(format: "cost=%.2f time_s=%.2f unassigned=%d", solution.cost, seconds, solution.unassigned.count))
