@@ -36,6 +36,33 @@ public struct DARPInstance: Sendable {
         }
     }
 
+    /// A vehicle of a heterogeneous fleet (daily dispatch): its own depot, shift and places.
+    /// Volunteers are vehicles too: their availability window is the shift, their home the depot.
+    public struct Vehicle: Sendable, Hashable {
+        public var name: String
+        /// Node index of the depot (after the 2n request nodes).
+        public var depot: Int
+        public var start: Double
+        public var end: Double
+        public var seats: Int
+        public var wheelchairPlaces: Int
+        /// Only requests of this kind (0 = any).
+        public var kind: Int
+        /// At most this many requests (volunteers' rides per day).
+        public var maxRequests: Int
+
+        public init(name: String, depot: Int, start: Double, end: Double, seats: Int, wheelchairPlaces: Int, kind: Int = 0, maxRequests: Int = .max) {
+            self.name = name
+            self.depot = depot
+            self.start = start
+            self.end = end
+            self.seats = seats
+            self.wheelchairPlaces = wheelchairPlaces
+            self.kind = kind
+            self.maxRequests = maxRequests
+        }
+    }
+
     public var name: String
     public var vehicles: Int
     /// Seats per vehicle.
@@ -50,7 +77,30 @@ public struct DARPInstance: Sendable {
     /// Travel times, `travel[i * nodeCount + j]`.
     public var travel: [Double]
 
-    public var requestCount: Int { (nodes.count - 1) / 2 }
+    /// The heterogeneous fleet; empty for the homogeneous benchmark (node 0 the only depot).
+    public var fleet: [Vehicle] = []
+    /// Maximum ride time per request (index = pickup node); empty: `maxRideTime` for all.
+    public var requestMaxRide: [Double] = []
+    /// Kind of vehicle each request needs (index = pickup node; 0 = any); empty: any.
+    public var requestKind: [Int] = []
+    /// Number of requests (nodes 1…n pickups, n+1…2n drop-offs; depots of the fleet follow).
+    public private(set) var requestCount: Int
+
+    /// Routes to fill: one per vehicle of the fleet, or `vehicles` for the benchmark.
+    public var routeCount: Int { fleet.isEmpty ? vehicles : fleet.count }
+
+    @inline(__always) public func maxRide(_ pickup: Int) -> Double {
+        requestMaxRide.isEmpty ? maxRideTime : requestMaxRide[pickup]
+    }
+
+    /// The depot, shift and capacities of route `v`.
+    @inline(__always) func terms(_ v: Int) -> (depot: Int, start: Double, end: Double, seats: Int, chairs: Int, duration: Double, kind: Int, maxRequests: Int) {
+        if fleet.isEmpty {
+            return (0, nodes[0].earliest, nodes[0].latest, capacity, wheelchairCapacity, maxRouteDuration, 0, .max)
+        }
+        let f = fleet[v]
+        return (f.depot, f.start, f.end, f.seats, f.wheelchairPlaces, min(maxRouteDuration, f.end - f.start), f.kind, f.maxRequests)
+    }
     public var nodeCount: Int { nodes.count }
 
     public init(
@@ -64,6 +114,7 @@ public struct DARPInstance: Sendable {
         self.maxRouteDuration = maxRouteDuration
         self.maxRideTime = maxRideTime
         self.nodes = nodes
+        self.requestCount = (nodes.count - 1) / 2
         if let travel {
             self.travel = travel
         } else {
@@ -79,6 +130,21 @@ public struct DARPInstance: Sendable {
     }
 
     @inline(__always) public func time(_ i: Int, _ j: Int) -> Double { travel[i * nodes.count + j] }
+
+    /// An instance for a day: `requests` requests, then one depot node per vehicle of `fleet`.
+    public init(
+        name: String, requests: Int, nodes: [Node], travel: [Double], fleet: [Vehicle], maxRide: [Double], kinds: [Int],
+        maxRouteDuration: Double = 24 * 60
+    ) {
+        self.init(
+            name: name, vehicles: fleet.count, capacity: fleet.map(\.seats).max() ?? 0,
+            wheelchairCapacity: fleet.map(\.wheelchairPlaces).max() ?? 0, maxRouteDuration: maxRouteDuration,
+            maxRideTime: maxRide.max() ?? 0, nodes: nodes, travel: travel)
+        self.requestCount = requests
+        self.fleet = fleet
+        self.requestMaxRide = maxRide
+        self.requestKind = kinds
+    }
 
     /// The drop-off node of pickup `i`.
     @inline(__always) public func dropOff(of pickup: Int) -> Int { pickup + requestCount }

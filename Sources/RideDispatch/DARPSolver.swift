@@ -128,7 +128,7 @@ public struct DARPSolver {
     /// Regret-3 insertion from empty routes, requests in order of their earliest pickup.
     mutating func construct() -> DARPSolution {
         var solution = DARPSolution(
-            routes: Array(repeating: [], count: instance.vehicles),
+            routes: Array(repeating: [], count: instance.routeCount),
             unassigned: (1 ... max(1, instance.requestCount)).filter { $0 <= instance.requestCount }, cost: 0)
         insert(&solution, regret: 3, noise: false)
         return solution
@@ -139,15 +139,19 @@ public struct DARPSolver {
     /// Candidate positions are ordered by extra distance and evaluated until the first feasible
     /// one. Positions are skipped without evaluation when even the earliest schedule of the
     /// current route reaches the new stop too late (inserting only delays what follows).
-    mutating func bestInsertion(of pickup: Int, into r: [Int], noise: Bool) -> (Double, [Int])? {
+    mutating func bestInsertion(of pickup: Int, into r: [Int], vehicle: Int = 0, noise: Bool) -> (Double, [Int])? {
         let drop = instance.dropOff(of: pickup)
         let m = r.count
         let nodes = instance.nodes
+        let terms = instance.terms(vehicle)
+        let depot = terms.depot
+        if terms.kind != 0, !instance.requestKind.isEmpty, instance.requestKind[pickup] != 0, instance.requestKind[pickup] != terms.kind { return nil }
+        let maxRide = instance.maxRide(pickup)
         // Earliest service start at each position of the current route (0 = depot, m + 1 = depot).
         earliest.removeAll(keepingCapacity: true)
-        var time = nodes[0].earliest
+        var time = terms.start
         earliest.append(time)
-        var previous = 0
+        var previous = depot
         for node in r {
             time = max(time + nodes[previous].service + instance.time(previous, node), nodes[node].earliest)
             earliest.append(time)
@@ -157,14 +161,14 @@ public struct DARPSolver {
         // time windows (ride times ignored): a new stop must not push a successor past it.
         latestBegin.removeAll(keepingCapacity: true)
         latestBegin.append(contentsOf: repeatElement(0, count: m + 2))
-        latestBegin[m + 1] = nodes[0].latest
-        var next = 0
+        latestBegin[m + 1] = terms.end
+        var next = depot
         for p in stride(from: m, through: 1, by: -1) {
             let here = r[p - 1]
             latestBegin[p] = min(nodes[here].latest, latestBegin[p + 1] - nodes[here].service - instance.time(here, next))
             next = here
         }
-        func node(_ p: Int) -> Int { p < 0 || p >= m ? 0 : r[p] }
+        func node(_ p: Int) -> Int { p < 0 || p >= m ? depot : r[p] }
         candidates.removeAll(keepingCapacity: true)
         for i in 0 ... m {
             let a = node(i - 1), b = node(i)
@@ -192,7 +196,7 @@ public struct DARPSolver {
                     let dropArrival = earliest[j] + nodes[c].service + instance.time(c, drop)
                     if dropArrival > nodes[drop].latest { break }
                     if j > i + 1 { onBoard += nodes[node(j - 2)].service + instance.time(node(j - 2), c) }
-                    if onBoard - nodes[pickup].service + nodes[c].service + instance.time(c, drop) > instance.maxRideTime + 1e-9 { break }
+                    if onBoard - nodes[pickup].service + nodes[c].service + instance.time(c, drop) > maxRide + 1e-9 { break }
                     let dropBegin = max(dropArrival, nodes[drop].earliest)
                     if dropBegin + nodes[drop].service + instance.time(drop, e) > latestBegin[j + 1] + 1e-9 { continue }
                     delta = pickupDelta + instance.time(c, drop) + instance.time(drop, e) - instance.time(c, e)
@@ -209,7 +213,7 @@ public struct DARPSolver {
                 if p < m { buffer.append(r[p]) }
             }
             statistics.evaluations += 1
-            if evaluator.isFeasible(buffer) {
+            if evaluator.isFeasible(buffer, vehicle: vehicle) {
                 let cost = noise ? delta * Double.random(in: 0.8 ... 1.2, using: &random) : delta
                 return (cost, buffer)
             }
@@ -226,12 +230,14 @@ public struct DARPSolver {
         // cache[request index][route] = best insertion, or nil when none is feasible.
         var cache: [[(Double, [Int])?]] = []
         cache.reserveCapacity(pending.count)
-        func firstEmpty(_ routes: [[Int]]) -> Int? { routes.firstIndex { $0.isEmpty } }
+        // Empty routes of a homogeneous fleet are all alike: only the first is searched.
+        let alike = instance.fleet.isEmpty
+        func firstEmpty(_ routes: [[Int]]) -> Int? { alike ? routes.firstIndex { $0.isEmpty } : nil }
         for request in pending {
             var row: [(Double, [Int])?] = Array(repeating: nil, count: routeCount)
             let empty = firstEmpty(solution.routes)
-            for r in 0 ..< routeCount where !solution.routes[r].isEmpty || r == empty {
-                row[r] = bestInsertion(of: request, into: solution.routes[r], noise: noise)
+            for r in 0 ..< routeCount where !alike || !solution.routes[r].isEmpty || r == empty {
+                row[r] = bestInsertion(of: request, into: solution.routes[r], vehicle: r, noise: noise)
             }
             cache.append(row)
         }
@@ -255,7 +261,7 @@ public struct DARPSolver {
             }
             guard let chosen, let option = cache[chosen.index][chosen.route] else { break }
             let request = pending[chosen.index]
-            solution.cost += evaluator.cost(option.1) - evaluator.cost(solution.routes[chosen.route])
+            solution.cost += evaluator.cost(option.1, vehicle: chosen.route) - evaluator.cost(solution.routes[chosen.route], vehicle: chosen.route)
             let wasEmpty = solution.routes[chosen.route].isEmpty
             solution.routes[chosen.route] = option.1
             solution.unassigned.removeAll { $0 == request }
@@ -264,9 +270,9 @@ public struct DARPSolver {
             // Only the changed route (and, when an empty route was used, the next empty one) changes.
             let empty = wasEmpty ? firstEmpty(solution.routes) : nil
             for index in cache.indices {
-                cache[index][chosen.route] = bestInsertion(of: pending[index], into: solution.routes[chosen.route], noise: noise)
+                cache[index][chosen.route] = bestInsertion(of: pending[index], into: solution.routes[chosen.route], vehicle: chosen.route, noise: noise)
                 if let empty {
-                    cache[index][empty] = bestInsertion(of: pending[index], into: [], noise: noise)
+                    cache[index][empty] = bestInsertion(of: pending[index], into: [], vehicle: empty, noise: noise)
                 }
             }
         }
@@ -280,7 +286,7 @@ public struct DARPSolver {
             let old = solution.routes[index]
             var route = old
             route.removeAll { $0 == request || $0 == drop }
-            solution.cost += instance.routeDelta(old: old, new: route, evaluator: evaluator)
+            solution.cost += evaluator.cost(route, vehicle: index) - evaluator.cost(old, vehicle: index)
             solution.routes[index] = route
             solution.unassigned.append(request)
             return
@@ -301,12 +307,12 @@ public struct DARPSolver {
     mutating func removeWorst(_ solution: inout DARPSolution, _ count: Int) {
         for _ in 0 ..< count {
             var savings: [(Double, Int)] = []
-            for route in solution.routes {
+            for (vehicle, route) in solution.routes.enumerated() {
                 for request in route where request <= instance.requestCount {
                     var without = route
                     let drop = instance.dropOff(of: request)
                     without.removeAll { $0 == request || $0 == drop }
-                    savings.append((evaluator.cost(route) - evaluator.cost(without), request))
+                    savings.append((evaluator.cost(route, vehicle: vehicle) - evaluator.cost(without, vehicle: vehicle), request))
                 }
             }
             guard !savings.isEmpty else { return }
@@ -338,12 +344,5 @@ public struct DARPSolver {
             remove(pool.remove(at: index), from: &solution)
             removed += 1
         }
-    }
-}
-
-extension DARPInstance {
-    /// Cost difference between two versions of one route.
-    func routeDelta(old: [Int], new: [Int], evaluator: RouteEvaluator) -> Double {
-        evaluator.cost(new) - evaluator.cost(old)
     }
 }

@@ -37,7 +37,7 @@ public struct InsertionCheck {
         var best: Answer?
         for (index, route) in plan.routes.enumerated() {
             let mapped = route.map(remap)
-            guard let (delta, newRoute) = solver.bestInsertion(of: newPickup, into: mapped, noise: false) else { continue }
+            guard let (delta, newRoute) = solver.bestInsertion(of: newPickup, into: mapped, vehicle: index, noise: false) else { continue }
             if best == nil || delta < best!.extraCost { best = Answer(vehicle: index, extraCost: delta, route: newRoute) }
         }
         return best
@@ -47,14 +47,15 @@ public struct InsertionCheck {
 extension DARPInstance {
     /// The instance with one more request (its pickup becomes node n + 1, its drop-off 2n + 2),
     /// and the renumbering of the old nodes (drop-offs move up by one).
-    public func appending(pickup: Node, dropOff: Node) -> (DARPInstance, (Int) -> Int) {
+    public func appending(pickup: Node, dropOff: Node, maxRide: Double? = nil, kind: Int = 0) -> (DARPInstance, (Int) -> Int) {
         let n = requestCount
         var nodes = Array(self.nodes[0 ... n])
         nodes.append(pickup)
-        nodes.append(contentsOf: self.nodes[(n + 1)...])
+        nodes.append(contentsOf: self.nodes[(n + 1) ... (2 * n)])
         nodes.append(dropOff)
-        // Old node k maps to k (depot, pickups) or k + 1 (drop-offs).
-        let remap: (Int) -> Int = { $0 <= n ? $0 : $0 + 1 }
+        nodes.append(contentsOf: self.nodes[(2 * n + 1)...])  // the fleet's depots, if any
+        // Old node k maps to k (depot 0, pickups), k + 1 (drop-offs) or k + 2 (fleet depots).
+        let remap: (Int) -> Int = { $0 <= n ? $0 : ($0 <= 2 * n ? $0 + 1 : $0 + 2) }
         let count = nodes.count, oldCount = nodeCount
         var travel = [Double](repeating: 0, count: count * count)
         var oldOf = [Int](repeating: -1, count: count)
@@ -69,9 +70,19 @@ extension DARPInstance {
                 }
             }
         }
-        let extended = DARPInstance(
+        var extended = DARPInstance(
             name: name, vehicles: vehicles, capacity: capacity, wheelchairCapacity: wheelchairCapacity,
-            maxRouteDuration: maxRouteDuration, maxRideTime: maxRideTime, nodes: nodes, travel: travel)
+            maxRouteDuration: maxRouteDuration, maxRideTime: maxRideTime, nodes: Array(nodes[0 ... 2 * n + 2]), travel: nil)
+        if fleet.isEmpty {
+            extended.travel = travel
+        } else {
+            var fleet = self.fleet
+            for index in fleet.indices { fleet[index].depot += 2 }
+            extended = DARPInstance(
+                name: name, requests: n + 1, nodes: nodes, travel: travel, fleet: fleet,
+                maxRide: requestMaxRide.isEmpty ? [] : requestMaxRide + [maxRide ?? maxRideTime],
+                kinds: requestKind.isEmpty ? [] : requestKind + [kind], maxRouteDuration: maxRouteDuration)
+        }
         return (extended, remap)
     }
 }

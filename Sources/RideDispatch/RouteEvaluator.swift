@@ -63,26 +63,29 @@ public final class RouteEvaluator {
     }
 
     /// Travel cost of a route, feasible or not (depot to depot).
-    public func cost(_ route: [Int]) -> Double {
+    public func cost(_ route: [Int], vehicle: Int = 0) -> Double {
         guard !route.isEmpty else { return 0 }
-        var total = instance.time(0, route[0]) + instance.time(route[route.count - 1], 0)
+        let depot = instance.terms(vehicle).depot
+        var total = instance.time(depot, route[0]) + instance.time(route[route.count - 1], depot)
         for (a, b) in zip(route, route.dropFirst()) { total += instance.time(a, b) }
         return total
     }
 
     /// Whether `route` (stops without the depots) is feasible; with the schedule when asked.
-    public func isFeasible(_ route: [Int]) -> Bool { evaluate(route, keepSchedule: false) != nil }
+    public func isFeasible(_ route: [Int], vehicle: Int = 0) -> Bool { evaluate(route, vehicle: vehicle, keepSchedule: false) != nil }
 
     /// Evaluates `route`; `nil` when infeasible.
     ///
     /// - Complexity: O(m²) for m stops (the forward time slacks), O(m) when a time window or the
     ///   capacity already fails.
-    public func evaluate(_ route: [Int], keepSchedule: Bool = true) -> Schedule? {
+    public func evaluate(_ route: [Int], vehicle: Int = 0, keepSchedule: Bool = true) -> Schedule? {
         let inst = instance
+        let v = inst.terms(vehicle)
         let q = route.count + 1
         let nodes = self.nodes, arrival = self.arrival, begin = self.begin, wait = self.wait, depart = self.depart
         let position = self.position
-        if route.isEmpty { return Schedule(cost: 0, begins: [], start: inst.nodes[0].earliest, end: inst.nodes[0].earliest) }
+        if route.isEmpty { return Schedule(cost: 0, begins: [], start: v.start, end: v.start) }
+        if route.count / 2 > v.maxRequests { return nil }
         // Capacity and pairing (each drop-off after its pickup), in one pass.
         var load = 0, chairs = 0
         for (p, node) in route.enumerated() { position[node] = p + 1 }
@@ -91,7 +94,8 @@ public final class RouteEvaluator {
         for node in route {
             load += inst.nodes[node].load
             chairs += inst.nodes[node].wheelchair
-            if load > inst.capacity || chairs > inst.wheelchairCapacity && chairs > 0 { return nil }
+            if load > v.seats || chairs > v.chairs { return nil }
+            if v.kind != 0, !inst.requestKind.isEmpty, node <= n, inst.requestKind[node] != 0, inst.requestKind[node] != v.kind { return nil }
             if node > n {
                 let pickup = node - n
                 if position[pickup] < 0 || position[pickup] > position[node] { return nil }
@@ -99,12 +103,12 @@ public final class RouteEvaluator {
                 return nil
             }
         }
-        nodes[0] = 0
+        nodes[0] = v.depot
         for (p, node) in route.enumerated() { nodes[p + 1] = node }
-        nodes[q] = 0
-        let depotLatest = inst.nodes[0].latest
+        nodes[q] = v.depot
+        let depotLatest = v.end
         func latest(_ p: Int) -> Double { p == q ? depotLatest : inst.nodes[nodes[p]].latest }
-        func earliest(_ p: Int) -> Double { p == q ? inst.nodes[0].earliest : inst.nodes[nodes[p]].earliest }
+        func earliest(_ p: Int) -> Double { p == q ? v.start : inst.nodes[nodes[p]].earliest }
         func service(_ p: Int) -> Double { (p == 0 || p == q) ? 0 : inst.nodes[nodes[p]].service }
 
         /// Steps 2 and 5: forward pass from position `from` (its begin already set).
@@ -138,10 +142,10 @@ public final class RouteEvaluator {
                 var room = latest(j) - begin[j]
                 let node = nodes[j]
                 if j > 0, j < q, node > n, position[node - n] < i {
-                    room = min(room, inst.maxRideTime - ride(j))
+                    room = min(room, inst.maxRide(node - n) - ride(j))
                 }
                 if j == q {
-                    room = min(room, inst.maxRouteDuration - (begin[q] - depart[0]))
+                    room = min(room, v.duration - (begin[q] - depart[0]))
                 }
                 best = min(best, waits + max(0, room))
             }
@@ -149,24 +153,27 @@ public final class RouteEvaluator {
         }
 
         // Steps 1–2: leave the depot as early as possible.
-        begin[0] = inst.nodes[0].earliest
+        begin[0] = v.start
         arrival[0] = begin[0]
         wait[0] = 0
         guard forward(from: 0) else { return nil }
         // A feasibility question answered by the earliest schedule already: every ride time and
         // the route duration hold even leaving the depot at once (the later steps only shorten them).
-        if !keepSchedule, begin[q] - depart[0] <= inst.maxRouteDuration + 1e-9,
-            !(1 ..< q).contains(where: { ride($0) > inst.maxRideTime + 1e-9 })
+        func rideTooLong(_ p: Int) -> Bool {
+            let node = nodes[p]
+            return node > n && ride(p) > inst.maxRide(node - n) + 1e-9
+        }
+        if !keepSchedule, begin[q] - depart[0] <= v.duration + 1e-9, !(1 ..< q).contains(where: rideTooLong)
         {
             return Schedule(cost: 0, begins: [], start: depart[0], end: begin[q])
         }
         // Steps 3–5: delay the departure from the depot by the slack (no waiting for nothing).
         var totalWait = 0.0
         for p in 1 ..< q { totalWait += wait[p] }
-        begin[0] = inst.nodes[0].earliest + min(slack(0), totalWait)
+        begin[0] = v.start + min(slack(0), totalWait)
         guard forward(from: 0) else { return nil }
         // Steps 6–7: at every pickup, delay the service to shorten the ride times that follow.
-        if (1 ..< q).contains(where: { ride($0) > inst.maxRideTime + 1e-9 }) {
+        if (1 ..< q).contains(where: rideTooLong) {
             for j in 1 ..< q where nodes[j] <= n {
                 var after = 0.0
                 for p in (j + 1) ..< q { after += wait[p] }
@@ -180,9 +187,9 @@ public final class RouteEvaluator {
         }
         // Step 8: every constraint.
         for p in 1 ... q where begin[p] > latest(p) + 1e-9 { return nil }
-        for p in 1 ..< q where ride(p) > inst.maxRideTime + 1e-9 { return nil }
-        if begin[q] - depart[0] > inst.maxRouteDuration + 1e-9 { return nil }
+        for p in 1 ..< q where rideTooLong(p) { return nil }
+        if begin[q] - depart[0] > v.duration + 1e-9 { return nil }
         return Schedule(
-            cost: cost(route), begins: keepSchedule ? (1 ..< q).map { begin[$0] } : [], start: depart[0], end: begin[q])
+            cost: cost(route, vehicle: vehicle), begins: keepSchedule ? (1 ..< q).map { begin[$0] } : [], start: depart[0], end: begin[q])
     }
 }

@@ -43,7 +43,7 @@ import Testing
         #expect(Set(served).union(solution.unassigned).count == instance.requestCount)
         // The reported cost is the routes' distance.
         let evaluator = RouteEvaluator(instance: instance)
-        #expect(abs(solution.cost - solution.routes.map(evaluator.cost).reduce(0, +)) < 1e-6)
+        #expect(abs(solution.cost - solution.routes.map { evaluator.cost($0) }.reduce(0, +)) < 1e-6)
     }
 
     @Test func theSameSeedGivesTheSameSolution() {
