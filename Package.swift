@@ -46,7 +46,7 @@ let package = Package(
         // On-demand services (Regiotaxi, AutoMaatje): rules, eligibility, fares, road model, supply.
         .target(name: "Mobility", dependencies: ["GTFS"], swiftSettings: swiftSettings),
         // Multimodal planning: RAPTOR plus on-demand access, egress and direct legs, with reasons.
-        .target(name: "Planner", dependencies: ["Transit", "Mobility"], swiftSettings: swiftSettings),
+        .target(name: "Planner", dependencies: ["Transit", "Mobility", "RideDispatch"], swiftSettings: swiftSettings),
         // The dial-a-ride solver: model, route evaluation, construction, large neighbourhood search.
         // No package dependency (the product's heart). Named RideDispatch, not Dispatch: that
         // name is taken by the system's libdispatch, which Foundation imports.

@@ -8,6 +8,9 @@
 
 import ArgumentParser
 import Foundation
+import GTFS
+import Mobility
+import Planner
 import RideDispatch
 
 extension GoanCommand {
@@ -16,12 +19,30 @@ extension GoanCommand {
         static let configuration = CommandConfiguration(
             abstract: "Assign rides to vehicles: solve a dial-a-ride problem.",
             discussion: """
+                --date D assigns the booked rides of that day (Scenarios/twente/rides-D.csv, or --rides FILE):
+                Regiotaxi rides to the fleet's vehicles on duty, AutoMaatje rides to volunteers within their
+                availability and ride limits; prints a schedule per vehicle and volunteer, and every ride that
+                cannot be assigned with its reason.
                 --cordeau FILE solves an instance of the Cordeau (2006) benchmark and writes the routes in
                 the format of the independent checker ({"routes": [[…], …]}). Ends with: cost=… time_s=…
                 """)
 
         @Option(help: "An instance in the Cordeau (2006) format.")
-        var cordeau: String
+        var cordeau: String?
+
+        @Option(help: "The day to dispatch, YYYY-MM-DD.")
+        var date: String?
+
+        @Option(help: "The booked rides of the day (default: Scenarios/twente/rides-DATE.csv).")
+        var rides: String?
+
+        @Option(help: "The scenario folder with fleet and volunteers (default: Scenarios/twente).")
+        var scenario: String?
+
+        @Option(help: "Output: table, json or csv.")
+        var format: String = "table"
+
+        @OptionGroup var timetable: TimetableArguments
 
         @Option(help: "Seconds to search (the best solution so far is returned).")
         var timeLimit: Double = 10
@@ -36,11 +57,16 @@ extension GoanCommand {
         var out: String?
 
         func validate() throws {
+            if (cordeau == nil) == (date == nil) { throw ValidationError("give exactly one of --cordeau FILE or --date YYYY-MM-DD") }
+            if let date, ServiceDate(date) == nil { throw ValidationError("--date '\(date)' is not a date (expected YYYY-MM-DD)") }
+            if !["table", "json", "csv"].contains(format) { throw ValidationError("--format must be table, json or csv") }
             if !(0 ... 3600).contains(timeLimit) { throw ValidationError("--time-limit must be within 0…3600 seconds") }
             if let iterations, iterations < 0 { throw ValidationError("--iterations must not be negative") }
         }
 
         func run() throws {
+            if let date { return try runDay(ServiceDate(date)!) }
+            let cordeau = self.cordeau!
             guard let data = FileManager.default.contents(atPath: cordeau) else {
                 throw CLIError("cannot read \(cordeau)")
             }
@@ -73,6 +99,75 @@ extension GoanCommand {
             }
             print("iterations=\(solver.statistics.iterations) improvements=\(solver.statistics.improvements) evaluations=\(solver.statistics.evaluations)")
             print(String(format: "cost=%.2f time_s=%.2f unassigned=%d", solution.cost, seconds, solution.unassigned.count))
+        }
+    }
+}
+
+extension GoanCommand.Dispatch {
+    /// Dispatches one day of booked rides and prints the schedule.
+    func runDay(_ day: ServiceDate) throws {
+        let feedPath = try timetable.feedPath()
+        let scenarioPath = try DefaultScenario.path(explicit: scenario, feedPath: feedPath)
+        let ridesPath = rides ?? scenarioPath + "/rides-\(day).csv"
+        let rules: ServiceRules, supply: SupplyFiles, booked: [BookedRide]
+        do {
+            rules = try ServiceRules.load(from: feedPath + "/service-rules.json")
+            supply = try SupplyFiles.load(directory: scenarioPath)
+            booked = try BookedRide.load(ridesPath)
+        } catch let error as RulesError {
+            throw CLIError(error.description)
+        }
+        let dispatcher = DayDispatcher(rules: rules, vehicles: supply.vehicles, volunteers: supply.volunteers, road: StraightLineRoadModel())
+        let schedule = dispatcher.dispatch(booked, date: day, timeLimit: timeLimit, seed: seed)
+        func clock(_ minutes: Double) -> String {
+            let m = Int(minutes.rounded())
+            return "\(m / 60 < 10 ? "0" : "")\(m / 60):\(m % 60 < 10 ? "0" : "")\(m % 60)"
+        }
+        switch format {
+        case "csv":
+            print("vehicle,kind,time,action,ride_id,traveller_id,place")
+            for vehicleDay in schedule.days {
+                for stop in vehicleDay.stops {
+                    print([vehicleDay.vehicle, vehicleDay.kind, clock(stop.time), stop.pickup ? "pickup" : "dropoff", stop.ride, stop.traveller, stop.place].map(csvField).joined(separator: ","))
+                }
+            }
+            for (ride, reason) in schedule.unassigned {
+                print(["", "", "", "unassigned", ride.id, ride.traveller, reason].map(csvField).joined(separator: ","))
+            }
+        case "json":
+            struct StopJSON: Codable { var time: String; var action: String; var rideId: String; var travellerId: String; var place: String }
+            struct DayJSON: Codable { var vehicle: String; var kind: String; var kilometres: Double; var stops: [StopJSON] }
+            struct Unassigned: Codable { var rideId: String; var reason: String }
+            struct Document: Codable { var date: String; var rides: Int; var kilometres: Double; var vehicles: [DayJSON]; var unassigned: [Unassigned] }
+            let document = Document(
+                date: day.description, rides: booked.count, kilometres: (schedule.kilometres * 10).rounded() / 10,
+                vehicles: schedule.days.map { d in
+                    DayJSON(vehicle: d.vehicle, kind: d.kind, kilometres: (d.kilometres * 10).rounded() / 10, stops: d.stops.map {
+                        StopJSON(time: clock($0.time), action: $0.pickup ? "pickup" : "dropoff", rideId: $0.ride, travellerId: $0.traveller, place: $0.place)
+                    })
+                },
+                unassigned: schedule.unassigned.map { Unassigned(rideId: $0.ride.id, reason: $0.reason) })
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            print(String(decoding: try encoder.encode(document), as: UTF8.self))
+        default:
+            let assigned = booked.count - schedule.unassigned.count
+            print("Dispatch of \(day): \(booked.count) booked rides, \(assigned) assigned, \(schedule.unassigned.count) not; \(Int(schedule.kilometres.rounded())) km")
+            for vehicleDay in schedule.days {
+                print("")
+                print("\(vehicleDay.kind == "regiotaxi" ? "Regiotaxi" : "AutoMaatje volunteer") \(vehicleDay.vehicle)  (\(vehicleDay.stops.count / 2) rides, \(Int(vehicleDay.kilometres.rounded())) km)")
+                for stop in vehicleDay.stops {
+                    print("  \(clock(stop.time))  \(stop.pickup ? "pick up " : "drop off") \(stop.ride) (\(stop.traveller))  \(stop.place)")
+                }
+            }
+            if !schedule.unassigned.isEmpty {
+                print("")
+                print("Not assigned:")
+                for (ride, reason) in schedule.unassigned {
+                    print("  \(ride.id) (\(ride.traveller), \(ride.service), \(clock(Double(ride.pickup))) from \(ride.fromName)): \(reason)")
+                }
+            }
         }
     }
 }

@@ -1,0 +1,211 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+import Foundation
+public import GTFS
+public import Mobility
+import RideDispatch
+
+/// A booked door-to-door ride of one day (a row of `Scenarios/twente/rides-DATE.csv`).
+public struct BookedRide: Sendable, Hashable {
+    public var id: String
+    public var traveller: String
+    /// `regiotaxi` or `automaatje`.
+    public var service: String
+    public var fromName: String
+    public var from: Coordinate
+    public var toName: String
+    public var to: Coordinate
+    /// Agreed pickup, minutes after midnight.
+    public var pickup: Int
+    public var seats: Int
+    public var wheelchair: Bool
+
+    /// Reads a rides file; errors name the line and the column.
+    public static func load(_ path: String) throws -> [BookedRide] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw RulesError(file: path, field: nil, message: "cannot read the file")
+        }
+        let table = CSVTable(file: URL(fileURLWithPath: path).lastPathComponent, bytes: [UInt8](data))
+        if let problem = table.diagnostics.first(where: { $0.severity == .error }) {
+            throw RulesError(file: path, field: nil, message: problem.description)
+        }
+        let columns = ["ride_id", "traveller_id", "service", "from_name", "from_lat", "from_lon", "to_name", "to_lat", "to_lon", "pickup", "seats", "wheelchair"]
+        var index: [String: Int] = [:]
+        for name in columns {
+            guard let column = table.column(name) else { throw RulesError(file: path, field: name, message: "required column is missing") }
+            index[name] = column
+        }
+        var rides: [BookedRide] = []
+        for row in 0 ..< table.rowCount {
+            let line = Int(table.rowLine[row])
+            func text(_ name: String) -> String { table.string(row: row, column: index[name]) }
+            func number(_ name: String) throws -> Double {
+                guard let value = Double(text(name)) else {
+                    throw RulesError(file: path, field: "line \(line): \(name)", message: "'\(text(name))' is not a number")
+                }
+                return value
+            }
+            let service = text("service")
+            guard service == "regiotaxi" || service == "automaatje" else {
+                throw RulesError(file: path, field: "line \(line): service", message: "'\(service)' is not regiotaxi or automaatje")
+            }
+            guard let pickup = ClockTime.seconds(text("pickup")) else {
+                throw RulesError(file: path, field: "line \(line): pickup", message: "'\(text("pickup"))' is not a time (expected HH:MM)")
+            }
+            guard let seats = Int(text("seats")), (1 ... 8).contains(seats) else {
+                throw RulesError(file: path, field: "line \(line): seats", message: "'\(text("seats"))' is not 1…8")
+            }
+            rides.append(BookedRide(
+                id: text("ride_id"), traveller: text("traveller_id"), service: service, fromName: text("from_name"),
+                from: Coordinate(latitude: try number("from_lat"), longitude: try number("from_lon")), toName: text("to_name"),
+                to: Coordinate(latitude: try number("to_lat"), longitude: try number("to_lon")), pickup: Int(pickup / 60),
+                seats: seats, wheelchair: text("wheelchair") == "1"))
+        }
+        return rides
+    }
+}
+
+/// One vehicle's or volunteer's day: its stops in order.
+public struct VehicleDay: Sendable {
+    public struct Stop: Sendable {
+        /// Minutes after midnight when the service starts.
+        public var time: Double
+        public var place: String
+        public var ride: String
+        public var traveller: String
+        public var pickup: Bool
+    }
+
+    public var vehicle: String
+    /// `regiotaxi` or `volunteer`.
+    public var kind: String
+    public var stops: [Stop]
+    /// Kilometres by road, depot to depot.
+    public var kilometres: Double
+}
+
+/// The schedule of a day: routes, and the rides no vehicle could take, each with its reason.
+public struct DaySchedule: Sendable {
+    public var days: [VehicleDay]
+    public var unassigned: [(ride: BookedRide, reason: String)]
+    public var kilometres: Double
+}
+
+/// Assigns a day's booked rides: Regiotaxi rides to the fleet's vehicles on duty, AutoMaatje rides
+/// to volunteers inside their availability and ride limits — one dial-a-ride problem, solved by
+/// the `RideDispatch` solver with the shared road model (times in minutes).
+public struct DayDispatcher {
+    public let rules: ServiceRules
+    public let vehicles: [Vehicle]
+    public let volunteers: [Volunteer]
+    public let road: any RoadModel
+
+    public init(rules: ServiceRules, vehicles: [Vehicle], volunteers: [Volunteer], road: any RoadModel) {
+        self.rules = rules
+        self.vehicles = vehicles
+        self.volunteers = volunteers
+        self.road = road
+    }
+
+    public func dispatch(_ rides: [BookedRide], date: ServiceDate, timeLimit: Double, iterations: Int = .max, seed: UInt64) -> DaySchedule {
+        let n = rides.count
+        let day = weekdayNames[date.weekday]
+        var nodes: [DARPInstance.Node] = [DARPInstance.Node(x: 0, y: 0, service: 0, load: 0, earliest: 0, latest: 30 * 60)]
+        var points: [Coordinate] = [Coordinate(latitude: 52.4, longitude: 6.6)]
+        var maxRide: [Double] = [0], kinds: [Int] = [0]
+        let taxi = rules.services.first { $0.kind == .regiotaxi }
+        let window = Double(taxi?.pickupWindowMinutes ?? 15)
+        var pickups: [DARPInstance.Node] = [], drops: [DARPInstance.Node] = []
+        for ride in rides {
+            let direct = Double(road.drive(from: ride.from, to: ride.to).seconds) / 60
+            let service: Double = ride.wheelchair ? 5 : 2
+            let t = Double(ride.pickup)
+            pickups.append(.init(x: 0, y: 0, service: service, load: ride.seats, wheelchair: ride.wheelchair ? 1 : 0, earliest: t - window, latest: t + window))
+            drops.append(.init(x: 0, y: 0, service: service, load: -ride.seats, wheelchair: ride.wheelchair ? -1 : 0, earliest: 0, latest: 30 * 60))
+            let promise = ride.service == "regiotaxi"
+                ? (taxi?.rideTime.map { direct * $0.factor + $0.extraMinutes } ?? direct * 1.5 + 15)
+                : direct + 10  // a volunteer drives directly
+            maxRide.append(promise)
+            kinds.append(ride.service == "regiotaxi" ? 1 : 2)
+        }
+        nodes += pickups + drops
+        points += rides.map(\.from) + rides.map(\.to)
+        var fleet: [DARPInstance.Vehicle] = []
+        for vehicle in vehicles {
+            for shift in vehicle.shifts where shift.days.contains(day) {
+                guard let start = ClockTime.seconds(shift.start), let end = ClockTime.seconds(shift.end) else { continue }
+                fleet.append(.init(
+                    name: "\(vehicle.id) \(shift.start)–\(shift.end)", depot: nodes.count + fleet.count, start: Double(start) / 60,
+                    end: Double(end) / 60, seats: vehicle.seats, wheelchairPlaces: vehicle.wheelchairPlaces, kind: 1))
+                points.append(vehicle.depot.coordinate)
+            }
+        }
+        for volunteer in volunteers {
+            for window in volunteer.availability where window.day == day {
+                guard let start = ClockTime.seconds(window.start), let end = ClockTime.seconds(window.end) else { continue }
+                fleet.append(.init(
+                    name: "\(volunteer.name) \(window.start)–\(window.end)", depot: nodes.count + fleet.count,
+                    start: Double(start) / 60, end: Double(end) / 60, seats: volunteer.seats,
+                    wheelchairPlaces: volunteer.wheelchair ? 1 : 0, kind: 2, maxRequests: volunteer.maxRidesPerDay))
+                points.append(volunteer.home.coordinate)
+            }
+        }
+        for vehicle in fleet {
+            nodes.append(.init(x: 0, y: 0, service: 0, load: 0, earliest: vehicle.start, latest: vehicle.end))
+        }
+        let count = nodes.count
+        var travel = [Double](repeating: 0, count: count * count)
+        for i in 0 ..< count {
+            for j in 0 ..< count where i != j {
+                travel[i * count + j] = Double(road.drive(from: points[i], to: points[j]).seconds) / 60
+            }
+        }
+        let instance = DARPInstance(
+            name: "day \(date)", requests: n, nodes: nodes, travel: travel, fleet: fleet, maxRide: maxRide, kinds: kinds)
+        var solver = DARPSolver(instance: instance, seed: seed)
+        let solution = fleet.isEmpty
+            ? DARPSolution(routes: [], unassigned: Array(1 ..< n + 1), cost: 0)
+            : solver.solve(timeLimit: timeLimit, iterations: iterations)
+        let evaluator = RouteEvaluator(instance: instance)
+        var days: [VehicleDay] = []
+        var kilometres = 0.0
+        for (index, route) in solution.routes.enumerated() where !route.isEmpty {
+            guard let schedule = evaluator.evaluate(route, vehicle: index) else { continue }
+            var stops: [VehicleDay.Stop] = []
+            for (k, node) in route.enumerated() {
+                let pickup = node <= n
+                let ride = rides[(pickup ? node : node - n) - 1]
+                stops.append(.init(
+                    time: schedule.begins[k], place: pickup ? ride.fromName : ride.toName, ride: ride.id,
+                    traveller: ride.traveller, pickup: pickup))
+            }
+            var metres = 0.0
+            let path = [fleet[index].depot] + route + [fleet[index].depot]
+            for (a, b) in zip(path, path.dropFirst()) { metres += road.drive(from: points[a], to: points[b]).metres }
+            kilometres += metres / 1000
+            days.append(VehicleDay(vehicle: fleet[index].name, kind: fleet[index].kind == 1 ? "regiotaxi" : "volunteer", stops: stops, kilometres: metres / 1000))
+        }
+        let unassigned = solution.unassigned.sorted().map { request -> (BookedRide, String) in
+            let ride = rides[request - 1]
+            let anyFits = (0 ..< fleet.count).contains { v in evaluator.isFeasible([request, instance.dropOff(of: request)], vehicle: v) }
+            let reason: String
+            if fleet.isEmpty {
+                reason = "no vehicle or volunteer is on duty that day"
+            } else if anyFits {
+                reason = "no vehicle has room next to the other rides at that time"
+            } else if ride.service == "automaatje" {
+                reason = ride.wheelchair ? "no volunteer with a wheelchair-accessible car is available then" : "no volunteer is available for the whole drive then"
+            } else {
+                reason = ride.wheelchair ? "no vehicle with a wheelchair place is on duty then" : "no vehicle on duty can do this ride within its promises"
+            }
+            return (ride, reason)
+        }
+        return DaySchedule(days: days, unassigned: unassigned, kilometres: kilometres)
+    }
+}

@@ -1,0 +1,82 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+import Foundation
+import GTFS
+import Mobility
+import Planner
+import Testing
+
+/// G: the daily dispatch of the Twente rides file to the fleet and the volunteers.
+@Suite struct G01_DayDispatchTests {
+    static func dispatch(_ date: String) throws -> ([BookedRide], DaySchedule, SupplyFiles) {
+        let w = try TwenteWorld.world.get()
+        let rides = try BookedRide.load(TwenteWorld.root.appendingPathComponent("Scenarios/twente/rides-2026-11-23.csv").path)
+        let dispatcher = DayDispatcher(rules: w.rules, vehicles: w.supply.vehicles, volunteers: w.supply.volunteers, road: StraightLineRoadModel())
+        return (rides, dispatcher.dispatch(rides, date: ServiceDate(date)!, timeLimit: 30, iterations: 300, seed: 1), w.supply)
+    }
+
+    @Test func everyRideIsAssignedOnceOrHasAReasonAndEveryPromiseHolds() throws {
+        let (rides, schedule, supply) = try Self.dispatch("2026-11-23")
+        let byID = Dictionary(uniqueKeysWithValues: rides.map { ($0.id, $0) })
+        var seen: [String: Int] = [:]
+        for day in schedule.days {
+            for stop in day.stops where stop.pickup {
+                seen[stop.ride, default: 0] += 1
+                let ride = try #require(byID[stop.ride])
+                // Picked up within the ±15-minute window around the agreed time.
+                #expect(abs(stop.time - Double(ride.pickup)) <= 15 + 1e-6, "\(ride.id) at \(stop.time)")
+                // Regiotaxi rides go to Regiotaxi vehicles, AutoMaatje rides to volunteers.
+                #expect((ride.service == "regiotaxi") == (day.kind == "regiotaxi"), "\(ride.id) on \(day.vehicle)")
+                if ride.wheelchair {
+                    let id = String(day.vehicle.split(separator: " ")[0])
+                    let vehicle = supply.vehicles.first { $0.id == id }
+                    #expect(vehicle.map { $0.wheelchairPlaces > 0 } ?? true, "\(ride.id) needs a wheelchair place on \(day.vehicle)")
+                }
+            }
+            // Each drop-off after its pickup.
+            for (k, stop) in day.stops.enumerated() where !stop.pickup {
+                #expect(day.stops[..<k].contains { $0.pickup && $0.ride == stop.ride })
+            }
+            if day.kind == "volunteer" {
+                let volunteer = supply.volunteers.first { day.vehicle.hasPrefix($0.name) }
+                #expect(day.stops.count / 2 <= (volunteer?.maxRidesPerDay ?? 0))
+            }
+        }
+        for ride in rides {
+            let assigned = seen[ride.id, default: 0]
+            let reasons = schedule.unassigned.filter { $0.ride.id == ride.id }.count
+            #expect(assigned + reasons == 1, "\(ride.id): assigned \(assigned), reasons \(reasons)")
+        }
+        #expect(schedule.unassigned.count < rides.count / 4)
+    }
+
+    @Test func onASundayTheVolunteersAreOffAndSaySo() throws {
+        let (rides, schedule, _) = try Self.dispatch("2026-11-29")
+        let automaatje = rides.filter { $0.service == "automaatje" }.map(\.id)
+        #expect(!automaatje.isEmpty)
+        for id in automaatje {
+            let reason = try #require(schedule.unassigned.first { $0.ride.id == id }?.reason)
+            #expect(reason.contains("volunteer"))
+        }
+    }
+
+    @Test func aMalformedRidesFileNamesTheLineAndField() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("rides-bad.csv").path
+        try """
+            ride_id,traveller_id,service,from_name,from_lat,from_lon,to_name,to_lat,to_lon,pickup,seats,wheelchair
+            R1,x,regiotaxi,A,52.4,6.6,B,52.3,6.6,09:00,1,0
+            R2,y,bus,A,52.4,6.6,B,52.3,6.6,09:00,1,0
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect {
+            try BookedRide.load(path)
+        } throws: { error in
+            "\(error)".contains("line 3: service") && "\(error)".contains("'bus' is not regiotaxi or automaatje")
+        }
+    }
+}
