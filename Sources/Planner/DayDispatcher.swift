@@ -95,6 +95,8 @@ public struct DaySchedule: Sendable {
     public var days: [VehicleDay]
     public var unassigned: [(ride: BookedRide, reason: String)]
     public var kilometres: Double
+    /// Ride id → the volunteers who declined it (and it was re-offered).
+    public var declines: [String: [String]] = [:]
 }
 
 /// Assigns a day's booked rides: Regiotaxi rides to the fleet's vehicles on duty, AutoMaatje rides
@@ -169,9 +171,38 @@ public struct DayDispatcher {
         let instance = DARPInstance(
             name: "day \(date)", requests: n, nodes: nodes, travel: travel, fleet: fleet, maxRide: maxRide, kinds: kinds)
         var solver = DARPSolver(instance: instance, seed: seed)
-        let solution = fleet.isEmpty
+        var solution = fleet.isEmpty
             ? DARPSolution(routes: [], unassigned: Array(1 ..< n + 1), cost: 0)
             : solver.solve(timeLimit: timeLimit, iterations: iterations)
+        // A volunteer may decline: offer each AutoMaatje ride to its volunteer (who accepts with
+        // their acceptance rate, seeded), and re-offer a declined ride to the next best one.
+        var declinedBy: [Int: [Int]] = [:]
+        var random = SeededGenerator(seed: seed &+ 0x5EED)
+        let acceptance = fleet.map { vehicle -> Double in
+            guard vehicle.kind == 2 else { return 1 }
+            return volunteers.first { vehicle.name.hasPrefix($0.name) }?.acceptanceRate ?? 1
+        }
+        let volunteerRoutes = Set(fleet.indices.filter { fleet[$0].kind == 2 })
+        var settled = Set<Int>()
+        var pending = volunteerRoutes.flatMap { route in solution.routes[route].filter { $0 <= n } }
+        while let request = pending.first {
+            pending.removeFirst()
+            guard !settled.contains(request),
+                let route = solution.routes.firstIndex(where: { $0.contains(request) })
+            else { continue }
+            if Double.random(in: 0 ..< 1, using: &random) < acceptance[route] {
+                settled.insert(request)
+                continue
+            }
+            declinedBy[request, default: []].append(route)
+            solver.withdraw(request, from: &solution)
+            let excluded = Set(fleet.indices).subtracting(volunteerRoutes).union(declinedBy[request]!)
+            if solver.reinsert(request, into: &solution, excluding: excluded) != nil {
+                pending.append(request)
+            } else {
+                settled.insert(request)
+            }
+        }
         let evaluator = RouteEvaluator(instance: instance)
         var days: [VehicleDay] = []
         var kilometres = 0.0
@@ -195,7 +226,9 @@ public struct DayDispatcher {
             let ride = rides[request - 1]
             let anyFits = (0 ..< fleet.count).contains { v in evaluator.isFeasible([request, instance.dropOff(of: request)], vehicle: v) }
             let reason: String
-            if fleet.isEmpty {
+            if let decliners = declinedBy[request], !decliners.isEmpty {
+                reason = "declined by \(decliners.map { fleet[$0].name }.joined(separator: ", ")); no other volunteer can take it"
+            } else if fleet.isEmpty {
                 reason = "no vehicle or volunteer is on duty that day"
             } else if anyFits {
                 reason = "no vehicle has room next to the other rides at that time"
@@ -206,6 +239,8 @@ public struct DayDispatcher {
             }
             return (ride, reason)
         }
-        return DaySchedule(days: days, unassigned: unassigned, kilometres: kilometres)
+        var declines: [String: [String]] = [:]
+        for (request, routes) in declinedBy { declines[rides[request - 1].id] = routes.map { fleet[$0].name } }
+        return DaySchedule(days: days, unassigned: unassigned, kilometres: kilometres, declines: declines)
     }
 }

@@ -346,3 +346,32 @@ public struct DARPSolver {
         }
     }
 }
+
+extension DARPSolver {
+    /// Takes request `pickup` out of its route (when it is in one).
+    public mutating func withdraw(_ pickup: Int, from solution: inout DARPSolution) {
+        remove(pickup, from: &solution)
+        solution.unassigned.removeAll { $0 == pickup }
+    }
+
+    /// Puts request `pickup` into the cheapest route it fits, skipping the routes in
+    /// `excluded` (a volunteer who declined it). Returns the route, or `nil` when none fits.
+    public mutating func reinsert(_ pickup: Int, into solution: inout DARPSolution, excluding excluded: Set<Int>) -> Int? {
+        var best: (Double, Int, [Int])?
+        for (index, route) in solution.routes.enumerated() where !excluded.contains(index) {
+            if let (delta, newRoute) = bestInsertion(of: pickup, into: route, vehicle: index, noise: false),
+                best == nil || delta < best!.0
+            {
+                best = (delta, index, newRoute)
+            }
+        }
+        guard let (_, index, newRoute) = best else {
+            if !solution.unassigned.contains(pickup) { solution.unassigned.append(pickup) }
+            return nil
+        }
+        solution.cost += evaluator.cost(newRoute, vehicle: index) - evaluator.cost(solution.routes[index], vehicle: index)
+        solution.routes[index] = newRoute
+        solution.unassigned.removeAll { $0 == pickup }
+        return index
+    }
+}

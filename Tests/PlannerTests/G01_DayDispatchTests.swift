@@ -56,6 +56,20 @@ import Testing
         #expect(schedule.unassigned.count < rides.count / 4)
     }
 
+    @Test func aDeclinedRideIsReofferedToSomeoneElse() throws {
+        let (_, schedule, _) = try Self.dispatch("2026-11-23")
+        #expect(!schedule.declines.isEmpty, "with acceptance rates below 1 some volunteer declines (seeded)")
+        for (ride, decliners) in schedule.declines {
+            if let day = schedule.days.first(where: { $0.stops.contains { $0.ride == ride } }) {
+                #expect(day.kind == "volunteer")
+                #expect(!decliners.contains(day.vehicle), "\(ride) went back to \(day.vehicle), who declined it")
+            } else {
+                let reason = try #require(schedule.unassigned.first { $0.ride.id == ride }?.reason)
+                #expect(reason.hasPrefix("declined by"))
+            }
+        }
+    }
+
     @Test func onASundayTheVolunteersAreOffAndSaySo() throws {
         let (rides, schedule, _) = try Self.dispatch("2026-11-29")
         let automaatje = rides.filter { $0.service == "automaatje" }.map(\.id)

@@ -158,7 +158,8 @@ extension GoanCommand.Dispatch {
                 print("")
                 print("\(vehicleDay.kind == "regiotaxi" ? "Regiotaxi" : "AutoMaatje volunteer") \(vehicleDay.vehicle)  (\(vehicleDay.stops.count / 2) rides, \(Int(vehicleDay.kilometres.rounded())) km)")
                 for stop in vehicleDay.stops {
-                    print("  \(clock(stop.time))  \(stop.pickup ? "pick up " : "drop off") \(stop.ride) (\(stop.traveller))  \(stop.place)")
+                    let declined = stop.pickup ? schedule.declines[stop.ride].map { "  [declined first by \($0.joined(separator: ", "))]" } ?? "" : ""
+                    print("  \(clock(stop.time))  \(stop.pickup ? "pick up " : "drop off") \(stop.ride) (\(stop.traveller))  \(stop.place)\(declined)")
                 }
             }
             if !schedule.unassigned.isEmpty {
