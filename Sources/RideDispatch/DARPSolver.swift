@@ -61,6 +61,8 @@ public struct DARPSolver {
         var scores = [Double](repeating: 0, count: 6)
         var uses = [Double](repeating: 0, count: 6)
         var iteration = 0
+        var lastImprovement = 0
+        let stagnation = 2000
         while iteration < iterations && clock.now < deadline {
             iteration += 1
             let destroy = pick(weights, 0 ..< 3), repair = pick(weights, 3 ..< 6)
@@ -83,6 +85,7 @@ public struct DARPSolver {
                 current = candidate
                 score = 33
                 statistics.improvements += 1
+                lastImprovement = iteration
             } else if objective(candidate) < objective(current) - 1e-9 {
                 current = candidate
                 score = 9
@@ -94,6 +97,11 @@ public struct DARPSolver {
             }
             scores[destroy] += score
             scores[repair] += score
+            // Long without a new best: continue from the best (intensify).
+            if iteration - lastImprovement > stagnation {
+                current = best
+                lastImprovement = iteration
+            }
             let elapsed = clock.now - startTime
             let timeShare = (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18) / max(timeLimit, 1e-3)
             let iterationShare = iterations == .max ? 0 : Double(iteration) / Double(max(iterations, 1))
