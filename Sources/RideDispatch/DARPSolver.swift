@@ -52,9 +52,9 @@ public struct DARPSolver {
         let deadline = clock.now + .milliseconds(Int(timeLimit * 1000))
         var current = construct()
         var best = current
-        // A 5 % worse solution is accepted half of the time at first, almost never at the end;
+        // A 1 % worse solution is accepted half of the time at first, almost never at the end
         // the temperature falls with the share of the budget (time or iterations) used.
-        let initialTemperature = 0.05 * max(current.cost, 1) / 0.693
+        let initialTemperature = 0.01 * max(current.cost, 1) / 0.693
         var temperature = initialTemperature
         let startTime = clock.now
         var weights = [Double](repeating: 1, count: 6)  // destroy (3) and repair (3) operators
