@@ -52,7 +52,7 @@ public struct DARPSolver {
         let deadline = clock.now + .milliseconds(Int(timeLimit * 1000))
         var current = construct()
         var best = current
-        // A 1 % worse solution is accepted half of the time at first, almost never at the end
+        // A 1 % worse solution is accepted half of the time at first, almost never at the end;
         // the temperature falls with the share of the budget (time or iterations) used.
         let initialTemperature = 0.01 * max(current.cost, 1) / 0.693
         var temperature = initialTemperature
