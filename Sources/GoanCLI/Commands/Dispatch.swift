@@ -109,6 +109,9 @@ extension GoanCommand.Dispatch {
         let feedPath = try timetable.feedPath()
         let scenarioPath = try DefaultScenario.path(explicit: scenario, feedPath: feedPath)
         let ridesPath = rides ?? scenarioPath + "/rides-\(day).csv"
+        if rides == nil && !FileManager.default.fileExists(atPath: ridesPath) {
+            throw CLIError("no booked rides for \(day): \(ridesPath) does not exist (make one with `python3 Tools/twente/build_rides.py --date \(day)`, or pass --rides FILE)")
+        }
         let rules: ServiceRules, supply: SupplyFiles, booked: [BookedRide]
         do {
             rules = try ServiceRules.load(from: feedPath + "/service-rules.json")
