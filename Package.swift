@@ -51,6 +51,8 @@ let package = Package(
         // No package dependency (the product's heart). Named RideDispatch, not Dispatch: that
         // name is taken by the system's libdispatch, which Foundation imports.
         .target(name: "RideDispatch", swiftSettings: swiftSettings),
+        // Bookings: the lifecycle as a pure state machine (the store and the HTTP API follow).
+        .target(name: "Bookings", swiftSettings: swiftSettings),
         // The `goan` command tree as a library, so tests run commands in-process.
         .target(
             name: "GoanCLI",
@@ -67,6 +69,7 @@ let package = Package(
         .testTarget(
             name: "TransitTests", dependencies: ["Transit", "GTFS", "TestSupport"],
             exclude: ["MMRI.md", "ModuleTests/README.md"], swiftSettings: swiftSettings),
+        .testTarget(name: "BookingsTests", dependencies: ["Bookings"], swiftSettings: swiftSettings),
         .testTarget(name: "RideDispatchTests", dependencies: ["RideDispatch"], swiftSettings: swiftSettings),
         .testTarget(name: "MobilityTests", dependencies: ["Mobility", "GTFS", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
