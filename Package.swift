@@ -33,6 +33,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // Reading GTFS from a directory or a .zip: typed records, diagnostics with file, line, column.
@@ -51,8 +52,9 @@ let package = Package(
         // No package dependency (the product's heart). Named RideDispatch, not Dispatch: that
         // name is taken by the system's libdispatch, which Foundation imports.
         .target(name: "RideDispatch", swiftSettings: swiftSettings),
-        // Bookings: the lifecycle as a pure state machine (the store and the HTTP API follow).
-        .target(name: "Bookings", swiftSettings: swiftSettings),
+        // Bookings: the lifecycle as a pure state machine and its durable SQLite store (GRDB).
+        .target(
+            name: "Bookings", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
         // The `goan` command tree as a library, so tests run commands in-process.
         .target(
             name: "GoanCLI",
