@@ -31,7 +31,9 @@ public struct Booking: Codable, Sendable, Hashable, FetchableRecord, MutablePers
 
     public enum Columns {
         static let idempotencyKey = Column(CodingKeys.idempotencyKey)
+        static let travellerId = Column(CodingKeys.travellerId)
         static let state = Column(CodingKeys.state)
+        static let pickupAt = Column(CodingKeys.pickupAt)
         static let resource = Column(CodingKeys.resource)
     }
 
@@ -158,8 +160,11 @@ public struct BookingDatabase: Sendable {
     public func cancel(id: Int64, now: Int64) throws -> (Booking, fee: Double) {
         try dbWriter.write { db in
             guard var booking = try Booking.fetchOne(db, key: id) else { throw BookingStoreError.bookingNotFound(id: id) }
+            // The store only writes CONFIRMED and CANCELLED; anything but CONFIRMED is settled
+            // already, and replaying it as NEW would give the budget back twice.
+            guard booking.state == "CONFIRMED" else { return (booking, 0) }
             var machine = BookingStateMachine(pickup: booking.pickupAt)
-            if booking.state == "CONFIRMED" { _ = machine.requestOperator(operator: booking.service) }
+            _ = machine.requestOperator(operator: booking.service)
             guard case .settleCancellation(let fee, let restore) = machine.cancel(now: now) else { return (booking, 0) }
             if restore {
                 try db.execute(sql: "UPDATE traveller SET kmBudgetLeft = kmBudgetLeft + ? WHERE id = ?", arguments: [booking.km, booking.travellerId])
@@ -171,6 +176,6 @@ public struct BookingDatabase: Sendable {
     }
 
     public func bookings(traveller: String) throws -> [Booking] {
-        try dbWriter.read { db in try Booking.filter(Column("travellerId") == traveller).order(Column("pickupAt")).fetchAll(db) }
+        try dbWriter.read { db in try Booking.filter(Booking.Columns.travellerId == traveller).order(Booking.Columns.pickupAt).fetchAll(db) }
     }
 }

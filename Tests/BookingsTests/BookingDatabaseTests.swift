@@ -70,6 +70,9 @@ import Testing
         #expect(cancelled.state == "CANCELLED")
         #expect(fee == 0)
         #expect(try store.budget(traveller: "wmo-1") == 100)
+        let (_, againFee) = try store.cancel(id: try #require(early.id), now: 36_000 - 2 * 3600)
+        #expect(againFee == 0)
+        #expect(try store.budget(traveller: "wmo-1") == 100)
 
         let late = try store.bookOperatorLeg(ride("late"), now: 0)
         let (_, lateFee) = try store.cancel(id: try #require(late.id), now: 36_000 - 600)
