@@ -34,6 +34,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.4.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
     ],
     targets: [
         // Reading GTFS from a directory or a .zip: typed records, diagnostics with file, line, column.
@@ -52,14 +56,30 @@ let package = Package(
         // No package dependency (the product's heart). Named RideDispatch, not Dispatch: that
         // name is taken by the system's libdispatch, which Foundation imports.
         .target(name: "RideDispatch", swiftSettings: swiftSettings),
-        // Bookings: the lifecycle as a pure state machine and its durable SQLite store (GRDB).
+        // Bookings: the lifecycle as a pure state machine, the store protocol and its durable
+        // SQLite implementation (GRDB), and the desk that turns a planned offer into legs booked
+        // with their services (insertion check for Regiotaxi, volunteer offers for AutoMaatje).
         .target(
-            name: "Bookings", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
+            name: "Bookings",
+            dependencies: ["Planner", "Mobility", "RideDispatch", "GTFS", "Transit", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings),
+        // The HTTP API (Hummingbird 2) after TOMP-API, with its OpenAPI document.
+        .target(
+            name: "GoanServer",
+            dependencies: [
+                "Bookings", "Planner", "Mobility", "GTFS", "Transit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            resources: [.copy("openapi.yaml")],
+            swiftSettings: swiftSettings),
         // The `goan` command tree as a library, so tests run commands in-process.
         .target(
             name: "GoanCLI",
             dependencies: [
-                "GTFS", "Transit", "Mobility", "Planner", "RideDispatch",
+                "GTFS", "Transit", "Mobility", "Planner", "RideDispatch", "Bookings", "GoanServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -71,7 +91,15 @@ let package = Package(
         .testTarget(
             name: "TransitTests", dependencies: ["Transit", "GTFS", "TestSupport"],
             exclude: ["MMRI.md", "ModuleTests/README.md"], swiftSettings: swiftSettings),
-        .testTarget(name: "BookingsTests", dependencies: ["Bookings"], swiftSettings: swiftSettings),
+        .testTarget(name: "BookingsTests", dependencies: ["Bookings", "Planner", "Mobility", "GTFS", "Transit", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "GoanServerTests",
+            dependencies: [
+                "GoanServer", "Bookings", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings),
         .testTarget(name: "RideDispatchTests", dependencies: ["RideDispatch"], swiftSettings: swiftSettings),
         .testTarget(name: "MobilityTests", dependencies: ["Mobility", "GTFS", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(

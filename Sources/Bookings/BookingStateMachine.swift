@@ -75,6 +75,12 @@ public struct BookingStateMachine: Sendable, Hashable {
         self.cancellationFee = cancellationFee
     }
 
+    /// A machine resumed in a stored state (the store keeps the state, not the machine).
+    public init(resuming state: State, pickup: Int64, responseTime: Int64 = 24 * 3600, freeCancellationSeconds: Int64 = 3600, cancellationFee: Double = 5) {
+        self.init(pickup: pickup, responseTime: responseTime, freeCancellationSeconds: freeCancellationSeconds, cancellationFee: cancellationFee)
+        self.state = state
+    }
+
     /// An operator leg (Regiotaxi) accepted by the dispatcher's insertion check: confirmed at once.
     public mutating func requestOperator(operator name: String) -> Action {
         guard case .new = state else { return .ignore("already \(state.name)") }

@@ -95,10 +95,23 @@ public struct VolunteerMatcher: Sendable {
     public func match(
         date: ServiceDate, pickup: Int32, origin: Coordinate, destination: Coordinate, wheelchair: Bool, seats: Int
     ) -> Result<Match, Reason> {
+        let best = candidates(date: date, pickup: pickup, origin: origin, destination: destination, wheelchair: wheelchair, seats: seats).first
+        if let best { return .success(best) }
+        return .failure(Reason(
+            .noVolunteerAvailable,
+            wheelchair
+                ? "No AutoMaatje volunteer with a wheelchair-accessible car is available then and nearby."
+                : "No AutoMaatje volunteer is available then and nearby (volunteers set their own hours)."))
+    }
+
+    /// Every volunteer who can do the ride, nearest first: the order in which a coordinator
+    /// asks them.
+    public func candidates(
+        date: ServiceDate, pickup: Int32, origin: Coordinate, destination: Coordinate, wheelchair: Bool, seats: Int
+    ) -> [Match] {
         let day = weekdayNames[date.weekday]
         let ride = road.drive(from: origin, to: destination)
-        var best: Match?
-        var bestApproach = Double.infinity
+        var found: [(approach: Double, match: Match)] = []
         for volunteer in volunteers {
             if wheelchair && !volunteer.wheelchair { continue }
             if volunteer.seats < seats { continue }
@@ -117,15 +130,9 @@ public struct VolunteerMatcher: Sendable {
                 }
                 return start <= leaves && returns <= end
             }
-            guard available, approachStraight < bestApproach else { continue }
-            bestApproach = approachStraight
-            best = Match(volunteer: volunteer, drivenKm: approach.kilometres + ride.kilometres + back.kilometres)
+            guard available else { continue }
+            found.append((approachStraight, Match(volunteer: volunteer, drivenKm: approach.kilometres + ride.kilometres + back.kilometres)))
         }
-        if let best { return .success(best) }
-        return .failure(Reason(
-            .noVolunteerAvailable,
-            wheelchair
-                ? "No AutoMaatje volunteer with a wheelchair-accessible car is available then and nearby."
-                : "No AutoMaatje volunteer is available then and nearby (volunteers set their own hours)."))
+        return found.sorted { ($0.approach, $0.match.volunteer.id) < ($1.approach, $1.match.volunteer.id) }.map(\.match)
     }
 }

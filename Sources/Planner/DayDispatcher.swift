@@ -9,7 +9,7 @@
 import Foundation
 public import GTFS
 public import Mobility
-import RideDispatch
+public import RideDispatch
 
 /// A booked door-to-door ride of one day (a row of `Scenarios/twente/rides-DATE.csv`).
 public struct BookedRide: Sendable, Hashable {
@@ -25,6 +25,22 @@ public struct BookedRide: Sendable, Hashable {
     public var pickup: Int
     public var seats: Int
     public var wheelchair: Bool
+
+    public init(
+        id: String, traveller: String, service: String, fromName: String, from: Coordinate, toName: String, to: Coordinate, pickup: Int,
+        seats: Int, wheelchair: Bool
+    ) {
+        self.id = id
+        self.traveller = traveller
+        self.service = service
+        self.fromName = fromName
+        self.from = from
+        self.toName = toName
+        self.to = to
+        self.pickup = pickup
+        self.seats = seats
+        self.wheelchair = wheelchair
+    }
 
     /// Reads a rides file; errors name the line and the column.
     public static func load(_ path: String) throws -> [BookedRide] {
@@ -102,7 +118,7 @@ public struct DaySchedule: Sendable {
 /// Assigns a day's booked rides: Regiotaxi rides to the fleet's vehicles on duty, AutoMaatje rides
 /// to volunteers inside their availability and ride limits — one dial-a-ride problem, solved by
 /// the `RideDispatch` solver with the shared road model (times in minutes).
-public struct DayDispatcher {
+public struct DayDispatcher: Sendable {
     public let rules: ServiceRules
     public let vehicles: [Vehicle]
     public let volunteers: [Volunteer]
@@ -115,7 +131,11 @@ public struct DayDispatcher {
         self.road = road
     }
 
-    public func dispatch(_ rides: [BookedRide], date: ServiceDate, timeLimit: Double, iterations: Int = .max, seed: UInt64) -> DaySchedule {
+    /// The day as a dial-a-ride instance (times in minutes after midnight): request k is
+    /// `rides[k - 1]`; the fleet is every vehicle shift on duty that day and, when
+    /// `includingVolunteers`, every volunteer availability window. Also returns the position of
+    /// every node (depot 0, pickups, drop-offs, fleet depots).
+    public func instance(for rides: [BookedRide], date: ServiceDate, includingVolunteers: Bool = true) -> (DARPInstance, [Coordinate]) {
         let n = rides.count
         let day = weekdayNames[date.weekday]
         var nodes: [DARPInstance.Node] = [DARPInstance.Node(x: 0, y: 0, service: 0, load: 0, earliest: 0, latest: 30 * 60)]
@@ -148,7 +168,7 @@ public struct DayDispatcher {
                 points.append(vehicle.depot.coordinate)
             }
         }
-        for volunteer in volunteers {
+        for volunteer in includingVolunteers ? volunteers : [] {
             for window in volunteer.availability where window.day == day {
                 guard let start = ClockTime.seconds(window.start), let end = ClockTime.seconds(window.end) else { continue }
                 fleet.append(.init(
@@ -170,6 +190,13 @@ public struct DayDispatcher {
         }
         let instance = DARPInstance(
             name: "day \(date)", requests: n, nodes: nodes, travel: travel, fleet: fleet, maxRide: maxRide, kinds: kinds)
+        return (instance, points)
+    }
+
+    public func dispatch(_ rides: [BookedRide], date: ServiceDate, timeLimit: Double, iterations: Int = .max, seed: UInt64) -> DaySchedule {
+        let n = rides.count
+        let (instance, points) = self.instance(for: rides, date: date)
+        let fleet = instance.fleet
         var solver = DARPSolver(instance: instance, seed: seed)
         var solution = fleet.isEmpty
             ? DARPSolution(routes: [], unassigned: Array(1 ..< n + 1), cost: 0)

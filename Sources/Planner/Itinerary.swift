@@ -67,6 +67,8 @@ public struct ItineraryLeg: Sendable, Hashable {
     public var paidTo: String?
     /// The last moment to book (Unix seconds); `nil` when no booking is needed.
     public var bookingDeadline: Int64?
+    /// Kilometres a Regiotaxi leg takes from the traveller's yearly Wmo budget when confirmed.
+    public var budgetKm: Double = 0
     public var guaranteed: Bool
     /// Metres travelled (walking, or by road).
     public var metres: Double

@@ -74,6 +74,7 @@ extension TripPlanner {
             leg.windowMinutes = quote.pickupWindowMinutes
             leg.paidTo = quote.paidTo
             leg.bookingDeadline = quote.bookingDeadline
+            leg.budgetKm = quote.budgetKm
             leg.notes = quote.notes + [note]
             _ = feed
             return .success(Itinerary(legs: [leg]))

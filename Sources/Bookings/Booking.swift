@@ -1,0 +1,180 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+/// A booked trip: one planned itinerary the traveller chose, with its legs. Its state is the
+/// TOMP-API state of the whole trip, derived from its legs: CONFIRMED when every on-demand leg
+/// is, PENDING while a volunteer's answer is awaited, REJECTED or EXPIRED as soon as one leg
+/// fails (a trip with a missing leg is of no use, so the others are released).
+///
+/// Times are Unix seconds; money is euros; distances are kilometres.
+public struct Booking: Codable, Sendable, Hashable {
+    public var id: Int64?
+    /// Unique per booking request: a retried request returns the same booking.
+    public var idempotencyKey: String
+    public var travellerId: String
+    /// The modes of the trip, e.g. `regiotaxi+transit`.
+    public var service: String
+    /// TOMP-API state name (NEW, PENDING, CONFIRMED, …).
+    public var state: String
+    /// Departure of the trip (the first leg).
+    public var pickupAt: Int64
+    /// Kilometres taken from the traveller's yearly Regiotaxi budget now (0 once given back).
+    public var km: Double
+    /// Unused since v2 (kept: migrations are append-only).
+    public var resource: String
+    public var createdAt: Int64
+    public var offerId: String
+    public var arrivalAt: Int64
+    /// What the traveller pays for the trip (the offer's price).
+    public var price: Double
+    /// A cancellation fee charged (0 unless cancelled late).
+    public var fee: Double
+    /// Why the booking was rejected, expired or cancelled; a reason code first (`NO_VEHICLE_AVAILABLE: …`).
+    public var reason: String
+    /// Travel date, YYYY-MM-DD.
+    public var date: String
+    /// When the offer this booking was made from expires; a NEW booking cannot be committed after.
+    public var validUntil: Int64
+
+    public init(
+        id: Int64? = nil, idempotencyKey: String, travellerId: String, service: String, state: String, pickupAt: Int64, km: Double = 0,
+        createdAt: Int64, offerId: String, arrivalAt: Int64, price: Double, date: String, validUntil: Int64
+    ) {
+        self.id = id
+        self.idempotencyKey = idempotencyKey
+        self.travellerId = travellerId
+        self.service = service
+        self.state = state
+        self.pickupAt = pickupAt
+        self.km = km
+        self.resource = ""
+        self.createdAt = createdAt
+        self.offerId = offerId
+        self.arrivalAt = arrivalAt
+        self.price = price
+        self.fee = 0
+        self.reason = ""
+        self.date = date
+        self.validUntil = validUntil
+    }
+}
+
+/// One leg of a booking. On-demand legs (Regiotaxi, AutoMaatje) go through the lifecycle of
+/// `BookingStateMachine`; walking and public-transport legs need no booking and stay as planned.
+public struct BookedLeg: Codable, Sendable, Hashable {
+    public var id: Int64?
+    public var bookingId: Int64
+    /// 0-based order in the trip.
+    public var position: Int
+    /// `walk`, `transit`, `regiotaxi` or `automaatje`.
+    public var mode: String
+    /// TOMP-API state name; for walking and transit legs the booking's state.
+    public var state: String
+    public var fromName: String
+    public var fromLat: Double
+    public var fromLon: Double
+    public var toName: String
+    public var toLat: Double
+    public var toLon: Double
+    /// Travel date, YYYY-MM-DD (the service date of the trip).
+    public var date: String
+    public var departureAt: Int64
+    public var arrivalAt: Int64
+    /// The agreed pickup in minutes after local midnight of `date` (what the dispatcher uses).
+    public var pickupMinute: Int
+    public var price: Double
+    /// Kilometres this leg takes from the yearly budget when confirmed.
+    public var budgetKm: Double
+    /// Seats taken (the traveller and companions).
+    public var seats: Int
+    /// Whether the leg needs a wheelchair place.
+    public var wheelchair: Bool
+    /// The last moment this leg may be booked (the service's lead time), if it needs booking.
+    public var bookingDeadline: Int64?
+    /// The vehicle (shift) or volunteer who drives, once confirmed.
+    public var assignee: String
+    /// The volunteer whose answer is awaited while PENDING.
+    public var askedVolunteer: String
+    /// The answer is due by then (PENDING legs).
+    public var responseDeadline: Int64?
+    /// Volunteers still to ask, in order, comma-separated ids.
+    public var candidates: String
+    /// Volunteers who declined, comma-separated ids.
+    public var declinedBy: String
+    public var reason: String
+
+    /// Whether the leg is booked with a service (needs a vehicle or a volunteer).
+    public var isOnDemand: Bool { mode == "regiotaxi" || mode == "automaatje" }
+}
+
+/// A planned itinerary kept as a bookable offer until `validUntil`: its price is binding until
+/// then, and the booking rules are checked again when it is booked.
+public struct Offer: Codable, Sendable, Hashable {
+    /// Opaque, unguessable id.
+    public var id: String
+    public var travellerId: String
+    public var createdAt: Int64
+    public var validUntil: Int64
+    /// Travel date, YYYY-MM-DD.
+    public var date: String
+    public var departureAt: Int64
+    public var arrivalAt: Int64
+    public var price: Double
+    /// The legs as they will be booked (ids and booking id not yet set).
+    public var legs: [BookedLeg]
+    /// Remarks per leg, for display.
+    public var notes: [[String]]
+
+    public init(
+        id: String, travellerId: String, createdAt: Int64, validUntil: Int64, date: String, departureAt: Int64, arrivalAt: Int64,
+        price: Double, legs: [BookedLeg], notes: [[String]]
+    ) {
+        self.id = id
+        self.travellerId = travellerId
+        self.createdAt = createdAt
+        self.validUntil = validUntil
+        self.date = date
+        self.departureAt = departureAt
+        self.arrivalAt = arrivalAt
+        self.price = price
+        self.legs = legs
+        self.notes = notes
+    }
+}
+
+/// A booking with its legs, as shown to travellers and staff.
+public struct BookingDetails: Sendable, Hashable {
+    public var booking: Booking
+    public var legs: [BookedLeg]
+
+    public init(booking: Booking, legs: [BookedLeg]) {
+        self.booking = booking
+        self.legs = legs
+    }
+
+    public var id: Int64 { booking.id ?? 0 }
+}
+
+/// A stop of a vehicle's route on a day: the pickup or the drop-off of a booked leg.
+public struct RouteStop: Sendable, Hashable {
+    public var legId: Int64
+    public var pickup: Bool
+
+    public init(legId: Int64, pickup: Bool) {
+        self.legId = legId
+        self.pickup = pickup
+    }
+
+    /// `12+` (pickup of leg 12) or `12-` (its drop-off).
+    public var text: String { "\(legId)\(pickup ? "+" : "-")" }
+
+    public init?(text: some StringProtocol) {
+        guard let sign = text.last, sign == "+" || sign == "-", let id = Int64(text.dropLast()) else { return nil }
+        self.init(legId: id, pickup: sign == "+")
+    }
+}

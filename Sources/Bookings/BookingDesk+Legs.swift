@@ -1,0 +1,176 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+import GTFS
+import Mobility
+import Planner
+import RideDispatch
+
+extension BookingDesk {
+    /// COMMIT: books every on-demand leg with its service, in one transaction. A leg that cannot
+    /// be booked makes the whole trip REJECTED (or EXPIRED, for an expired offer) with the reason,
+    /// and releases what the other legs took. Committing a booking already committed changes nothing.
+    public func commit(_ id: Int64, now: Int64) throws -> BookingDetails {
+        try store.update(bookingId: id) { details, tx in
+            switch details.booking.state {
+            case "NEW": break
+            case "PENDING", "CONFIRMED": return
+            default: throw DeskError.conflict(code: "WRONG_STATE", message: "booking \(id) is \(details.booking.state); only a NEW booking can be committed")
+            }
+            if now > details.booking.validUntil {
+                try release(&details, tx, state: "EXPIRED", reason: "OFFER_EXPIRED: the offer expired at \(Self.iso(details.booking.validUntil, timezone))", now: now)
+                return
+            }
+            for index in details.legs.indices where details.legs[index].isOnDemand {
+                if let refusal = try bookLeg(index, &details, tx, now: now) {
+                    try release(&details, tx, state: "REJECTED", reason: refusal, now: now)
+                    return
+                }
+            }
+            settleState(&details)
+        }.0
+    }
+
+    /// Books one on-demand leg; returns the refusal ("CODE: words") or `nil`.
+    func bookLeg(_ index: Int, _ details: inout BookingDetails, _ tx: any BookingTransaction, now: Int64) throws -> String? {
+        let leg = details.legs[index]
+        if let deadline = leg.bookingDeadline, now > deadline {
+            return "\(Reason.Code.leadTimeNotMet.rawValue): the last moment to book this \(leg.mode) ride was \(Self.iso(deadline, timezone))"
+        }
+        switch leg.mode {
+        case "regiotaxi":
+            let left = try tx.kmBudgetLeft(traveller: details.booking.travellerId)
+            if leg.budgetKm > left + 0.000_1 {
+                return "\(Reason.Code.kmBudgetExhausted.rawValue): the ride takes \(Int(leg.budgetKm.rounded())) km of the yearly budget; \(Int(left.rounded())) km are left"
+            }
+            let ownConfirmed = details.legs.filter { $0.mode == "regiotaxi" && $0.state == "CONFIRMED" }
+            guard let vehicle = try insertRegiotaxi(leg, alongside: ownConfirmed, tx) else {
+                let code = leg.wheelchair ? Reason.Code.noVehicleWithAid : Reason.Code.noVehicleAvailable
+                return "\(code.rawValue): no Regiotaxi vehicle on duty can take the ride \(leg.wheelchair ? "with a wheelchair place " : "")next to its other rides then"
+            }
+            try tx.adjustBudget(traveller: details.booking.travellerId, by: -leg.budgetKm)
+            details.booking.km += leg.budgetKm
+            details.legs[index].assignee = vehicle
+            details.legs[index].state = "CONFIRMED"
+        default:
+            var machine = machine(for: leg)
+            let candidates = try volunteerCandidates(for: leg, tx)
+            _ = machine.requestVolunteer(candidates: candidates, now: now)
+            guard case .pending(let volunteer, let deadline, let remaining) = machine.state else {
+                return "\(Reason.Code.noVolunteerAvailable.rawValue): no AutoMaatje volunteer is free for the whole drive then"
+            }
+            details.legs[index].state = "PENDING"
+            details.legs[index].askedVolunteer = volunteer
+            details.legs[index].responseDeadline = deadline
+            details.legs[index].candidates = remaining.joined(separator: ",")
+        }
+        return nil
+    }
+
+    /// The day's Regiotaxi rides as a dial-a-ride instance with the stored routes, and the
+    /// cheapest feasible insertion of `leg` (the dispatcher's insertion check); writes the new
+    /// route. Returns the vehicle (shift) name, or `nil` when no vehicle can take it.
+    func insertRegiotaxi(_ leg: BookedLeg, alongside own: [BookedLeg], _ tx: any BookingTransaction) throws -> String? {
+        guard let date = ServiceDate(leg.date), let legId = leg.id else { return nil }
+        let others = try tx.confirmedLegs(date: leg.date, mode: "regiotaxi", excludingBooking: leg.bookingId) + own
+        let rides = (others + [leg]).map(Self.ride)
+        let (instance, _) = dispatcher.instance(for: rides, date: date, includingVolunteers: false)
+        let n = rides.count
+        var request: [Int64: Int] = [:]
+        for (k, other) in others.enumerated() { if let id = other.id { request[id] = k + 1 } }
+        let stored = try tx.routes(date: leg.date)
+        let routes = instance.fleet.map { vehicle in
+            (stored[vehicle.name] ?? []).compactMap { stop in request[stop.legId].map { stop.pickup ? $0 : $0 + n } }
+        }
+        var solution = DARPSolution(routes: routes, unassigned: [n], cost: 0)
+        var solver = DARPSolver(instance: instance, seed: 0)
+        guard let vehicle = solver.reinsert(n, into: &solution, excluding: []) else { return nil }
+        var legOf: [Int: Int64] = [n: legId]
+        for (id, k) in request { legOf[k] = id }
+        let stops = solution.routes[vehicle].map { node in
+            RouteStop(legId: legOf[node <= n ? node : node - n]!, pickup: node <= n)
+        }
+        try tx.setRoute(date: leg.date, vehicle: instance.fleet[vehicle].name, stops: stops)
+        return instance.fleet[vehicle].name
+    }
+
+    /// A leg as a ride of the dispatcher.
+    static func ride(_ leg: BookedLeg) -> BookedRide {
+        BookedRide(
+            id: "\(leg.id ?? 0)", traveller: "", service: leg.mode, fromName: leg.fromName,
+            from: Coordinate(latitude: leg.fromLat, longitude: leg.fromLon), toName: leg.toName,
+            to: Coordinate(latitude: leg.toLat, longitude: leg.toLon), pickup: leg.pickupMinute, seats: leg.seats, wheelchair: leg.wheelchair)
+    }
+
+    /// Volunteers who can drive the leg, nearest first: free for the whole drive, with rides
+    /// left that day and week, and no confirmed ride of their own at that time.
+    func volunteerCandidates(for leg: BookedLeg, _ tx: any BookingTransaction, excluding: Set<String> = []) throws -> [String] {
+        guard let date = ServiceDate(leg.date) else { return [] }
+        let weekStart = date.adding(days: -date.weekday), weekEnd = weekStart.adding(days: 6)
+        var matcher = VolunteerMatcher(volunteers: supply.volunteers.filter { !excluding.contains($0.id) }, road: dispatcher.road)
+        var busy = Set<String>()
+        for volunteer in matcher.volunteers {
+            let week = try tx.volunteerLegs(volunteer: volunteer.id, from: weekStart.description, through: weekEnd.description)
+            matcher.ridesThisWeek[volunteer.id] = week.count
+            let today = week.filter { $0.date == leg.date }
+            matcher.ridesToday[volunteer.id] = today.count
+            if today.contains(where: { Self.overlap($0, leg) }) { busy.insert(volunteer.id) }
+        }
+        return matcher.candidates(
+            date: date, pickup: Int32(leg.pickupMinute * 60), origin: Coordinate(latitude: leg.fromLat, longitude: leg.fromLon),
+            destination: Coordinate(latitude: leg.toLat, longitude: leg.toLon), wheelchair: leg.wheelchair, seats: leg.seats
+        ).map(\.volunteer.id).filter { !busy.contains($0) }
+    }
+
+    /// Whether two drives overlap, with an hour around each for the trips from and back home.
+    static func overlap(_ a: BookedLeg, _ b: BookedLeg) -> Bool {
+        a.departureAt - 3600 < b.arrivalAt + 3600 && b.departureAt - 3600 < a.arrivalAt + 3600
+    }
+
+    /// Ends a booking that cannot go on: every leg gets `state`, confirmed Regiotaxi legs leave
+    /// their vehicle's route and give back their kilometres.
+    func release(_ details: inout BookingDetails, _ tx: any BookingTransaction, state: String, reason: String, now: Int64) throws {
+        for index in details.legs.indices {
+            try releaseLeg(index, &details, tx, restoreBudget: true)
+            details.legs[index].state = state
+            details.legs[index].askedVolunteer = ""
+            details.legs[index].responseDeadline = nil
+        }
+        details.booking.state = state
+        details.booking.reason = reason
+    }
+
+    /// Takes a confirmed Regiotaxi leg out of its route (and gives its kilometres back).
+    func releaseLeg(_ index: Int, _ details: inout BookingDetails, _ tx: any BookingTransaction, restoreBudget: Bool) throws {
+        let leg = details.legs[index]
+        guard leg.mode == "regiotaxi", leg.state == "CONFIRMED", let id = leg.id else { return }
+        if var stops = try tx.routes(date: leg.date)[leg.assignee] {
+            stops.removeAll { $0.legId == id }
+            try tx.setRoute(date: leg.date, vehicle: leg.assignee, stops: stops)
+        }
+        if restoreBudget {
+            try tx.adjustBudget(traveller: details.booking.travellerId, by: leg.budgetKm)
+            details.booking.km = max(0, details.booking.km - leg.budgetKm)
+        }
+    }
+
+    /// The trip's state from its on-demand legs: PENDING while an answer is awaited, else
+    /// CONFIRMED; legs that need no booking follow the trip.
+    func settleState(_ details: inout BookingDetails) {
+        let onDemand = details.legs.filter(\.isOnDemand)
+        let state = onDemand.contains { $0.state == "PENDING" } ? "PENDING" : "CONFIRMED"
+        details.booking.state = state
+        for index in details.legs.indices where !details.legs[index].isOnDemand { details.legs[index].state = state }
+    }
+
+    static func iso(_ unix: Int64, _ timezone: String) -> String {
+        let (date, _) = ServiceDayClock.localDate(unix: unix, timezone: timezone)
+        let seconds = ServiceDayClock.serviceSeconds(unix: unix, on: date, timezone: timezone)
+        return ServiceDayClock.wallClock(Int32(seconds), on: date, timezone: timezone).iso
+    }
+}

@@ -1,0 +1,127 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+import Foundation
+import GTFS
+public import Mobility
+public import Planner
+public import Transit
+
+/// The booking desk: turns planned itineraries into offers and offers into bookings whose
+/// on-demand legs are booked with their services — a Regiotaxi leg is confirmed at once when the
+/// dispatcher's insertion check fits it into a vehicle's route of that day; an AutoMaatje leg is
+/// offered to the nearest free volunteer and waits for an answer. The CLI and the HTTP API are
+/// thin façades over it. Every method takes `now` (Unix seconds): the caller owns the clock.
+public struct BookingDesk: Sendable {
+    public let store: any BookingStore
+    let planners: PlannerPool
+    public let rules: ServiceRules
+    public let supply: SupplyFiles
+    public let dispatcher: DayDispatcher
+    public let timezone: String
+    /// Seconds an offer stays bookable at its price.
+    public var offerLifetime: Int64 = 15 * 60
+
+    /// Registers the scenario's travellers in the store (their pass budgets become the store's
+    /// live budgets; travellers already known keep theirs).
+    public init(store: any BookingStore, timetable: Timetable, rules: ServiceRules, supply: SupplyFiles) throws {
+        self.store = store
+        self.rules = rules
+        self.supply = supply
+        self.timezone = timetable.feed.timezone
+        let services = try rules.services.map { try OnDemandService(rules: $0, feed: timetable.feed) }
+        let road = StraightLineRoadModel()
+        self.planners = PlannerPool(TripPlanner(timetable: timetable, services: services, fleet: supply.vehicles, volunteers: supply.volunteers, road: road))
+        self.dispatcher = DayDispatcher(rules: rules, vehicles: supply.vehicles, volunteers: supply.volunteers, road: road)
+        for traveller in supply.travellers {
+            try store.registerTraveller(traveller.id, kmBudget: traveller.wmoPass?.kmBudgetLeft ?? 0)
+        }
+    }
+
+    /// The traveller's profile with the store's live km budget.
+    public func traveller(_ id: String) throws -> Traveller {
+        guard var traveller = supply.travellers.first(where: { $0.id == id }) else { throw DeskError.notFound("traveller '\(id)'") }
+        if traveller.wmoPass != nil, let left = try store.budget(traveller: id) { traveller.wmoPass!.kmBudgetLeft = left }
+        return traveller
+    }
+
+    /// Plans a trip (not bookable).
+    public func plan(_ request: PlanRequest) -> Plan {
+        planners.withPlanner { $0.plan(request) }
+    }
+
+    /// Plans a trip and keeps every itinerary as a bookable offer.
+    public func offers(_ request: PlanRequest, now: Int64) throws -> (Plan, [Offer]) {
+        let plan = plan(request)
+        var offers: [Offer] = []
+        for itinerary in plan.itineraries {
+            let offer = makeOffer(itinerary, request: request, now: now)
+            try store.save(offer)
+            offers.append(offer)
+        }
+        return (plan, offers)
+    }
+
+    func makeOffer(_ itinerary: Itinerary, request: PlanRequest, now: Int64) -> Offer {
+        let zero = ServiceDayClock.noonMinus12h(request.date, timezone: timezone)
+        let midnight = ServiceDayClock.unix(wallClock: 0, on: request.date, timezone: timezone)
+        let date = request.date.description
+        var validUntil = now + offerLifetime
+        let legs = itinerary.legs.enumerated().map { position, leg in
+            let departure = zero + Int64(leg.departure)
+            if let deadline = leg.bookingDeadline { validUntil = min(validUntil, deadline) }
+            return BookedLeg(
+                id: nil, bookingId: 0, position: position, mode: leg.mode.rawValue, state: "NEW", fromName: leg.fromName,
+                fromLat: leg.from.latitude, fromLon: leg.from.longitude, toName: leg.toName, toLat: leg.to.latitude, toLon: leg.to.longitude,
+                date: date, departureAt: departure, arrivalAt: zero + Int64(leg.arrival), pickupMinute: Int((departure - midnight) / 60),
+                price: leg.price, budgetKm: leg.budgetKm, seats: 1 + request.traveller.companions,
+                wheelchair: request.traveller.needsWheelchairPlace, bookingDeadline: leg.bookingDeadline, assignee: "",
+                askedVolunteer: "", responseDeadline: nil, candidates: "", declinedBy: "", reason: "")
+        }
+        return Offer(
+            id: Self.newOfferId(), travellerId: request.traveller.id, createdAt: now, validUntil: validUntil, date: date,
+            departureAt: zero + Int64(itinerary.departure), arrivalAt: zero + Int64(itinerary.arrival),
+            price: (itinerary.price * 100).rounded() / 100, legs: legs, notes: itinerary.legs.map(\.notes))
+    }
+
+    /// 128 random bits (the system generator is cryptographically secure): an offer id cannot be guessed.
+    static func newOfferId() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let high = generator.next() as UInt64, low = generator.next() as UInt64
+        func hex(_ value: UInt64) -> String {
+            let text = String(value, radix: 16)
+            return String(repeating: "0", count: 16 - text.count) + text
+        }
+        return hex(high) + hex(low)
+    }
+
+    /// Books an offer (state NEW): the same idempotency key returns the booking made before.
+    public func book(offerId: String, idempotencyKey: String, now: Int64) throws -> (BookingDetails, created: Bool) {
+        guard let offer = try store.offer(id: offerId) else { throw DeskError.notFound("offer '\(offerId)'") }
+        return try store.createBooking(from: offer, idempotencyKey: idempotencyKey, now: now)
+    }
+
+    public func booking(_ id: Int64) throws -> BookingDetails {
+        guard let details = try store.booking(id: id) else { throw DeskError.notFound("booking \(id)") }
+        return details
+    }
+
+    /// The rules of the service that runs a leg of this mode.
+    func serviceRules(for mode: String) -> ServiceRules.Service? {
+        rules.services.first { mode == "regiotaxi" ? $0.kind == .regiotaxi : $0.kind == .volunteer }
+    }
+
+    /// The lifecycle machine of an on-demand leg, with its service's deadlines and fees.
+    func machine(for leg: BookedLeg, state: BookingStateMachine.State = .new) -> BookingStateMachine {
+        let service = serviceRules(for: leg.mode)
+        return BookingStateMachine(
+            resuming: state, pickup: leg.departureAt, responseTime: Int64(service?.booking.responseDeadlineHours ?? 24) * 3600,
+            freeCancellationSeconds: Int64(service?.booking.freeCancellationMinutes ?? 60) * 60,
+            cancellationFee: service?.booking.cancellationFee ?? 0)
+    }
+}

@@ -1,0 +1,74 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+/// Where bookings live. The SQLite implementation (`SQLiteBookingStore`) serves one process; a
+/// PostgreSQL implementation can serve several API instances by running `change` in a
+/// serializable transaction.
+///
+/// Invariant: every decision that takes a limited resource — a seat or wheelchair place in a
+/// vehicle's route, a volunteer's ride, kilometres of a budget — is made inside `update`, one
+/// transaction that also writes the result, so concurrent requests cannot both take the last one.
+public protocol BookingStore: Sendable {
+    /// Registers a traveller with their yearly km budget unless already known (the store's
+    /// budget is the live one from then on).
+    func registerTraveller(_ id: String, kmBudget: Double) throws
+    func setBudget(traveller: String, km: Double) throws
+    /// Kilometres left, or `nil` for an unknown traveller.
+    func budget(traveller: String) throws -> Double?
+
+    func save(_ offer: Offer) throws
+    func offer(id: String) throws -> Offer?
+
+    /// Creates a NEW booking from an offer, or returns the booking made before with the same
+    /// idempotency key (`created` false).
+    func createBooking(from offer: Offer, idempotencyKey: String, now: Int64) throws -> (BookingDetails, created: Bool)
+    func booking(id: Int64) throws -> BookingDetails?
+    /// Bookings by pickup time, optionally of one traveller and/or one travel date.
+    func bookings(traveller: String?, date: String?) throws -> [BookingDetails]
+    /// The booking that owns a leg.
+    func bookingId(ofLeg legId: Int64) throws -> Int64?
+    /// Legs of on-demand services waiting for a volunteer, by deadline.
+    func pendingVolunteerLegs() throws -> [BookedLeg]
+    /// Bookings with a volunteer answer due at or before `now`.
+    func bookingsWithDeadline(before now: Int64) throws -> [Int64]
+    /// On-demand legs of a travel date in the given states.
+    func legs(on date: String, states: Set<String>) throws -> [BookedLeg]
+    func bookingCount() throws -> Int
+
+    /// Runs `change` on a booking and its legs in one write transaction and stores the result.
+    func update<T>(bookingId: Int64, _ change: (inout BookingDetails, any BookingTransaction) throws -> T) throws -> (BookingDetails, T)
+}
+
+/// What a change may read and write besides its own booking, inside the same transaction.
+public protocol BookingTransaction {
+    func kmBudgetLeft(traveller: String) throws -> Double
+    /// Adds `km` (negative: takes) to a traveller's budget.
+    func adjustBudget(traveller: String, by km: Double) throws
+    /// Confirmed legs of other bookings on a travel date, in the given mode.
+    func confirmedLegs(date: String, mode: String, excludingBooking: Int64) throws -> [BookedLeg]
+    /// Confirmed AutoMaatje legs of a volunteer between two travel dates (inclusive).
+    func volunteerLegs(volunteer: String, from: String, through: String) throws -> [BookedLeg]
+    /// The stops of every vehicle route of a day, by vehicle (shift) name.
+    func routes(date: String) throws -> [String: [RouteStop]]
+    func setRoute(date: String, vehicle: String, stops: [RouteStop]) throws
+}
+
+/// Why a store operation failed (not a refusal of the domain: those are states with reasons).
+public enum BookingStoreError: Error, Sendable, Hashable, CustomStringConvertible {
+    case bookingNotFound(id: Int64)
+    case offerNotFound(id: String)
+    case travellerNotFound(id: String)
+
+    public var description: String {
+        switch self {
+        case .bookingNotFound(let id): "no booking \(id)"
+        case .offerNotFound(let id): "no offer '\(id)'"
+        case .travellerNotFound(let id): "no traveller '\(id)'"
+        }
+    }
+}

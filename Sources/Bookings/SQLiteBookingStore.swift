@@ -1,0 +1,298 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+import Foundation
+public import GRDB
+
+extension Booking: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "booking"
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension BookedLeg: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "leg"
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// An offer as stored: the legs as JSON (an offer is read whole, never queried by leg).
+struct OfferRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "offer"
+    var id: String
+    var travellerId: String
+    var createdAt: Int64
+    var validUntil: Int64
+    var body: String
+}
+
+/// The durable store on SQLite (GRDB): a file in WAL mode with synchronous commits (a booking
+/// acknowledged to a traveller survives a crash), foreign keys on, append-only migrations.
+/// SQLite runs one write transaction at a time, which is what makes `update` race-free.
+public struct SQLiteBookingStore: BookingStore {
+    private let dbWriter: any DatabaseWriter
+
+    /// Opens (and migrates) a database; `DatabasePool` for a file, `DatabaseQueue()` in memory for tests.
+    public init(_ dbWriter: any DatabaseWriter) throws {
+        self.dbWriter = dbWriter
+        try Self.migrator.migrate(dbWriter)
+    }
+
+    /// A database file at `path` (created if absent), WAL, synchronous = FULL.
+    public static func file(_ path: String) throws -> SQLiteBookingStore {
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        // Concurrent writers wait for the lock instead of failing at once.
+        configuration.busyMode = .timeout(10)
+        return try SQLiteBookingStore(DatabasePool(path: path, configuration: configuration))
+    }
+
+    /// Append-only: never edit a shipped migration, add a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-bookings") { db in
+            try db.create(table: "traveller") { t in
+                t.primaryKey("id", .text)
+                t.column("kmBudgetLeft", .double).notNull()
+            }
+            try db.create(table: "booking") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("idempotencyKey", .text).notNull().unique()
+                t.column("travellerId", .text).notNull().references("traveller")
+                t.column("service", .text).notNull()
+                t.column("state", .text).notNull()
+                t.column("pickupAt", .integer).notNull()
+                t.column("km", .double).notNull()
+                t.column("resource", .text).notNull()
+                t.column("createdAt", .integer).notNull()
+            }
+            try db.create(index: "bookingResource", on: "booking", columns: ["resource", "state"])
+        }
+        migrator.registerMigration("v2-trips-legs-offers") { db in
+            try db.alter(table: "booking") { t in
+                t.add(column: "offerId", .text).notNull().defaults(to: "")
+                t.add(column: "arrivalAt", .integer).notNull().defaults(to: 0)
+                t.add(column: "price", .double).notNull().defaults(to: 0)
+                t.add(column: "fee", .double).notNull().defaults(to: 0)
+                t.add(column: "reason", .text).notNull().defaults(to: "")
+                t.add(column: "date", .text).notNull().defaults(to: "")
+                t.add(column: "validUntil", .integer).notNull().defaults(to: 0)
+            }
+            try db.create(index: "bookingTraveller", on: "booking", columns: ["travellerId", "pickupAt"])
+            try db.create(index: "bookingDate", on: "booking", columns: ["date"])
+            try db.create(table: "leg") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("bookingId", .integer).notNull().indexed().references("booking", onDelete: .cascade)
+                t.column("position", .integer).notNull()
+                t.column("mode", .text).notNull()
+                t.column("state", .text).notNull()
+                t.column("fromName", .text).notNull()
+                t.column("fromLat", .double).notNull()
+                t.column("fromLon", .double).notNull()
+                t.column("toName", .text).notNull()
+                t.column("toLat", .double).notNull()
+                t.column("toLon", .double).notNull()
+                t.column("date", .text).notNull()
+                t.column("departureAt", .integer).notNull()
+                t.column("arrivalAt", .integer).notNull()
+                t.column("pickupMinute", .integer).notNull()
+                t.column("price", .double).notNull()
+                t.column("budgetKm", .double).notNull()
+                t.column("seats", .integer).notNull()
+                t.column("wheelchair", .boolean).notNull()
+                t.column("bookingDeadline", .integer)
+                t.column("assignee", .text).notNull()
+                t.column("askedVolunteer", .text).notNull()
+                t.column("responseDeadline", .integer)
+                t.column("candidates", .text).notNull()
+                t.column("declinedBy", .text).notNull()
+                t.column("reason", .text).notNull()
+            }
+            try db.create(index: "legDay", on: "leg", columns: ["date", "mode", "state"])
+            try db.create(index: "legVolunteer", on: "leg", columns: ["assignee", "date"])
+            try db.create(index: "legPending", on: "leg", columns: ["state", "responseDeadline"])
+            try db.create(table: "offer") { t in
+                t.primaryKey("id", .text)
+                t.column("travellerId", .text).notNull().references("traveller")
+                t.column("createdAt", .integer).notNull()
+                t.column("validUntil", .integer).notNull()
+                t.column("body", .text).notNull()
+            }
+            try db.create(table: "vehicleRoute") { t in
+                t.column("date", .text).notNull()
+                t.column("vehicle", .text).notNull()
+                t.column("stops", .text).notNull()
+                t.primaryKey(["date", "vehicle"])
+            }
+        }
+        return migrator
+    }
+
+    public func registerTraveller(_ id: String, kmBudget: Double) throws {
+        try dbWriter.write { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO traveller (id, kmBudgetLeft) VALUES (?, ?)", arguments: [id, kmBudget])
+        }
+    }
+
+    public func setBudget(traveller: String, km: Double) throws {
+        try dbWriter.write { db in
+            try db.execute(
+                sql: "INSERT INTO traveller (id, kmBudgetLeft) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET kmBudgetLeft = excluded.kmBudgetLeft",
+                arguments: [traveller, km])
+        }
+    }
+
+    public func budget(traveller: String) throws -> Double? {
+        try dbWriter.read { db in try Double.fetchOne(db, sql: "SELECT kmBudgetLeft FROM traveller WHERE id = ?", arguments: [traveller]) }
+    }
+
+    public func save(_ offer: Offer) throws {
+        let body = String(decoding: try JSONEncoder().encode(offer), as: UTF8.self)
+        try dbWriter.write { db in
+            try OfferRow(id: offer.id, travellerId: offer.travellerId, createdAt: offer.createdAt, validUntil: offer.validUntil, body: body).insert(db)
+        }
+    }
+
+    public func offer(id: String) throws -> Offer? {
+        guard let row = try dbWriter.read({ db in try OfferRow.fetchOne(db, key: id) }) else { return nil }
+        return try JSONDecoder().decode(Offer.self, from: Data(row.body.utf8))
+    }
+
+    public func createBooking(from offer: Offer, idempotencyKey: String, now: Int64) throws -> (BookingDetails, created: Bool) {
+        try dbWriter.write { db in
+            if let existing = try Booking.filter(Column("idempotencyKey") == idempotencyKey).fetchOne(db) {
+                return (try Self.details(existing, db), false)
+            }
+            let modes = offer.legs.map(\.mode).filter { $0 != "walk" }
+            var booking = Booking(
+                idempotencyKey: idempotencyKey, travellerId: offer.travellerId, service: modes.isEmpty ? "walk" : modes.joined(separator: "+"),
+                state: "NEW", pickupAt: offer.departureAt, createdAt: now, offerId: offer.id, arrivalAt: offer.arrivalAt,
+                price: offer.price, date: offer.date, validUntil: offer.validUntil)
+            try booking.insert(db)
+            var legs: [BookedLeg] = []
+            for var leg in offer.legs {
+                leg.id = nil
+                leg.bookingId = booking.id!
+                leg.state = "NEW"
+                try leg.insert(db)
+                legs.append(leg)
+            }
+            return (BookingDetails(booking: booking, legs: legs), true)
+        }
+    }
+
+    static func details(_ booking: Booking, _ db: Database) throws -> BookingDetails {
+        let legs = try BookedLeg.filter(Column("bookingId") == booking.id).order(Column("position")).fetchAll(db)
+        return BookingDetails(booking: booking, legs: legs)
+    }
+
+    public func booking(id: Int64) throws -> BookingDetails? {
+        try dbWriter.read { db in
+            guard let booking = try Booking.fetchOne(db, key: id) else { return nil }
+            return try Self.details(booking, db)
+        }
+    }
+
+    public func bookings(traveller: String?, date: String?) throws -> [BookingDetails] {
+        try dbWriter.read { db in
+            var request = Booking.all()
+            if let traveller { request = request.filter(Column("travellerId") == traveller) }
+            if let date { request = request.filter(Column("date") == date) }
+            let bookings = try request.order(Column("pickupAt"), Column("id")).fetchAll(db)
+            let ids = bookings.compactMap(\.id)
+            let legs = try BookedLeg.filter(ids.contains(Column("bookingId"))).order(Column("position")).fetchAll(db)
+            let byBooking = Dictionary(grouping: legs, by: \.bookingId)
+            return bookings.map { BookingDetails(booking: $0, legs: byBooking[$0.id!] ?? []) }
+        }
+    }
+
+    public func bookingId(ofLeg legId: Int64) throws -> Int64? {
+        try dbWriter.read { db in try Int64.fetchOne(db, sql: "SELECT bookingId FROM leg WHERE id = ?", arguments: [legId]) }
+    }
+
+    public func pendingVolunteerLegs() throws -> [BookedLeg] {
+        try dbWriter.read { db in
+            try BookedLeg.filter(Column("state") == "PENDING" && Column("mode") == "automaatje").order(Column("responseDeadline"), Column("id")).fetchAll(db)
+        }
+    }
+
+    public func bookingsWithDeadline(before now: Int64) throws -> [Int64] {
+        try dbWriter.read { db in
+            try Int64.fetchAll(
+                db, sql: "SELECT DISTINCT bookingId FROM leg WHERE state = 'PENDING' AND responseDeadline <= ? ORDER BY bookingId", arguments: [now])
+        }
+    }
+
+    public func legs(on date: String, states: Set<String>) throws -> [BookedLeg] {
+        try dbWriter.read { db in
+            try BookedLeg.filter(Column("date") == date && Array(states).contains(Column("state")) && ["regiotaxi", "automaatje"].contains(Column("mode")))
+                .order(Column("pickupMinute"), Column("id")).fetchAll(db)
+        }
+    }
+
+    public func bookingCount() throws -> Int {
+        try dbWriter.read { db in try Booking.fetchCount(db) }
+    }
+
+    public func update<T>(bookingId: Int64, _ change: (inout BookingDetails, any BookingTransaction) throws -> T) throws -> (BookingDetails, T) {
+        try dbWriter.write { db in
+            guard let booking = try Booking.fetchOne(db, key: bookingId) else { throw BookingStoreError.bookingNotFound(id: bookingId) }
+            var details = try Self.details(booking, db)
+            let before = details
+            let result = try change(&details, SQLiteTransaction(db: db))
+            if details.booking != before.booking { try details.booking.update(db) }
+            for (old, new) in zip(before.legs, details.legs) where old != new { try new.update(db) }
+            return (details, result)
+        }
+    }
+}
+
+/// `BookingTransaction` on an open GRDB write transaction.
+struct SQLiteTransaction: BookingTransaction {
+    let db: Database
+
+    func kmBudgetLeft(traveller: String) throws -> Double {
+        guard let left = try Double.fetchOne(db, sql: "SELECT kmBudgetLeft FROM traveller WHERE id = ?", arguments: [traveller]) else {
+            throw BookingStoreError.travellerNotFound(id: traveller)
+        }
+        return left
+    }
+
+    func adjustBudget(traveller: String, by km: Double) throws {
+        try db.execute(sql: "UPDATE traveller SET kmBudgetLeft = kmBudgetLeft + ? WHERE id = ?", arguments: [km, traveller])
+    }
+
+    func confirmedLegs(date: String, mode: String, excludingBooking: Int64) throws -> [BookedLeg] {
+        try BookedLeg.filter(Column("date") == date && Column("mode") == mode && Column("state") == "CONFIRMED" && Column("bookingId") != excludingBooking)
+            .order(Column("id")).fetchAll(db)
+    }
+
+    func volunteerLegs(volunteer: String, from: String, through: String) throws -> [BookedLeg] {
+        try BookedLeg.filter(
+            Column("assignee") == volunteer && Column("mode") == "automaatje" && Column("state") == "CONFIRMED" && Column("date") >= from
+                && Column("date") <= through
+        ).fetchAll(db)
+    }
+
+    func routes(date: String) throws -> [String: [RouteStop]] {
+        var routes: [String: [RouteStop]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT vehicle, stops FROM vehicleRoute WHERE date = ?", arguments: [date]) {
+            let stops: String = row["stops"]
+            routes[row["vehicle"]] = stops.split(separator: ",").compactMap { RouteStop(text: $0) }
+        }
+        return routes
+    }
+
+    func setRoute(date: String, vehicle: String, stops: [RouteStop]) throws {
+        if stops.isEmpty {
+            try db.execute(sql: "DELETE FROM vehicleRoute WHERE date = ? AND vehicle = ?", arguments: [date, vehicle])
+        } else {
+            try db.execute(
+                sql: "INSERT INTO vehicleRoute (date, vehicle, stops) VALUES (?, ?, ?) ON CONFLICT(date, vehicle) DO UPDATE SET stops = excluded.stops",
+                arguments: [date, vehicle, stops.map(\.text).joined(separator: ",")])
+        }
+    }
+}

@@ -1,0 +1,4 @@
+import Hummingbird
+import Logging
+import Metrics
+import Prometheus
