@@ -12,12 +12,15 @@ public import ArgumentParser
 public struct GoanCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "goan",
-        abstract: "Plan trips by public transport in Twente (and on any GTFS feed).",
+        abstract: "Plan, book and dispatch trips in Twente: public transport, Regiotaxi and AutoMaatje.",
         discussion: """
             Without --feed, commands use the embedded Twente timetable (Timetables/twente).
             """,
         version: "0.1.0",
-        subcommands: [Plan.self, RouteBatch.self, Dispatch.self, FeedCommand.self, BenchPlanner.self, BenchInsertion.self])
+        subcommands: [
+            Plan.self, Book.self, Bookings.self, BookingShow.self, Cancel.self, Volunteer.self, Dispatch.self, Serve.self, RouteBatch.self,
+            FeedCommand.self, BenchPlanner.self, BenchInsertion.self,
+        ])
 
     public init() {}
 }

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 import ArgumentParser
+import Bookings
 import Foundation
 import GTFS
 import Mobility
@@ -19,7 +20,7 @@ extension GoanCommand {
         static let configuration = CommandConfiguration(
             abstract: "Assign rides to vehicles: solve a dial-a-ride problem.",
             discussion: """
-                --date D assigns the booked rides of that day (Scenarios/twente/rides-D.csv, or --rides FILE):
+                --date D assigns the booked rides of that day (from the bookings database, or --rides FILE):
                 Regiotaxi rides to the fleet's vehicles on duty, AutoMaatje rides to volunteers within their
                 availability and ride limits; prints a schedule per vehicle and volunteer, and every ride that
                 cannot be assigned with its reason.
@@ -33,11 +34,12 @@ extension GoanCommand {
         @Option(help: "The day to dispatch, YYYY-MM-DD.")
         var date: String?
 
-        @Option(help: "The booked rides of the day (default: Scenarios/twente/rides-DATE.csv).")
+        @Option(help: "Read the day's rides from this CSV file instead of the bookings database (e.g. Scenarios/twente/rides-2026-11-23.csv).")
         var rides: String?
 
-        @Option(help: "The scenario folder with fleet and volunteers (default: Scenarios/twente).")
-        var scenario: String?
+        @OptionGroup var store: StoreArguments
+
+        var scenario: String? { store.scenario }
 
         @Option(help: "Output: table, json or csv.")
         var format: String = "table"
@@ -108,15 +110,17 @@ extension GoanCommand.Dispatch {
     func runDay(_ day: ServiceDate) throws {
         let feedPath = try timetable.feedPath()
         let scenarioPath = try DefaultScenario.path(explicit: scenario, feedPath: feedPath)
-        let ridesPath = rides ?? scenarioPath + "/rides-\(day).csv"
-        if rides == nil && !FileManager.default.fileExists(atPath: ridesPath) {
-            throw CLIError("no booked rides for \(day): \(ridesPath) does not exist (make one with `python3 Tools/twente/build_rides.py --date \(day)`, or pass --rides FILE)")
-        }
         let rules: ServiceRules, supply: SupplyFiles, booked: [BookedRide]
         do {
             rules = try ServiceRules.load(from: feedPath + "/service-rules.json")
             supply = try SupplyFiles.load(directory: scenarioPath)
-            booked = try BookedRide.load(ridesPath)
+            if let rides {
+                booked = try BookedRide.load(rides)
+            } else {
+                // The day's rides from the bookings store.
+                let (desk, _) = try store.openDesk(timetable)
+                booked = try desk.rides(on: day.description)
+            }
         } catch let error as RulesError {
             throw CLIError(error.description)
         }

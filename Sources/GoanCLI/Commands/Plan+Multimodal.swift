@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 import ArgumentParser
+import Bookings
 import Foundation
 import GTFS
 import Mobility
@@ -55,11 +56,46 @@ extension GoanCommand.Plan {
             bookedAt: bookedAtUnix)
         request.window = Int32(window * 60)
         request.maxTransfers = maxTransfers
+        if offers || book != nil {
+            return try planAndBook(request, timetable: tt, rules: rules, supply: supply, now: bookedAtUnix)
+        }
         var planner = TripPlanner(
             timetable: tt, services: services, fleet: supply.vehicles, volunteers: supply.volunteers, road: StraightLineRoadModel())
         let plan = planner.plan(request)
         let output = ItineraryOutput(plan: plan, request: request, timezone: zone)
         return json ? try output.json() : output.text()
+    }
+
+    /// Plans through the booking desk: the options become offers in the database; with
+    /// `--book N`, option N is booked and committed.
+    func planAndBook(_ request: PlanRequest, timetable tt: Timetable, rules: ServiceRules, supply: SupplyFiles, now: Int64) throws -> String {
+        let path = database ?? ProcessInfo.processInfo.environment["GOAN_DATABASE"] ?? "goan.sqlite"
+        let store: SQLiteBookingStore
+        do {
+            store = try SQLiteBookingStore.file(path)
+        } catch {
+            throw CLIError("cannot open the bookings database \(path): \(error)")
+        }
+        let desk = try BookingDesk(store: store, timetable: tt, rules: rules, supply: supply)
+        var request = request
+        // The store's budget is the live one.
+        request.traveller = try deskCall { try desk.traveller(request.traveller.id) }
+        let (plan, offers) = try desk.offers(request, now: now)
+        let output = ItineraryOutput(plan: plan, request: request, timezone: tt.feed.timezone)
+        var text = json ? try output.json() : output.text()
+        if let book {
+            guard book <= offers.count else { throw CLIError("--book \(book): the answer has \(offers.count) option\(offers.count == 1 ? "" : "s")") }
+            let details = try deskCall { () throws -> BookingDetails in
+                let (booking, _) = try desk.book(offerId: offers[book - 1].id, idempotencyKey: "cli/\(offers[book - 1].id)", now: now)
+                return try desk.commit(booking.id, now: now)
+            }
+            text += "\n\n" + BookingOutput(details: details, timezone: tt.feed.timezone).text()
+        } else {
+            let until = BookingOutput.time(offers.map(\.validUntil).min() ?? now, timezone: tt.feed.timezone)
+            text += "\n\nOffers (book with `goan book ID`, valid until \(until)):"
+            for (index, offer) in offers.enumerated() { text += "\n  \(index + 1). \(offer.id)  \(offer.legs.map(\.mode).filter { $0 != "walk" }.joined(separator: "+"))" }
+        }
+        return text
     }
 
     func scenarioPath() throws -> String {

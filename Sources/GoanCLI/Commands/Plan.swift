@@ -63,6 +63,15 @@ extension GoanCommand {
         @Flag(help: "Print JSON (format documented in the README).")
         var json = false
 
+        @Flag(help: "With --traveller: keep the options as bookable offers and print their ids (for `goan book ID`).")
+        var offers = false
+
+        @Option(help: "With --traveller: book option N of the answer at once (1 = the first listed).")
+        var book: Int?
+
+        @Option(help: "The bookings database for --offers and --book (default $GOAN_DATABASE, else goan.sqlite).")
+        var database: String?
+
         func validate() throws {
             if (depart == nil) == (arrive == nil) {
                 throw ValidationError("give exactly one of --depart HH:MM or --arrive HH:MM")
@@ -73,6 +82,8 @@ extension GoanCommand {
             }
             if !(0 ... 24 * 60).contains(window) { throw ValidationError("--window must be within 0…1440 minutes") }
             if let maxWalk, !(0 ... 5000).contains(maxWalk) { throw ValidationError("--max-walk must be within 0…5000 metres") }
+            if (offers || book != nil) && traveller == nil { throw ValidationError("--offers and --book need --traveller") }
+            if let book, book < 1 { throw ValidationError("--book counts options from 1") }
             if let bookedAt, BookingClock.parse(bookedAt) == nil {
                 throw ValidationError("--booked-at '\(bookedAt)' is not a moment (expected \"YYYY-MM-DD HH:MM\")")
             }

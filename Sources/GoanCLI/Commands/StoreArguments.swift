@@ -1,0 +1,72 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+import ArgumentParser
+import Bookings
+import Foundation
+import GTFS
+import Mobility
+import Transit
+
+/// Options of every command that reads or writes bookings.
+struct StoreArguments: ParsableArguments {
+    @Option(help: "The bookings database (SQLite; default $GOAN_DATABASE, else goan.sqlite in the current folder).")
+    var database: String?
+
+    @Option(help: "The scenario folder with fleet, volunteers, places and travellers (default: Scenarios/twente).")
+    var scenario: String?
+
+    @Option(help: "The current moment, \"YYYY-MM-DD HH:MM\" in the feed's time zone (default: now).")
+    var now: String?
+
+    func validate() throws {
+        if let now, BookingClock.parse(now) == nil { throw ValidationError("--now '\(now)' is not a moment (expected \"YYYY-MM-DD HH:MM\")") }
+    }
+
+    var databasePath: String { database ?? ProcessInfo.processInfo.environment["GOAN_DATABASE"] ?? "goan.sqlite" }
+
+    /// Unix seconds of `--now`, or the system clock.
+    func moment(timezone: String) -> Int64 {
+        now.flatMap { BookingClock.parse($0, timezone: timezone) } ?? Int64(Date().timeIntervalSince1970)
+    }
+
+    /// The booking desk on the timetable, the service rules, the scenario and the database;
+    /// volunteer deadlines that passed by `now` are applied first.
+    func openDesk(_ timetable: TimetableArguments) throws -> (BookingDesk, now: Int64) {
+        let (tt, _) = try timetable.loadTimetable()
+        let feedPath = try timetable.feedPath()
+        let rules: ServiceRules, supply: SupplyFiles
+        do {
+            rules = try ServiceRules.load(from: feedPath + "/service-rules.json")
+            supply = try SupplyFiles.load(directory: try DefaultScenario.path(explicit: scenario, feedPath: feedPath))
+        } catch let error as RulesError {
+            throw CLIError(error.description)
+        }
+        let store: SQLiteBookingStore
+        do {
+            store = try SQLiteBookingStore.file(databasePath)
+        } catch {
+            throw CLIError("cannot open the bookings database \(databasePath): \(error)")
+        }
+        let desk = try BookingDesk(store: store, timetable: tt, rules: rules, supply: supply)
+        let now = moment(timezone: tt.feed.timezone)
+        try desk.expireDue(now: now)
+        return (desk, now)
+    }
+}
+
+/// Turns the desk's errors into the CLI's.
+func deskCall<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as DeskError {
+        throw CLIError(error.description)
+    } catch let error as BookingStoreError {
+        throw CLIError(error.description)
+    }
+}

@@ -1,0 +1,188 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+import Bookings
+import GTFS
+import Planner
+
+/// Times in responses: ISO 8601 with the feed's offset.
+struct Clock: Sendable {
+    var timezone: String
+
+    func iso(_ unix: Int64) -> String {
+        let (date, _) = ServiceDayClock.localDate(unix: unix, timezone: timezone)
+        let seconds = ServiceDayClock.serviceSeconds(unix: unix, on: date, timezone: timezone)
+        return ServiceDayClock.wallClock(Int32(seconds), on: date, timezone: timezone).iso
+    }
+}
+
+struct PlannedLegBody: Encodable {
+    var mode: String
+    var from: PointBody
+    var to: PointBody
+    var departureTime: String
+    var arrivalTime: String
+    var windowMinutes: Int?
+    var price: Double
+    var paidTo: String?
+    var bookingDeadline: String?
+    var guaranteed: Bool
+    var route: String?
+    var headsign: String?
+    var notes: [String]
+}
+
+struct OptionBody: Encodable {
+    var id: String?
+    var validUntil: String?
+    var departureTime: String
+    var arrivalTime: String
+    var price: Double
+    var guaranteed: Bool
+    var transfers: Int
+    var walkingMetres: Double
+    var legs: [PlannedLegBody]
+
+    init(_ itinerary: Itinerary, date: ServiceDate, offer: Offer?, clock: Clock) {
+        let zero = ServiceDayClock.noonMinus12h(date, timezone: clock.timezone)
+        id = offer?.id
+        validUntil = offer.map { clock.iso($0.validUntil) }
+        departureTime = clock.iso(zero + Int64(itinerary.departure))
+        arrivalTime = clock.iso(zero + Int64(itinerary.arrival))
+        price = (itinerary.price * 100).rounded() / 100
+        guaranteed = itinerary.guaranteed
+        transfers = itinerary.transfers
+        walkingMetres = itinerary.walkingMetres.rounded()
+        legs = itinerary.legs.map { leg in
+            PlannedLegBody(
+                mode: leg.mode.rawValue, from: PointBody(lat: leg.from.latitude, lon: leg.from.longitude, name: leg.fromName),
+                to: PointBody(lat: leg.to.latitude, lon: leg.to.longitude, name: leg.toName), departureTime: clock.iso(zero + Int64(leg.departure)),
+                arrivalTime: clock.iso(zero + Int64(leg.arrival)), windowMinutes: leg.windowMinutes, price: (leg.price * 100).rounded() / 100,
+                paidTo: leg.paidTo, bookingDeadline: leg.bookingDeadline.map(clock.iso), guaranteed: leg.guaranteed, route: leg.route,
+                headsign: leg.headsign, notes: leg.notes)
+        }
+    }
+}
+
+struct NotOfferedBody: Encodable {
+    var mode: String
+    var code: String
+    var reason: String
+}
+
+struct PlanningBody: Encodable {
+    var options: [OptionBody]
+    var notOffered: [NotOfferedBody]
+}
+
+struct BookedLegBody: Encodable {
+    var id: Int64
+    var mode: String
+    var state: String
+    var from: PointBody
+    var to: PointBody
+    var departureTime: String
+    var arrivalTime: String
+    var price: Double
+    var assignee: String?
+    var askedVolunteer: String?
+    var responseDeadline: String?
+    var reason: String?
+}
+
+struct BookingBody: Encodable {
+    var id: Int64
+    var offerId: String
+    var traveller: String
+    var state: String
+    var createdAt: String
+    var departureTime: String
+    var arrivalTime: String
+    var price: Double
+    var kmCharged: Double
+    var cancellationFee: Double
+    var reason: String?
+    var legs: [BookedLegBody]
+
+    init(_ details: BookingDetails, clock: Clock) {
+        let booking = details.booking
+        id = details.id
+        offerId = booking.offerId
+        traveller = booking.travellerId
+        state = booking.state
+        createdAt = clock.iso(booking.createdAt)
+        departureTime = clock.iso(booking.pickupAt)
+        arrivalTime = clock.iso(booking.arrivalAt)
+        price = booking.price
+        kmCharged = (booking.km * 10).rounded() / 10
+        cancellationFee = booking.fee
+        reason = booking.reason.isEmpty ? nil : booking.reason
+        legs = details.legs.map { leg in
+            BookedLegBody(
+                id: leg.id ?? 0, mode: leg.mode, state: leg.state, from: PointBody(lat: leg.fromLat, lon: leg.fromLon, name: leg.fromName),
+                to: PointBody(lat: leg.toLat, lon: leg.toLon, name: leg.toName), departureTime: clock.iso(leg.departureAt),
+                arrivalTime: clock.iso(leg.arrivalAt), price: leg.price, assignee: leg.assignee.isEmpty ? nil : leg.assignee,
+                askedVolunteer: leg.askedVolunteer.isEmpty ? nil : leg.askedVolunteer, responseDeadline: leg.responseDeadline.map(clock.iso),
+                reason: leg.reason.isEmpty ? nil : leg.reason)
+        }
+    }
+}
+
+struct BookingListBody: Encodable {
+    var bookings: [BookingBody]
+}
+
+struct VolunteerRequestBody: Encodable {
+    var legId: Int64
+    var bookingId: Int64
+    var volunteer: String
+    var responseDeadline: String
+    var pickupTime: String
+    var from: PointBody
+    var to: PointBody
+}
+
+struct VolunteerRequestListBody: Encodable {
+    var requests: [VolunteerRequestBody]
+}
+
+struct TravellerBudgetBody: Encodable {
+    var id: String
+    var kmBudgetLeft: Double
+}
+
+struct HealthBody: Encodable {
+    var status = "ok"
+    var bookings: Int
+}
+
+struct DayScheduleBody: Encodable {
+    struct Stop: Encodable {
+        var time: String
+        var place: String
+        var ride: String
+        var action: String
+    }
+
+    struct Route: Encodable {
+        var vehicle: String
+        var kind: String
+        var kilometres: Double
+        var stops: [Stop]
+    }
+
+    struct Unassigned: Encodable {
+        var ride: String
+        var reason: String
+    }
+
+    var date: String
+    var kilometres: Double
+    var routes: [Route]
+    var unassigned: [Unassigned]
+}

@@ -1,0 +1,413 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+public import Bookings
+import Dispatch
+import Foundation
+import GTFS
+public import Hummingbird
+import Logging
+import Metrics
+import Mobility
+import Planner
+import Synchronization
+public import Transit
+
+/// The HTTP API after TOMP-API: a thin façade over `BookingDesk`. Routes and their roles:
+///
+/// | route | roles |
+/// |---|---|
+/// | `GET /health` | none needed |
+/// | `GET /openapi.yaml` | any |
+/// | `GET /metrics` | admin |
+/// | `POST /planning/inquiries`, `POST /planning/offers` | traveller (own), coordinator, admin |
+/// | `GET/POST /bookings`, `GET /bookings/{id}`, `POST /bookings/{id}/events` | traveller (own), coordinator, admin; dispatcher reads and denies |
+/// | `GET /travellers/{id}` | traveller (own), coordinator, admin |
+/// | `GET /volunteer-requests`, `POST /volunteer-requests/{legId}/answer` | coordinator, admin |
+/// | `GET /dispatch/{date}` | dispatcher, coordinator, admin |
+public struct GoanAPI: Sendable {
+    /// Request bodies larger than this are refused with 413.
+    public static let maxBodyBytes = 16 * 1024
+
+    public let desk: BookingDesk
+    let clock: Clock
+    let timetableDays: ClosedRange<Int>
+    /// The current time (Unix seconds); tests inject theirs.
+    let now: @Sendable () -> Int64
+    let sweeper = DeadlineSweeper()
+    let metricsText: @Sendable () -> String
+
+    public init(
+        desk: BookingDesk, timetable: Timetable, now: @escaping @Sendable () -> Int64 = GoanAPI.systemNow,
+        metricsText: @escaping @Sendable () -> String = { "" }
+    ) {
+        self.desk = desk
+        self.clock = Clock(timezone: timetable.feed.timezone)
+        let first = timetable.serviceDays.firstDate.dayNumber
+        self.timetableDays = first ... first + max(0, timetable.serviceDays.dayCount - 1)
+        self.now = now
+        self.metricsText = metricsText
+    }
+
+    /// The system clock in Unix seconds.
+    public static let systemNow: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
+
+    /// The router with every route and the middleware (problems, logs, metrics, tokens).
+    public func router(tokens: TokenBook, logRequests: Bool = true) -> Router<GoanRequestContext> {
+        let router = Router(context: GoanRequestContext.self)
+        router.add(middleware: ProblemMiddleware())
+        if logRequests { router.add(middleware: LogRequestsMiddleware(.info)) }
+        router.add(middleware: MetricsMiddleware())
+        router.add(middleware: TokenMiddleware(tokens: tokens))
+        router.get("/health") { _, _ in
+            let count: Int = try await blocking { try desk.store.bookingCount() }
+            return try json(HealthBody(bookings: count))
+        }
+        router.get("/openapi.yaml") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/yaml"], body: .init(byteBuffer: ByteBuffer(string: Self.openAPIDocument)))
+        }
+        router.get("/metrics") { _, context in
+            try require(context, [.admin])
+            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"], body: .init(byteBuffer: ByteBuffer(string: metricsText())))
+        }
+        router.post("/planning/inquiries") { request, context in try await planning(request, context, offers: false) }
+        router.post("/planning/offers") { request, context in try await planning(request, context, offers: true) }
+        router.get("/bookings") { request, context in try await listBookings(request, context) }
+        router.post("/bookings") { request, context in try await createBooking(request, context) }
+        router.get("/bookings/:id") { _, context in
+            try require(context, [.traveller, .coordinator, .dispatcher, .admin])
+            let id = try pathId(context, "id")
+            try await sweep()
+            let details = try await blocking { try desk.booking(id) }
+            try checkOwner(context, details.booking.travellerId, what: "booking \(id)")
+            return try json(BookingBody(details, clock: clock))
+        }
+        router.post("/bookings/:id/events") { request, context in try await bookingEvent(request, context) }
+        router.get("/travellers/:id") { _, context in
+            try require(context, [.traveller, .coordinator, .admin])
+            guard let id = context.parameters.get("id"), !id.isEmpty, id.count <= 64 else { throw Problem.badRequest("id", "1 to 64 characters") }
+            try checkOwner(context, id, what: "traveller '\(id)'")
+            guard let left = try await blocking({ try desk.store.budget(traveller: id) }) else {
+                throw Problem(.notFound, "traveller '\(id)' does not exist", field: "id")
+            }
+            return try json(TravellerBudgetBody(id: id, kmBudgetLeft: (left * 10).rounded() / 10))
+        }
+        router.get("/volunteer-requests") { _, context in
+            try require(context, [.coordinator, .admin])
+            try await sweep()
+            let legs = try await blocking { try desk.store.pendingVolunteerLegs() }
+            return try json(VolunteerRequestListBody(requests: legs.map { leg in
+                VolunteerRequestBody(
+                    legId: leg.id ?? 0, bookingId: leg.bookingId, volunteer: leg.askedVolunteer, responseDeadline: clock.iso(leg.responseDeadline ?? 0),
+                    pickupTime: clock.iso(leg.departureAt), from: PointBody(lat: leg.fromLat, lon: leg.fromLon, name: leg.fromName),
+                    to: PointBody(lat: leg.toLat, lon: leg.toLon, name: leg.toName))
+            }))
+        }
+        router.post("/volunteer-requests/:legId/answer") { request, context in
+            try require(context, [.coordinator, .admin])
+            let legId = try pathId(context, "legId")
+            let answer = try await decode(VolunteerAnswerBody.self, request, context, shape: VolunteerAnswerBody.shape)
+            try checkLength(answer.volunteer, "volunteer", max: 64)
+            try await sweep()
+            let now = now()
+            let details = try await blocking { try desk.answer(leg: legId, volunteer: answer.volunteer, accepted: answer.accept, now: now) }
+            context.logger.info("volunteer answered", metadata: ["leg": "\(legId)", "accept": "\(answer.accept)", "state": "\(details.booking.state)"])
+            return try json(BookingBody(details, clock: clock))
+        }
+        router.get("/dispatch/:date") { _, context in
+            try require(context, [.dispatcher, .coordinator, .admin])
+            guard let text = context.parameters.get("date"), let date = ServiceDate(text), text.count == 10 else {
+                throw Problem.badRequest("date", "expected a date YYYY-MM-DD")
+            }
+            try await sweep()
+            return try json(try await blocking { try dispatchDay(date) })
+        }
+        return router
+    }
+
+    // MARK: - Handlers
+
+    func planning(_ request: Request, _ context: GoanRequestContext, offers: Bool) async throws -> Response {
+        try require(context, [.traveller, .coordinator, .admin])
+        let body = try await decode(PlanningRequestBody.self, request, context, shape: PlanningRequestBody.shape)
+        let ask = try planRequest(body, context)
+        let now = now()
+        if offers {
+            let (plan, offers) = try await blocking { try desk.offers(ask, now: now) }
+            return try json(planningBody(plan, date: ask.date, offers: offers))
+        }
+        let plan = try await blocking { desk.plan(ask) }
+        return try json(planningBody(plan, date: ask.date, offers: nil))
+    }
+
+    func planningBody(_ plan: Plan, date: ServiceDate, offers: [Offer]?) -> PlanningBody {
+        PlanningBody(
+            options: plan.itineraries.enumerated().map { index, itinerary in OptionBody(itinerary, date: date, offer: offers?[index], clock: clock) },
+            notOffered: plan.notOffered.map { NotOfferedBody(mode: $0.mode, code: $0.reason.code.rawValue, reason: $0.reason.message) })
+    }
+
+    func planRequest(_ body: PlanningRequestBody, _ context: GoanRequestContext) throws -> PlanRequest {
+        let principal = context.principal!
+        let travellerId: String
+        if principal.role == .traveller {
+            if let named = body.traveller, named != principal.traveller {
+                throw Problem(.forbidden, "a traveller token plans only for its own traveller", field: "traveller")
+            }
+            travellerId = principal.traveller ?? ""
+        } else {
+            guard let named = body.traveller else { throw Problem.badRequest("traveller", "required with a \(principal.role.rawValue) token") }
+            try checkLength(named, "traveller", max: 64)
+            travellerId = named
+        }
+        let traveller: Traveller
+        do {
+            traveller = try desk.traveller(travellerId)
+        } catch DeskError.notFound(let what) {
+            throw Problem(.notFound, "\(what) does not exist", field: "traveller")
+        }
+        try body.from.validate("from")
+        try body.to.validate("to")
+        let (field, text): (String, String)
+        switch (body.departureTime, body.arrivalTime) {
+        case (let depart?, nil): (field, text) = ("departureTime", depart)
+        case (nil, let arrive?): (field, text) = ("arrivalTime", arrive)
+        case (nil, nil): throw Problem.badRequest("departureTime", "give departureTime or arrivalTime")
+        default: throw Problem.badRequest("arrivalTime", "give departureTime or arrivalTime, not both")
+        }
+        let unix = try instant(text, field)
+        let (date, _) = ServiceDayClock.localDate(unix: unix, timezone: clock.timezone)
+        guard timetableDays.contains(date.dayNumber) else {
+            let first = ServiceDate(dayNumber: timetableDays.lowerBound), last = ServiceDate(dayNumber: timetableDays.upperBound)
+            throw Problem.badRequest(field, "\(date) is outside the timetable's period \(first)…\(last)")
+        }
+        let seconds = Int32(ServiceDayClock.serviceSeconds(unix: unix, on: date, timezone: clock.timezone))
+        var bookedAt = now()
+        if let text = body.bookedAt {
+            guard principal.role == .coordinator || principal.role == .admin else {
+                throw Problem(.forbidden, "only coordinator and admin tokens may plan as of another moment", field: "bookedAt")
+            }
+            bookedAt = try instant(text, "bookedAt")
+        }
+        var request = PlanRequest(
+            traveller: traveller, origin: Coordinate(latitude: body.from.lat, longitude: body.from.lon),
+            originName: body.from.name ?? "\(body.from.lat),\(body.from.lon)", destination: Coordinate(latitude: body.to.lat, longitude: body.to.lon),
+            destinationName: body.to.name ?? "\(body.to.lat),\(body.to.lon)", date: date,
+            time: body.departureTime != nil ? .departAt(seconds) : .arriveBy(seconds), bookedAt: bookedAt)
+        if let maxTransfers = body.maxTransfers {
+            guard (0 ... 8).contains(maxTransfers) else { throw Problem.badRequest("maxTransfers", "must be 0…8") }
+            request.maxTransfers = maxTransfers
+        }
+        return request
+    }
+
+    /// An ISO 8601 date-time with an offset, as Unix seconds (years 1970…9999).
+    func instant(_ text: String, _ field: String) throws -> Int64 {
+        let formatter = ISO8601DateFormatter()
+        var date = formatter.date(from: text)
+        if date == nil {
+            formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+            date = formatter.date(from: text)
+        }
+        guard let date, date.timeIntervalSince1970.isFinite, (0 ... 253_402_300_799).contains(date.timeIntervalSince1970) else {
+            throw Problem.badRequest(field, "'\(text.prefix(40))' is not a date-time like 2026-11-23T09:00:00+01:00")
+        }
+        return Int64(date.timeIntervalSince1970)
+    }
+
+    func listBookings(_ request: Request, _ context: GoanRequestContext) async throws -> Response {
+        try require(context, [.traveller, .coordinator, .dispatcher, .admin])
+        let principal = context.principal!
+        var traveller = request.uri.queryParameters.get("traveller")
+        if let named = traveller { try checkLength(named, "traveller", max: 64) }
+        if principal.role == .traveller {
+            if let named = traveller, named != principal.traveller {
+                throw Problem(.forbidden, "a traveller token sees only its own bookings", field: "traveller")
+            }
+            traveller = principal.traveller
+        }
+        let date = request.uri.queryParameters.get("date")
+        if let date, date.count != 10 || ServiceDate(date) == nil { throw Problem.badRequest("date", "expected a date YYYY-MM-DD") }
+        try await sweep()
+        let who = traveller
+        let list = try await blocking { try desk.store.bookings(traveller: who, date: date) }
+        return try json(BookingListBody(bookings: list.map { BookingBody($0, clock: clock) }))
+    }
+
+    func createBooking(_ request: Request, _ context: GoanRequestContext) async throws -> Response {
+        try require(context, [.traveller, .coordinator, .admin])
+        let body = try await decode(BookingRequestBody.self, request, context, shape: BookingRequestBody.shape)
+        try checkLength(body.offerId, "offerId", max: 64)
+        let header = request.headers[.init("Idempotency-Key")!]
+        if let header { try checkLength(header, "Idempotency-Key", max: 128) }
+        if let key = body.idempotencyKey { try checkLength(key, "idempotencyKey", max: 128) }
+        if let header, let key = body.idempotencyKey, header != key {
+            throw Problem.badRequest("idempotencyKey", "differs from the Idempotency-Key header")
+        }
+        let key = header ?? body.idempotencyKey ?? "once-" + UUID().uuidString
+        let offer = try await blocking { try desk.store.offer(id: body.offerId) }
+        guard let offer else { throw Problem(.notFound, "offer '\(body.offerId)' does not exist", field: "offerId") }
+        // Another traveller's offer is answered as unknown: ids of others are not confirmed.
+        if let own = context.principal?.traveller, context.principal?.role == .traveller, offer.travellerId != own {
+            throw Problem(.notFound, "offer '\(body.offerId)' does not exist", field: "offerId")
+        }
+        let now = now()
+        var (details, created) = try await blocking { try desk.book(offerId: offer.id, idempotencyKey: "\(offer.travellerId)/\(key)", now: now) }
+        if body.commit == true, details.booking.state == "NEW" {
+            let id = details.id
+            details = try await blocking { try desk.commit(id, now: now) }
+            Counter(label: "goan_bookings_committed_total", dimensions: [("state", details.booking.state)]).increment()
+        }
+        if details.booking.state == "REJECTED" || details.booking.state == "EXPIRED" { throw refusal(details) }
+        context.logger.info("booked", metadata: ["booking": "\(details.id)", "state": "\(details.booking.state)", "created": "\(created)"])
+        return try json(BookingBody(details, clock: clock), status: created ? .created : .ok)
+    }
+
+    func bookingEvent(_ request: Request, _ context: GoanRequestContext) async throws -> Response {
+        try require(context, [.traveller, .coordinator, .dispatcher, .admin])
+        let id = try pathId(context, "id")
+        let body = try await decode(BookingEventBody.self, request, context, shape: BookingEventBody.shape)
+        guard let operation = BookingEventBody.Operation(rawValue: body.operation) else {
+            throw Problem.badRequest("operation", "must be COMMIT, CANCEL or DENY")
+        }
+        if let reason = body.reason, reason.count > 500 { throw Problem.badRequest("reason", "is longer than 500 characters") }
+        let role = context.principal!.role
+        switch operation {
+        case .commit where role == .dispatcher, .cancel where role == .dispatcher:
+            throw Problem(.forbidden, "a dispatcher token may only DENY", field: "operation")
+        case .deny where role == .traveller:
+            throw Problem(.forbidden, "a traveller cannot DENY; use CANCEL", field: "operation")
+        default: break
+        }
+        try await sweep()
+        let current = try await blocking { try desk.booking(id) }
+        try checkOwner(context, current.booking.travellerId, what: "booking \(id)")
+        let now = now()
+        let details: BookingDetails = try await blocking {
+            switch operation {
+            case .commit: try desk.commit(id, now: now)
+            case .cancel: try desk.cancel(id, now: now, reason: body.reason.map { "cancelled: \($0)" } ?? "cancelled by the traveller")
+            case .deny: try desk.deny(id, reason: body.reason ?? "denied by the \(role.rawValue)", now: now)
+            }
+        }
+        Counter(label: "goan_booking_events_total", dimensions: [("operation", operation.rawValue), ("state", details.booking.state)]).increment()
+        if operation == .commit, details.booking.state == "REJECTED" || details.booking.state == "EXPIRED" { throw refusal(details) }
+        context.logger.info("booking event", metadata: ["booking": "\(id)", "operation": "\(operation.rawValue)", "state": "\(details.booking.state)"])
+        return try json(BookingBody(details, clock: clock))
+    }
+
+    /// A committed booking the services refused, as a 409 with the reason code.
+    func refusal(_ details: BookingDetails) -> Problem {
+        let reason = details.booking.reason
+        let code = reason.split(separator: ":", maxSplits: 1).first.map(String.init) ?? "REJECTED"
+        return Problem(.conflict, "booking \(details.id) is \(details.booking.state): \(reason)", code: code)
+    }
+
+    func dispatchDay(_ date: ServiceDate) throws -> DayScheduleBody {
+        let rides = try desk.rides(on: date.description)
+        let schedule = desk.dispatcher.dispatch(rides, date: date, timeLimit: 2, iterations: 2_000, seed: 1)
+        func clockTime(_ minutes: Double) -> String {
+            let total = Int(minutes.rounded())
+            return "\(total / 60 < 10 ? "0" : "")\(total / 60):\(total % 60 < 10 ? "0" : "")\(total % 60)"
+        }
+        return DayScheduleBody(
+            date: date.description, kilometres: (schedule.kilometres * 10).rounded() / 10,
+            routes: schedule.days.map { day in
+                .init(
+                    vehicle: day.vehicle, kind: day.kind, kilometres: (day.kilometres * 10).rounded() / 10,
+                    stops: day.stops.map { .init(time: clockTime($0.time), place: $0.place, ride: $0.ride, action: $0.pickup ? "pickup" : "dropoff") })
+            },
+            unassigned: schedule.unassigned.map { .init(ride: $0.ride.id, reason: $0.reason) })
+    }
+
+    // MARK: - Helpers
+
+    func require(_ context: GoanRequestContext, _ roles: Set<Role>) throws {
+        guard let principal = context.principal, roles.contains(principal.role) else {
+            throw Problem(.forbidden, "a \(context.principal?.role.rawValue ?? "missing") token may not do this")
+        }
+    }
+
+    /// A traveller reaches only their own bookings and budget; others' are answered as unknown.
+    func checkOwner(_ context: GoanRequestContext, _ traveller: String, what: String) throws {
+        if context.principal?.role == .traveller, context.principal?.traveller != traveller {
+            throw Problem(.notFound, "\(what) does not exist")
+        }
+    }
+
+    func pathId(_ context: GoanRequestContext, _ name: String) throws -> Int64 {
+        guard let text = context.parameters.get(name), let id = Int64(text), id >= 1 else {
+            throw Problem.badRequest(name, "expected a positive integer")
+        }
+        return id
+    }
+
+    func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: GoanRequestContext, shape: JSONShape) async throws -> T {
+        if let type = request.headers[.contentType], !type.lowercased().hasPrefix("application/json") {
+            throw Problem(.unsupportedMediaType, "the body must be application/json", field: "Content-Type")
+        }
+        var request = request
+        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        return try StrictJSON.decode(type, from: Array(buffer.readableBytesView), shape: shape)
+    }
+
+    func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = try encoder.encode(value)
+        return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// Runs pending volunteer deadlines at most once a second, before answering about bookings.
+    func sweep() async throws {
+        let now = now()
+        guard sweeper.isDue(now) else { return }
+        try await blocking { _ = try desk.expireDue(now: now) }
+    }
+
+    /// The OpenAPI document (kept in the repository, served as is).
+    static let openAPIDocument: String = {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return "openapi: 3.0.3\n" }
+        return text
+    }()
+}
+
+/// Decides when volunteer deadlines are next checked.
+final class DeadlineSweeper: Sendable {
+    private let last = Mutex<Int64>(.min)
+
+    func isDue(_ now: Int64) -> Bool {
+        last.withLock { last in
+            guard now > last else { return false }
+            last = now
+            return true
+        }
+    }
+}
+
+/// Runs blocking work (SQLite with synchronous commits, planning) off the concurrency pool's
+/// few threads, so a slow disk does not stall every other request.
+func blocking<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async {
+            do {
+                continuation.resume(returning: try work())
+            } catch let error as DeskError {
+                switch error {
+                case .notFound(let what): continuation.resume(throwing: Problem(.notFound, "\(what) does not exist"))
+                case .conflict(let code, let message): continuation.resume(throwing: Problem(.conflict, message, code: code))
+                }
+            } catch let error as BookingStoreError {
+                continuation.resume(throwing: Problem(.notFound, error.description))
+            } catch {
+                continuation.resume(throwing: error)
+            }
+        }
+    }
+}
