@@ -39,6 +39,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.4.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
+        // Tests only: reads the OpenAPI document to check the routes against it.
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
     ],
     targets: [
         // Reading GTFS from a directory or a .zip: typed records, diagnostics with file, line, column.
@@ -88,7 +90,7 @@ let package = Package(
         ),
         .executableTarget(name: "goan", dependencies: ["GoanCLI"], swiftSettings: swiftSettings),
         // Used only by tests: inline GTFS feeds written as multi-line strings.
-        .target(name: "TestSupport", dependencies: ["GTFS", "Transit"], swiftSettings: swiftSettings),
+        .target(name: "TestSupport", dependencies: ["GTFS", "Transit", "Mobility", "Planner", "Bookings"], swiftSettings: swiftSettings),
         .testTarget(name: "GTFSTests", dependencies: ["GTFS", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TransitTests", dependencies: ["Transit", "GTFS", "TestSupport"],
@@ -100,6 +102,7 @@ let package = Package(
                 "GoanServer", "Bookings", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings),
         .testTarget(name: "RideDispatchTests", dependencies: ["RideDispatch"], swiftSettings: swiftSettings),

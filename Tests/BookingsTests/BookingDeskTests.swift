@@ -1,0 +1,215 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+import Bookings
+import Foundation
+import GRDB
+import Mobility
+import Planner
+import TestSupport
+import Testing
+
+/// The booking desk on the Twente data with a store on a temporary database file.
+@Suite struct BookingDeskTests {
+    typealias W = TwenteBookingWorld
+    /// Monday 30 November 2026, booked a week before (every lead time met).
+    let date = "2026-11-30"
+    let bookedAt = W.at("2026-11-23", "10:00")
+
+    func temporaryStore() throws -> (SQLiteBookingStore, String) {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("goan-\(UUID().uuidString).sqlite").path
+        return (try SQLiteBookingStore.file(path), path)
+    }
+
+    /// Books the first offer whose on-demand legs are exactly `modes`.
+    func bookFirst(_ desk: BookingDesk, traveller: String, modes: [String], arrive: String = "10:00", key: String? = nil, now: Int64? = nil) throws
+        -> BookingDetails
+    {
+        let request = try W.request(desk, traveller: traveller, date: date, arrive: arrive, bookedAt: now ?? bookedAt)
+        let (_, offers) = try desk.offers(request, now: now ?? bookedAt)
+        let offer = try #require(offers.first { $0.legs.filter(\.isOnDemand).map(\.mode) == modes })
+        let (booking, created) = try desk.book(offerId: offer.id, idempotencyKey: key ?? offer.id, now: now ?? bookedAt)
+        #expect(created || key != nil)
+        #expect(booking.booking.state == "NEW")
+        return try desk.commit(booking.id, now: now ?? bookedAt)
+    }
+
+    @Test func regiotaxiIsConfirmedAtOnceWithAVehicleAndTakesTheKilometres() throws {
+        let (store, path) = try temporaryStore()
+        let desk = try W.desk(store)
+        let before = try #require(try store.budget(traveller: "jansen"))
+        let booking = try bookFirst(desk, traveller: "jansen", modes: ["regiotaxi"])
+        #expect(booking.booking.state == "CONFIRMED")
+        let leg = try #require(booking.legs.first { $0.mode == "regiotaxi" })
+        #expect(leg.assignee.hasPrefix("RT-"))
+        #expect(leg.budgetKm > 0)
+        #expect(abs(try #require(try store.budget(traveller: "jansen")) - (before - leg.budgetKm)) < 0.001)
+        // Durable: a new store on the same file sees the booking and its legs.
+        let reopened = try SQLiteBookingStore.file(path)
+        #expect(try reopened.booking(id: booking.id) == booking)
+        #expect(try reopened.bookings(traveller: "jansen", date: date).map(\.id) == [booking.id])
+        #expect(try reopened.legs(on: date, states: ["CONFIRMED"]).map(\.id) == [leg.id])
+    }
+
+    @Test func theSameIdempotencyKeyReturnsTheSameBooking() throws {
+        let (store, _) = try temporaryStore()
+        let desk = try W.desk(store)
+        let request = try W.request(desk, traveller: "jansen", date: date, arrive: "10:00", bookedAt: bookedAt)
+        let (_, offers) = try desk.offers(request, now: bookedAt)
+        let first = try desk.book(offerId: offers[0].id, idempotencyKey: "retry-1", now: bookedAt)
+        let second = try desk.book(offerId: offers[0].id, idempotencyKey: "retry-1", now: bookedAt + 5)
+        #expect(first.created && !second.created)
+        #expect(first.0.id == second.0.id)
+        let committed = try desk.commit(first.0.id, now: bookedAt)
+        // Committing again changes nothing (no second vehicle place, no second charge).
+        #expect(try desk.commit(first.0.id, now: bookedAt + 1) == committed)
+        #expect(try store.bookingCount() == 1)
+    }
+
+    @Test func anExhaustedBudgetRejectsTheTripWithItsReason() throws {
+        let (store, _) = try temporaryStore()
+        let desk = try W.desk(store)
+        let request = try W.request(desk, traveller: "jansen", date: date, arrive: "10:00", bookedAt: bookedAt)
+        let (_, offers) = try desk.offers(request, now: bookedAt)
+        let offer = try #require(offers.first { $0.legs.contains { $0.mode == "regiotaxi" } })
+        // The budget is used up between planning and booking.
+        try store.setBudget(traveller: "jansen", km: 0)
+        let (booking, _) = try desk.book(offerId: offer.id, idempotencyKey: "k", now: bookedAt)
+        let result = try desk.commit(booking.id, now: bookedAt)
+        #expect(result.booking.state == "REJECTED")
+        #expect(result.booking.reason.hasPrefix("KM_BUDGET_EXHAUSTED"))
+        #expect(try store.budget(traveller: "jansen") == 0)
+        #expect(try store.legs(on: date, states: ["CONFIRMED"]).isEmpty)
+    }
+
+    @Test func anExpiredOfferCannotBeBooked() throws {
+        let (store, _) = try temporaryStore()
+        let desk = try W.desk(store)
+        let request = try W.request(desk, traveller: "jansen", date: date, arrive: "10:00", bookedAt: bookedAt)
+        let (_, offers) = try desk.offers(request, now: bookedAt)
+        let (booking, _) = try desk.book(offerId: offers[0].id, idempotencyKey: "k", now: bookedAt)
+        let late = try desk.commit(booking.id, now: offers[0].validUntil + 1)
+        #expect(late.booking.state == "EXPIRED")
+        #expect(late.booking.reason.hasPrefix("OFFER_EXPIRED"))
+    }
+
+    @Test func cancellingIsFreeUntilAnHourBeforePickupAndCostsTheFeeAfter() throws {
+        let (store, _) = try temporaryStore()
+        let desk = try W.desk(store)
+        let start = try #require(try store.budget(traveller: "jansen"))
+        let early = try bookFirst(desk, traveller: "jansen", modes: ["regiotaxi"], arrive: "10:00")
+        let pickup = early.legs.first { $0.mode == "regiotaxi" }!.departureAt
+        let cancelled = try desk.cancel(early.id, now: pickup - 3601)
+        #expect(cancelled.booking.state == "CANCELLED" && cancelled.booking.fee == 0)
+        #expect(abs(try #require(try store.budget(traveller: "jansen")) - start) < 0.001)
+        // The vehicle's route no longer has the ride: the same ride fits again.
+        let late = try bookFirst(desk, traveller: "jansen", modes: ["regiotaxi"], arrive: "10:00", now: bookedAt + 60)
+        #expect(late.booking.state == "CONFIRMED")
+        let latePickup = late.legs.first { $0.mode == "regiotaxi" }!.departureAt
+        let charged = try desk.cancel(late.id, now: latePickup - 1800)
+        #expect(charged.booking.fee == 5)
+        #expect(try #require(try store.budget(traveller: "jansen")) < start - 0.001)
+        // A second CANCEL changes nothing; a cancelled booking cannot be committed.
+        #expect(try desk.cancel(late.id, now: latePickup) == charged)
+        #expect(throws: DeskError.self) { try desk.commit(late.id, now: latePickup) }
+    }
+
+    @Test func automaatjeWaitsForAVolunteerIsReofferedOnDeclineAndConfirmedOnAccept() throws {
+        let (store, _) = try temporaryStore()
+        let desk = try W.desk(store)
+        let booking = try bookFirst(desk, traveller: "de-vries", modes: ["automaatje"], arrive: "11:00")
+        #expect(booking.booking.state == "PENDING")
+        let leg = try #require(booking.legs.first { $0.mode == "automaatje" })
+        let first = leg.askedVolunteer
+        #expect(!first.isEmpty && leg.responseDeadline != nil)
+        #expect(try store.pendingVolunteerLegs().map(\.id) == [leg.id])
+        // Someone else answering is refused; the asked volunteer declines: the next one is asked.
+        #expect(throws: DeskError.self) { try desk.answer(leg: leg.id!, volunteer: "nobody", accepted: true, now: bookedAt + 60) }
+        let declined = try desk.answer(leg: leg.id!, volunteer: first, accepted: false, now: bookedAt + 60)
+        let next = try #require(declined.legs.first { $0.id == leg.id })
+        if leg.candidates.isEmpty {
+            #expect(declined.booking.state == "REJECTED")
+            return
+        }
+        #expect(next.state == "PENDING" && next.askedVolunteer != first && next.declinedBy == first)
+        let accepted = try desk.answer(leg: leg.id!, volunteer: next.askedVolunteer, accepted: true, now: bookedAt + 120)
+        #expect(accepted.booking.state == "CONFIRMED")
+        #expect(accepted.legs.first { $0.id == leg.id }?.assignee == next.askedVolunteer)
+        #expect(try store.pendingVolunteerLegs().isEmpty)
+    }
+
+    @Test func aPendingRideExpiresWhenNobodyAnswersByTheDeadline() throws {
+        let (store, _) = try temporaryStore()
+        // Only one volunteer: no one to re-offer to.
+        let desk = try W.desk(store) { supply in
+            supply.volunteers = Array(supply.volunteers.filter { !$0.wheelchair }.prefix(1))
+        }
+        let request = try W.request(desk, traveller: "de-vries", date: date, arrive: "11:00", bookedAt: bookedAt)
+        let (plan, offers) = try desk.offers(request, now: bookedAt)
+        guard let offer = offers.first(where: { $0.legs.contains { $0.mode == "automaatje" } }) else {
+            // The single volunteer cannot drive this trip: the plan says why.
+            #expect(plan.notOffered.contains { $0.mode == "automaatje" && $0.reason.code == .noVolunteerAvailable })
+            return
+        }
+        let (booking, _) = try desk.book(offerId: offer.id, idempotencyKey: "k", now: bookedAt)
+        let pending = try desk.commit(booking.id, now: bookedAt)
+        let deadline = try #require(pending.legs.first { $0.mode == "automaatje" }?.responseDeadline)
+        #expect(try desk.expireDue(now: deadline - 1).isEmpty)
+        let expired = try desk.expireDue(now: deadline)
+        #expect(expired.map(\.id) == [booking.id])
+        #expect(expired[0].booking.state == "EXPIRED")
+        #expect(expired[0].booking.reason.contains("did not answer"))
+        // A late acceptance is not taken.
+        let asked = pending.legs.first { $0.mode == "automaatje" }!.askedVolunteer
+        #expect(throws: DeskError.self) { try desk.answer(leg: pending.legs.first { $0.mode == "automaatje" }!.id!, volunteer: asked, accepted: true, now: deadline + 5) }
+    }
+
+    @Test func aVolunteerDoesNotGetMoreRidesThanTheirMaximum() throws {
+        let (store, _) = try temporaryStore()
+        let desk = try W.desk(store) { supply in
+            for index in supply.volunteers.indices { supply.volunteers[index].maxRidesPerDay = 1 }
+        }
+        // Two trips the same day at different hours: whoever accepts the first is not asked for the second.
+        let one = try bookFirst(desk, traveller: "de-vries", modes: ["automaatje"], arrive: "11:00")
+        let leg = one.legs.first { $0.mode == "automaatje" }!
+        let confirmed = try desk.answer(leg: leg.id!, volunteer: leg.askedVolunteer, accepted: true, now: bookedAt + 60)
+        #expect(confirmed.booking.state == "CONFIRMED")
+        let request = try W.request(desk, traveller: "de-vries", date: date, arrive: "16:00", bookedAt: bookedAt)
+        let (_, offers) = try desk.offers(request, now: bookedAt)
+        if let offer = offers.first(where: { $0.legs.contains { $0.mode == "automaatje" } }) {
+            let (two, _) = try desk.book(offerId: offer.id, idempotencyKey: "second", now: bookedAt)
+            let second = try desk.commit(two.id, now: bookedAt)
+            let asked = second.legs.first { $0.mode == "automaatje" }?.askedVolunteer ?? ""
+            #expect(asked != leg.askedVolunteer)
+        }
+    }
+
+    /// 50 travellers who need a wheelchair place book the same ride at once; one vehicle with
+    /// one wheelchair place is on duty: exactly one booking is confirmed, the others are
+    /// refused with the reason.
+    @Test func fiftyConcurrentRequestsForTheLastWheelchairPlaceConfirmExactlyOne() async throws {
+        let (store, _) = try temporaryStore()
+        let desk = try W.desk(store) { W.lastWheelchairPlace(&$0, wheelchairUsers: 50) }
+        var bookingIds: [Int64] = []
+        for k in 1 ... 50 {
+            let id = k < 10 ? "w0\(k)" : "w\(k)"
+            let request = try W.request(desk, traveller: id, date: date, depart: "09:00", bookedAt: bookedAt)
+            let (_, offers) = try desk.offers(request, now: bookedAt)
+            let offer = try #require(offers.first { $0.legs.filter(\.isOnDemand).map(\.mode) == ["regiotaxi"] })
+            bookingIds.append(try desk.book(offerId: offer.id, idempotencyKey: id, now: bookedAt).0.id)
+        }
+        let states = try await withThrowingTaskGroup(of: String.self) { group in
+            for id in bookingIds { group.addTask { try desk.commit(id, now: W.at("2026-11-23", "10:00")).booking.state } }
+            return try await group.reduce(into: [String]()) { $0.append($1) }
+        }
+        #expect(states.filter { $0 == "CONFIRMED" }.count == 1)
+        #expect(states.filter { $0 == "REJECTED" }.count == 49)
+        let rejected = try store.bookings(traveller: nil, date: date).filter { $0.booking.state == "REJECTED" }
+        #expect(rejected.allSatisfy { $0.booking.reason.hasPrefix("NO_VEHICLE_WITH_AID") })
+    }
+}
