@@ -14,6 +14,7 @@ public import Hummingbird
 import Logging
 import Metrics
 import Mobility
+import NIOCore
 import Planner
 import Synchronization
 public import Transit
@@ -351,7 +352,12 @@ public struct GoanAPI: Sendable {
             throw Problem(.unsupportedMediaType, "the body must be application/json", field: "Content-Type")
         }
         var request = request
-        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        } catch is NIOTooManyBytesError {
+            throw Problem(.contentTooLarge, "the request body is larger than \(Self.maxBodyBytes) bytes", field: "body")
+        }
         return try StrictJSON.decode(type, from: Array(buffer.readableBytesView), shape: shape)
     }
 

@@ -1,0 +1,168 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+import Foundation
+import GoanServer
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import TestSupport
+import Testing
+
+@Suite struct APIRouteTests {
+    typealias T = APITestWorld
+
+    @Test func healthNeedsNoTokenAndEverythingElseDoes() async throws {
+        let world = try T()
+        try await world.app.test(.router) { client in
+            #expect(try await client.call(.get, "/health", token: nil).status == .ok)
+            for (method, path) in [(HTTPRequest.Method.get, "/bookings"), (.post, "/planning/offers"), (.get, "/openapi.yaml"), (.get, "/metrics")] {
+                let response = try await client.call(method, path, token: nil)
+                #expect(response.status == .unauthorized)
+                #expect(response.headers[.contentType] == "application/problem+json")
+                #expect(response.object["field"] as? String == "Authorization")
+            }
+            #expect(try await client.call(.get, "/bookings", token: "not-a-token-of-ours-at-all").status == .unauthorized)
+            #expect(try await client.call(.get, "/metrics", token: T.jansen).status == .forbidden)
+            #expect(try await client.call(.get, "/metrics", token: T.admin).status == .ok)
+        }
+    }
+
+    @Test func aTravellerPlansBooksSeesAndCancelsTheirTrip() async throws {
+        let world = try T()
+        try await world.app.test(.router) { client in
+            let budget = try await client.call(.get, "/travellers/jansen", token: T.jansen).object["kmBudgetLeft"] as? Double
+            let booked = try await client.bookFirst(token: T.jansen, modes: ["regiotaxi"], key: "trip-1")
+            #expect(booked.status == .created)
+            #expect(booked.object["state"] as? String == "CONFIRMED")
+            let id = try #require(booked.object["id"] as? Int)
+            #expect((booked.object["kmCharged"] as? Double ?? 0) > 0)
+            // A retry with the same key: the same booking, 200.
+            let retried = try await client.call(
+                .post, "/bookings", token: T.jansen, body: #"{"offerId":"\#(booked.object["offerId"] as! String)","commit":true}"#,
+                headers: [HTTPField.Name("Idempotency-Key")!: "trip-1"])
+            #expect(retried.status == .ok && retried.object["id"] as? Int == id)
+            #expect(try await client.call(.get, "/bookings/\(id)", token: T.jansen).object["state"] as? String == "CONFIRMED")
+            let list = try await client.call(.get, "/bookings?date=2026-11-30", token: T.jansen).object["bookings"] as? [[String: Any]]
+            #expect(list?.compactMap { $0["id"] as? Int } == [id])
+            let cancelled = try await client.call(.post, "/bookings/\(id)/events", token: T.jansen, body: #"{"operation":"CANCEL"}"#)
+            #expect(cancelled.status == .ok)
+            #expect(cancelled.object["state"] as? String == "CANCELLED")
+            #expect(cancelled.object["cancellationFee"] as? Double == 0)
+            let after = try await client.call(.get, "/travellers/jansen", token: T.jansen).object["kmBudgetLeft"] as? Double
+            #expect(after == budget)
+        }
+    }
+
+    @Test func aTravellerSeesAndChangesOnlyTheirOwnBookings() async throws {
+        let world = try T()
+        try await world.app.test(.router) { client in
+            let booked = try await client.bookFirst(token: T.jansen, modes: ["regiotaxi"], key: "own")
+            let id = try #require(booked.object["id"] as? Int)
+            #expect(try await client.call(.get, "/bookings/\(id)", token: T.deVries).status == .notFound)
+            #expect(try await client.call(.post, "/bookings/\(id)/events", token: T.deVries, body: #"{"operation":"CANCEL"}"#).status == .notFound)
+            #expect(try await client.call(.get, "/bookings?traveller=jansen", token: T.deVries).status == .forbidden)
+            #expect(try await client.call(.get, "/travellers/jansen", token: T.deVries).status == .notFound)
+            let mine = try await client.call(.get, "/bookings", token: T.deVries).object["bookings"] as? [Any]
+            #expect(mine?.isEmpty == true)
+            // Planning for someone else with a traveller token is refused; staff must name the traveller.
+            #expect(try await client.call(.post, "/planning/offers", token: T.deVries, body: T.trip(traveller: "jansen")).status == .forbidden)
+            let unnamed = try await client.call(.post, "/planning/offers", token: T.coordinator, body: T.trip())
+            #expect(unnamed.status == .badRequest && unnamed.object["field"] as? String == "traveller")
+            #expect(try await client.call(.post, "/bookings/\(id)/events", token: T.dispatcher, body: #"{"operation":"CANCEL"}"#).status == .forbidden)
+            #expect(try await client.call(.get, "/bookings/\(id)", token: T.coordinator).status == .ok)
+        }
+    }
+
+    @Test func badInputGetsAProblemThatNamesTheField() async throws {
+        let world = try T()
+        try await world.app.test(.router) { client in
+            let cases: [(String, String, HTTPResponse.Status, String)] = [
+                ("/planning/offers", #"{"from":{"lat":52.4,"lon":6.6},"to":{"lat":52.3,"lon":6.6},"departureTime":"2026-11-30T09:00:00+01:00","colour":"red"}"#, .badRequest, "colour"),
+                ("/planning/offers", #"{"from":{"lat":52.4,"lon":6.6,"nmae":"x"},"to":{"lat":52.3,"lon":6.6},"departureTime":"2026-11-30T09:00:00+01:00"}"#, .badRequest, "from.nmae"),
+                ("/planning/offers", #"{"from":{"lat":152.4,"lon":6.6},"to":{"lat":52.3,"lon":6.6},"departureTime":"2026-11-30T09:00:00+01:00"}"#, .badRequest, "from.lat"),
+                ("/planning/offers", #"{"from":{"lat":"north","lon":6.6},"to":{"lat":52.3,"lon":6.6},"departureTime":"2026-11-30T09:00:00+01:00"}"#, .badRequest, "from.lat"),
+                ("/planning/offers", #"{"from":{"lat":52.4,"lon":6.6},"departureTime":"2026-11-30T09:00:00+01:00"}"#, .badRequest, "to"),
+                ("/planning/offers", #"{"from":{"lat":52.4,"lon":6.6},"to":{"lat":52.3,"lon":6.6},"departureTime":"tomorrow"}"#, .badRequest, "departureTime"),
+                ("/planning/offers", #"{"from":{"lat":52.4,"lon":6.6},"to":{"lat":52.3,"lon":6.6},"departureTime":"2031-01-01T09:00:00+01:00"}"#, .badRequest, "departureTime"),
+                ("/planning/offers", #"{"from":{"lat":52.4,"lon":6.6},"to":{"lat":52.3,"lon":6.6},"departureTime":"2026-11-30T09:00:00+01:00","maxTransfers":99}"#, .badRequest, "maxTransfers"),
+                ("/planning/offers", #"{"from": {"lat": 52.4,"#, .badRequest, "body"),
+                ("/planning/offers", #"[1,2,3]"#, .badRequest, "body"),
+                ("/bookings", #"{"offerId":""}"#, .badRequest, "offerId"),
+                ("/bookings", #"{"offerId":"does-not-exist"}"#, .notFound, "offerId"),
+                ("/bookings/1/events", #"{"operation":"EXPLODE"}"#, .badRequest, "operation"),
+                ("/bookings/abc/events", #"{"operation":"CANCEL"}"#, .badRequest, "id"),
+                ("/volunteer-requests/1/answer", #"{"volunteer":"v","accept":"yes"}"#, .badRequest, "accept"),
+            ]
+            for (path, body, status, field) in cases {
+                let response = try await client.call(.post, path, token: path.hasPrefix("/volunteer") ? T.coordinator : T.jansen, body: body)
+                #expect(response.status == status, "\(path) \(body)")
+                #expect(response.headers[.contentType] == "application/problem+json")
+                #expect(response.object["field"] as? String == field, "\(path) \(body): \(response.object)")
+                #expect((response.object["detail"] as? String)?.isEmpty == false)
+            }
+            let huge = "{\"offerId\":\"" + String(repeating: "x", count: 40_000) + "\"}"
+            let tooLarge = try await client.call(.post, "/bookings", token: T.jansen, body: huge)
+            #expect(tooLarge.status == .contentTooLarge)
+            #expect(tooLarge.headers[.contentType] == "application/problem+json")
+            #expect(try await client.call(.get, "/bookings/0", token: T.admin).status == .badRequest)
+            #expect(try await client.call(.get, "/bookings/99999999999999999999", token: T.admin).status == .badRequest)
+            #expect(try await client.call(.get, "/bookings?date=yesterday", token: T.admin).status == .badRequest)
+            #expect(try await client.call(.get, "/dispatch/2026-13-45", token: T.dispatcher).status == .badRequest)
+        }
+    }
+
+    @Test func fiftyParallelRequestsForTheLastWheelchairPlaceConfirmExactlyOne() async throws {
+        let world = try T { TwenteBookingWorld.lastWheelchairPlace(&$0, wheelchairUsers: 50) }
+        try await world.app.test(.router) { client in
+            var offerIds: [String] = []
+            for k in 1 ... 50 {
+                let traveller = k < 10 ? "w0\(k)" : "w\(k)"
+                let body = #"{"traveller":"\#(traveller)","from":{"lat":52.459,"lon":6.6195},"to":{"lat":52.3497,"lon":6.6378},"departureTime":"2026-11-30T09:00:00+01:00"}"#
+                let offers = try await client.call(.post, "/planning/offers", token: T.coordinator, body: body)
+                let options = offers.object["options"] as? [[String: Any]] ?? []
+                let taxi = try #require(options.first { ($0["legs"] as? [[String: Any]])?.compactMap { $0["mode"] as? String } == ["regiotaxi"] })
+                offerIds.append(taxi["id"] as! String)
+            }
+            let responses = try await withThrowingTaskGroup(of: APIResponse.self) { group in
+                for id in offerIds {
+                    group.addTask { try await client.call(.post, "/bookings", token: T.coordinator, body: #"{"offerId":"\#(id)","commit":true}"#) }
+                }
+                return try await group.reduce(into: [APIResponse]()) { $0.append($1) }
+            }
+            #expect(responses.filter { $0.status == .created }.count == 1)
+            #expect(responses.filter { $0.status == .conflict }.count == 49)
+            #expect(responses.filter { $0.status == .conflict }.allSatisfy { $0.object["code"] as? String == "NO_VEHICLE_WITH_AID" })
+            let confirmed = try await client.call(.get, "/bookings?date=2026-11-30", token: T.admin).object["bookings"] as? [[String: Any]] ?? []
+            #expect(confirmed.filter { $0["state"] as? String == "CONFIRMED" }.count == 1)
+        }
+    }
+
+    @Test func aVolunteerRideWaitsIsAnsweredAndIsDispatched() async throws {
+        let world = try T()
+        try await world.app.test(.router) { client in
+            let booked = try await client.bookFirst(token: T.deVries, modes: ["automaatje"], arrive: "11:00", key: "vol-1")
+            #expect(booked.status == .created)
+            #expect(booked.object["state"] as? String == "PENDING")
+            let requests = try await client.call(.get, "/volunteer-requests", token: T.coordinator).object["requests"] as? [[String: Any]] ?? []
+            let request = try #require(requests.first)
+            let legId = try #require(request["legId"] as? Int), volunteer = try #require(request["volunteer"] as? String)
+            #expect(try await client.call(.get, "/volunteer-requests", token: T.deVries).status == .forbidden)
+            let wrong = try await client.call(.post, "/volunteer-requests/\(legId)/answer", token: T.coordinator, body: #"{"volunteer":"someone-else","accept":true}"#)
+            #expect(wrong.status == .conflict && wrong.object["code"] as? String == "NOT_ASKED")
+            let accepted = try await client.call(.post, "/volunteer-requests/\(legId)/answer", token: T.coordinator, body: #"{"volunteer":"\#(volunteer)","accept":true}"#)
+            #expect(accepted.status == .ok && accepted.object["state"] as? String == "CONFIRMED")
+            let day = try await client.call(.get, "/dispatch/2026-11-30", token: T.dispatcher)
+            #expect(day.status == .ok)
+            let routes = day.object["routes"] as? [[String: Any]] ?? []
+            let unassigned = day.object["unassigned"] as? [[String: Any]] ?? []
+            #expect(routes.count + unassigned.count >= 1)
+            #expect(try await client.call(.get, "/dispatch/2026-11-30", token: T.jansen).status == .forbidden)
+        }
+    }
+}
