@@ -141,10 +141,14 @@ extension BookingDesk {
     /// The day's rides from the store for the dispatcher: confirmed Regiotaxi rides and
     /// AutoMaatje rides confirmed or still waiting for a volunteer.
     public func rides(on date: String) throws -> [BookedRide] {
-        try store.legs(on: date, states: ["CONFIRMED", "PENDING"]).map { leg in
-            var ride = Self.ride(leg)
-            ride.id = "ride-\(leg.id ?? 0)"
-            return ride
-        }
+        let states: Set<String> = ["CONFIRMED", "PENDING"]
+        return try store.bookings(traveller: nil, date: date).flatMap { details in
+            details.legs.filter { $0.isOnDemand && states.contains($0.state) }.map { leg in
+                var ride = Self.ride(leg)
+                ride.id = "ride-\(leg.id ?? 0)"
+                ride.traveller = details.booking.travellerId
+                return ride
+            }
+        }.sorted { ($0.pickup, $0.id) < ($1.pickup, $1.id) }
     }
 }
