@@ -28,7 +28,9 @@ Checks after every restart (any violation: exit status 1, with the request and t
     the same booking id (all of the last round's keys and a sample of older ones); a booking
     request cut off by the kill, retried with its key, is either booked now or refused (4xx);
   - for every traveller: start budget - sum(kmCharged of GET /bookings?traveller=T) ==
-    kmBudgetLeft of GET /travellers/T, and kmBudgetLeft >= 0;
+    kmBudgetLeft of GET /travellers/T, and kmBudgetLeft >= 0. The API shows km rounded to
+    0.1, so a difference within 0.05 km per figure is only reported (a NOTE at the end),
+    unless --strict-budget;
   - no 5xx and no connection error while the server is up; booking answers are 201, 200 or 409.
 """
 
@@ -95,6 +97,7 @@ class Run:
         self.stop = threading.Event()
         self.pool: list[tuple[str, str]] = []  # (offer id, traveller)
         self.stats = Counter()
+        self.inexact: dict[str, str] = {}  # traveller -> budget off by no more than rounding
         self.key_seq = 0
         self.run_tag = f"{args.seed}-{int(time.time())}"
 
@@ -358,10 +361,16 @@ class Run:
             charged = sum(float(b["kmCharged"]) for b in bookings)
             start = kit.start_budget(t)
             n_budgets += 1
-            if abs(start - charged - left) > 1e-6 * max(1.0, start):
+            # The API shows km rounded to 0.1: each shown figure is off by at most 0.05.
+            diff, slack = kit.budget_gap(start, bookings, left)
+            if diff > 1e-6 * max(1.0, start):
                 detail = ", ".join(f"{b['id']}:{b['state']}:{b['kmCharged']}" for b in bookings)
-                self.violate(f"km budget of {tid}: start {start} - charged {charged:.6f} = "
-                             f"{start - charged:.6f}, but kmBudgetLeft is {left} (bookings {detail})")
+                msg = (f"km budget of {tid}: start {start} - charged {charged:.6f} = "
+                       f"{start - charged:.6f}, but kmBudgetLeft is {left} (bookings {detail})")
+                if diff > slack or self.args.strict_budget:
+                    self.violate(msg)
+                else:
+                    self.inexact[tid] = msg
             if left < -EPS:
                 self.violate(f"km budget of {tid} is negative: {left}")
             ids = {int(b["id"]) for b in bookings}
@@ -399,12 +408,21 @@ class Run:
                          f"log tail:\n{self.server.log_tail(15)}")
         if self.violations:
             return self.fail()
+        if self.inexact:
+            example = next(iter(self.inexact.values()))
+            print(f"NOTE: for {len(self.inexact)} of {len(self.travellers)} travellers the API's km figures do "
+                  f"not add up exactly (start - sum(kmCharged) != kmBudgetLeft), off by no more than the "
+                  f"rounding to 0.1 km of each figure (--strict-budget makes this a failure). Example: {example}")
         states = Counter(b.state for b in self.booked.values())
         s = self.stats
         codes = ", ".join(f"{k[4:]} {v}" for k, v in sorted(s.items()) if k.startswith("409 "))
         print(f"crash test passed: {a.rounds} kill -9 rounds; {len(self.booked)} bookings "
               f"acknowledged and still there ({', '.join(f'{k} {v}' for k, v in sorted(states.items()))}); "
               f"{s['cancels acked']} cancels; {s['plans']} plans; 409s: {codes or 'none'}")
+        cut = ", ".join(f"{k[len('cut-off requests '):]} {v}" for k, v in sorted(s.items())
+                        if k.startswith("cut-off requests "))
+        if cut:
+            print(f"booking requests cut off by a kill and retried with their key after the restart: {cut}")
         return 0
 
     def report(self, rnd: int, r: dict, chk: dict, up: float) -> None:
@@ -437,6 +455,8 @@ def main() -> int:
     ap.add_argument("--days", type=int, default=15, help="working days to book on")
     ap.add_argument("--pool", type=int, default=40, help="offers planned before each round's load")
     ap.add_argument("--retry-sample", type=int, default=40, help="older keys retried per round")
+    ap.add_argument("--strict-budget", action="store_true",
+                    help="the km budget invariant must hold exactly, not only up to the API's rounding to 0.1 km")
     ap.add_argument("--startup-timeout", type=float, default=120)
     ap.add_argument("--work", help="work folder (default: a new temporary one)")
     ap.add_argument("--keep", action="store_true", help="keep the work folder")

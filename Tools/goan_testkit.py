@@ -74,6 +74,14 @@ def start_budget(traveller: dict) -> float:
     return float(wmo["kmBudgetLeft"]) if wmo else 0.0
 
 
+def budget_gap(start: float, bookings: list[dict], left: float) -> tuple[float, float]:
+    """The km budget invariant: start - sum(kmCharged) == kmBudgetLeft. Returns (the gap, the
+    slack the API's rounding to 0.1 km allows: 0.05 per figure shown)."""
+    charged = sum(float(b["kmCharged"]) for b in bookings)
+    slack = 0.05 * (1 + sum(1 for b in bookings if float(b["kmCharged"]) > 0)) + 1e-9
+    return abs(start - charged - left), slack
+
+
 def load_places(scenario: Path) -> list[dict]:
     return json.loads((scenario / "places.json").read_text(encoding="utf-8"))["places"]
 

@@ -2,39 +2,47 @@
 # API contract test of `goan serve` against Sources/GoanServer/openapi.yaml with Schemathesis
 # (run by .ci/run, after the release build; it builds nothing).
 #
-#   Tools/schemathesis.sh [--goan .build/release/goan] [--examples 25] [--seed 1]
+#   Tools/schemathesis.sh [--goan .build/release/goan] [--examples 100] [--seed 1] [--spec FILE]
+#   (--spec: another copy of the document, e.g. to try a fix; default Sources/GoanServer/openapi.yaml)
 #
 # 1. Installs Schemathesis 4 into Tools/.venv-schemathesis (git-ignored; reused if present).
 # 2. Starts `goan serve` on 127.0.0.1 (free port) with a temporary database and a tokens file
 #    with one token per role (admin, coordinator, dispatcher, traveller jansen); waits for
 #    GET /health.
-# 3. Runs Schemathesis on every operation of the spec, as admin (--examples cases per operation
+# 3. Walks the real booking flow (Tools/api_flow_check.py: offers, bookings, a repeated
+#    Idempotency-Key, COMMIT, AutoMaatje volunteer requests, cancel, a traveller's own view),
+#    each answer checked against the spec; its bookings stay for the fuzzing to meet.
+# 4. Runs Schemathesis on every operation of the spec, as admin (--examples cases per operation
 #    and phase), then as the traveller jansen (fewer), with the checks
 #      not_a_server_error          no 5xx
 #      status_code_conformance     every status answered is documented for the operation
 #      content_type_conformance    the Content-Type is the documented one
 #      response_schema_conformance the body matches the documented schema
 #    Runs are seeded (--seed) and bounded (examples per operation, and a hard time limit).
-# 4. Stops the server with SIGTERM. Exit status non-zero if any check failed.
+#    (one worker: Hypothesis parses lambdas with ast in threads, which trips CPython 3.11.7's
+#    "AST constructor recursion depth mismatch" with two.)
+# 5. Stops the server with SIGTERM (it must exit with status 0). Non-zero exit if anything failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 GOAN=.build/release/goan
-EXAMPLES=25
+SPEC=
+EXAMPLES=100
 SEED=1
 while [ $# -gt 0 ]; do
     case "$1" in
         --goan) GOAN=$2; shift 2 ;;
         --examples) EXAMPLES=$2; shift 2 ;;
         --seed) SEED=$2; shift 2 ;;
-        -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+        --spec) SPEC=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
+        -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
         *) echo "unknown option: $1" >&2; exit 2 ;;
     esac
 done
 [ -x "$GOAN" ] || { echo "error: no goan binary at $GOAN (swift build -c release --product goan)" >&2; exit 2; }
 GOAN=$(cd "$(dirname "$GOAN")" && pwd)/$(basename "$GOAN")
-SPEC=$ROOT/Sources/GoanServer/openapi.yaml
+SPEC=${SPEC:-$ROOT/Sources/GoanServer/openapi.yaml}
 LIMIT_SECONDS=${SCHEMATHESIS_TIME_LIMIT:-420}   # per run; a hang fails instead of eating CI's time
 
 # 1. Schemathesis in its own venv.
@@ -71,11 +79,13 @@ trap 'exit 130' INT TERM
 
 token() { echo "$1-$(python3 -c 'import secrets; print(secrets.token_hex(16))')"; }
 ADMIN=$(token admin)
+COORDINATOR=$(token coordinator)
+DISPATCHER=$(token dispatcher)
 TRAVELLER=$(token traveller)
 cat > "$WORK/tokens.txt" <<EOF
 admin $ADMIN
-coordinator $(token coordinator)
-dispatcher $(token dispatcher)
+coordinator $COORDINATOR
+dispatcher $DISPATCHER
 traveller $TRAVELLER jansen
 EOF
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -103,7 +113,15 @@ sys.exit("error: /health did not answer within 120 s")
 EOF
 echo "goan serve is up at $BASE (pid $SERVER_PID)"
 
-# 3. Schemathesis, as admin and as a traveller. The working folder is the temporary one, so
+# 3. The real booking flow, every answer checked against the spec (and bookings left in the
+# store for the fuzzing to meet).
+STATUS=0
+echo
+echo "== booking flow, answers checked against the spec"
+"$VENV/bin/python" "$ROOT/Tools/api_flow_check.py" --base "$BASE" --spec "$SPEC" --admin "$ADMIN" \
+    --coordinator "$COORDINATOR" --dispatcher "$DISPATCHER" --traveller "$TRAVELLER" || STATUS=1
+
+# 4. Schemathesis, as admin and as a traveller. The working folder is the temporary one, so
 # nothing (reports, example database) is written into the repository.
 CHECKS=not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance
 run_st() {  # NAME TOKEN EXAMPLES
@@ -113,17 +131,16 @@ run_st() {  # NAME TOKEN EXAMPLES
         "$ST" run "$SPEC" "$URL_FLAG" "$BASE" \
         --header "Authorization: Bearer $2" \
         --checks "$CHECKS" \
-        --max-examples "$3" --seed "$SEED" --workers 2 \
+        --max-examples "$3" --seed "$SEED" --workers 1 \
         --generation-database none --request-timeout 30 \
         --no-color --output-truncate true)
 }
-STATUS=0
 run_st admin "$ADMIN" "$EXAMPLES" || STATUS=1
 if ! kill -0 "$SERVER_PID" 2>/dev/null; then echo "error: goan serve died during the admin run" >&2; exit 1; fi
 run_st "traveller jansen" "$TRAVELLER" $(( (EXAMPLES + 2) / 3 )) || STATUS=1
 if ! kill -0 "$SERVER_PID" 2>/dev/null; then echo "error: goan serve died during the traveller run" >&2; exit 1; fi
 
-# 4. Graceful stop.
+# 5. Graceful stop.
 kill -TERM "$SERVER_PID"
 SERVER_EXIT=0
 for _ in $(seq 1 200); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
