@@ -79,7 +79,7 @@ public struct BookingDesk: Sendable {
                 id: nil, bookingId: 0, position: position, mode: leg.mode.rawValue, state: "NEW", fromName: leg.fromName,
                 fromLat: leg.from.latitude, fromLon: leg.from.longitude, toName: leg.toName, toLat: leg.to.latitude, toLon: leg.to.longitude,
                 date: date, departureAt: departure, arrivalAt: zero + Int64(leg.arrival), pickupMinute: Int((departure - midnight) / 60),
-                price: leg.price, budgetKm: leg.budgetKm, seats: 1 + request.traveller.companions,
+                price: leg.price, budgetKm: (leg.budgetKm * 10).rounded() / 10, seats: 1 + request.traveller.companions,
                 wheelchair: request.traveller.needsWheelchairPlace, bookingDeadline: leg.bookingDeadline, assignee: "",
                 askedVolunteer: "", responseDeadline: nil, candidates: "", declinedBy: "", reason: "")
         }

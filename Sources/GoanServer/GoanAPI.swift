@@ -91,7 +91,9 @@ public struct GoanAPI: Sendable {
         router.post("/bookings/:id/events") { request, context in try await bookingEvent(request, context) }
         router.get("/travellers/:id") { _, context in
             try require(context, [.traveller, .coordinator, .admin])
-            guard let id = context.parameters.get("id"), !id.isEmpty, id.count <= 64 else { throw Problem.badRequest("id", "1 to 64 characters") }
+            guard let id = context.parameters.get("id")?.removingPercentEncoding, !id.isEmpty, id.count <= 64 else {
+                throw Problem.badRequest("id", "1 to 64 characters")
+            }
             try checkOwner(context, id, what: "traveller '\(id)'")
             guard let left = try await blocking({ try desk.store.budget(traveller: id) }) else {
                 throw Problem(.notFound, "traveller '\(id)' does not exist", field: "id")
@@ -341,7 +343,7 @@ public struct GoanAPI: Sendable {
     }
 
     func pathId(_ context: GoanRequestContext, _ name: String) throws -> Int64 {
-        guard let text = context.parameters.get(name), let id = Int64(text), id >= 1 else {
+        guard let text = context.parameters.get(name)?.removingPercentEncoding, let id = Int64(text), id >= 1 else {
             throw Problem.badRequest(name, "expected a positive integer")
         }
         return id
