@@ -127,12 +127,10 @@ public struct Offer: Codable, Sendable, Hashable {
     public var price: Double
     /// The legs as they will be booked (ids and booking id not yet set).
     public var legs: [BookedLeg]
-    /// Remarks per leg, for display.
-    public var notes: [[String]]
 
     public init(
         id: String, travellerId: String, createdAt: Int64, validUntil: Int64, date: String, departureAt: Int64, arrivalAt: Int64,
-        price: Double, legs: [BookedLeg], notes: [[String]]
+        price: Double, legs: [BookedLeg]
     ) {
         self.id = id
         self.travellerId = travellerId
@@ -143,7 +141,6 @@ public struct Offer: Codable, Sendable, Hashable {
         self.arrivalAt = arrivalAt
         self.price = price
         self.legs = legs
-        self.notes = notes
     }
 }
 

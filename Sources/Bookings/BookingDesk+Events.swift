@@ -46,7 +46,7 @@ extension BookingDesk {
             guard ["NEW", "PENDING"].contains(details.booking.state) else {
                 throw DeskError.conflict(code: "WRONG_STATE", message: "booking \(id) is \(details.booking.state); only a NEW or PENDING booking can be denied")
             }
-            try release(&details, tx, state: "REJECTED", reason: "DENIED: \(reason)", now: now)
+            try release(&details, tx, state: "REJECTED", reason: "DENIED: \(reason)")
         }.0
     }
 
@@ -115,9 +115,9 @@ extension BookingDesk {
             details.legs[index].responseDeadline = deadline
             details.legs[index].candidates = remaining.joined(separator: ",")
         case .rejected(let reason):
-            try release(&details, tx, state: "REJECTED", reason: "\(Reason.Code.noVolunteerAvailable.rawValue): \(reason)", now: now)
+            try release(&details, tx, state: "REJECTED", reason: "\(Reason.Code.noVolunteerAvailable.rawValue): \(reason)")
         case .expired(let reason):
-            try release(&details, tx, state: "EXPIRED", reason: "\(Reason.Code.noVolunteerAvailable.rawValue): \(reason)", now: now)
+            try release(&details, tx, state: "EXPIRED", reason: "\(Reason.Code.noVolunteerAvailable.rawValue): \(reason)")
         default:
             break
         }
@@ -127,8 +127,7 @@ extension BookingDesk {
     /// accepted at that time), or `nil`.
     func volunteerLimit(_ id: String, _ leg: BookedLeg, _ tx: any BookingTransaction) throws -> String? {
         guard let volunteer = supply.volunteers.first(where: { $0.id == id }), let date = ServiceDate(leg.date) else { return nil }
-        let weekStart = date.adding(days: -date.weekday)
-        let week = try tx.volunteerLegs(volunteer: id, from: weekStart.description, through: weekStart.adding(days: 6).description)
+        let week = try confirmedWeek(of: id, around: date, tx)
         let today = week.filter { $0.date == leg.date }
         if today.count >= volunteer.maxRidesPerDay { return "\(volunteer.name) already drives \(today.count) rides that day (at most \(volunteer.maxRidesPerDay))" }
         if week.count >= volunteer.maxRidesPerWeek { return "\(volunteer.name) already drives \(week.count) rides that week (at most \(volunteer.maxRidesPerWeek))" }

@@ -23,12 +23,12 @@ extension BookingDesk {
             default: throw DeskError.conflict(code: "WRONG_STATE", message: "booking \(id) is \(details.booking.state); only a NEW booking can be committed")
             }
             if now > details.booking.validUntil {
-                try release(&details, tx, state: "EXPIRED", reason: "OFFER_EXPIRED: the offer expired at \(Self.iso(details.booking.validUntil, timezone))", now: now)
+                try release(&details, tx, state: "EXPIRED", reason: "OFFER_EXPIRED: the offer expired at \(ServiceDayClock.iso(unix: details.booking.validUntil, timezone: timezone))")
                 return
             }
             for index in details.legs.indices where details.legs[index].isOnDemand {
                 if let refusal = try bookLeg(index, &details, tx, now: now) {
-                    try release(&details, tx, state: "REJECTED", reason: refusal, now: now)
+                    try release(&details, tx, state: "REJECTED", reason: refusal)
                     return
                 }
             }
@@ -40,7 +40,7 @@ extension BookingDesk {
     func bookLeg(_ index: Int, _ details: inout BookingDetails, _ tx: any BookingTransaction, now: Int64) throws -> String? {
         let leg = details.legs[index]
         if let deadline = leg.bookingDeadline, now > deadline {
-            return "\(Reason.Code.leadTimeNotMet.rawValue): the last moment to book this \(leg.mode) ride was \(Self.iso(deadline, timezone))"
+            return "\(Reason.Code.leadTimeNotMet.rawValue): the last moment to book this \(leg.mode) ride was \(ServiceDayClock.iso(unix: deadline, timezone: timezone))"
         }
         switch leg.mode {
         case "regiotaxi":
@@ -111,11 +111,10 @@ extension BookingDesk {
     /// left that day and week, and no confirmed ride of their own at that time.
     func volunteerCandidates(for leg: BookedLeg, _ tx: any BookingTransaction, excluding: Set<String> = []) throws -> [String] {
         guard let date = ServiceDate(leg.date) else { return [] }
-        let weekStart = date.adding(days: -date.weekday), weekEnd = weekStart.adding(days: 6)
         var matcher = VolunteerMatcher(volunteers: supply.volunteers.filter { !excluding.contains($0.id) }, road: dispatcher.road)
         var busy = Set<String>()
         for volunteer in matcher.volunteers {
-            let week = try tx.volunteerLegs(volunteer: volunteer.id, from: weekStart.description, through: weekEnd.description)
+            let week = try confirmedWeek(of: volunteer.id, around: date, tx)
             matcher.ridesThisWeek[volunteer.id] = week.count
             let today = week.filter { $0.date == leg.date }
             matcher.ridesToday[volunteer.id] = today.count
@@ -127,6 +126,12 @@ extension BookingDesk {
         ).map(\.volunteer.id).filter { !busy.contains($0) }
     }
 
+    /// A volunteer's confirmed rides in the week (Monday to Sunday) of `date`.
+    func confirmedWeek(of volunteer: String, around date: ServiceDate, _ tx: any BookingTransaction) throws -> [BookedLeg] {
+        let monday = date.adding(days: -date.weekday)
+        return try tx.volunteerLegs(volunteer: volunteer, from: monday.description, through: monday.adding(days: 6).description)
+    }
+
     /// Whether two drives overlap, with an hour around each for the trips from and back home.
     static func overlap(_ a: BookedLeg, _ b: BookedLeg) -> Bool {
         a.departureAt - 3600 < b.arrivalAt + 3600 && b.departureAt - 3600 < a.arrivalAt + 3600
@@ -134,7 +139,7 @@ extension BookingDesk {
 
     /// Ends a booking that cannot go on: every leg gets `state`, confirmed Regiotaxi legs leave
     /// their vehicle's route and give back their kilometres.
-    func release(_ details: inout BookingDetails, _ tx: any BookingTransaction, state: String, reason: String, now: Int64) throws {
+    func release(_ details: inout BookingDetails, _ tx: any BookingTransaction, state: String, reason: String) throws {
         for index in details.legs.indices {
             try releaseLeg(index, &details, tx, restoreBudget: true)
             details.legs[index].state = state
@@ -166,11 +171,5 @@ extension BookingDesk {
         let state = onDemand.contains { $0.state == "PENDING" } ? "PENDING" : "CONFIRMED"
         details.booking.state = state
         for index in details.legs.indices where !details.legs[index].isOnDemand { details.legs[index].state = state }
-    }
-
-    static func iso(_ unix: Int64, _ timezone: String) -> String {
-        let (date, _) = ServiceDayClock.localDate(unix: unix, timezone: timezone)
-        let seconds = ServiceDayClock.serviceSeconds(unix: unix, on: date, timezone: timezone)
-        return ServiceDayClock.wallClock(Int32(seconds), on: date, timezone: timezone).iso
     }
 }

@@ -19,6 +19,7 @@ public import Transit
 /// thin façades over it. Every method takes `now` (Unix seconds): the caller owns the clock.
 public struct BookingDesk: Sendable {
     public let store: any BookingStore
+    public let timetable: Timetable
     let planners: PlannerPool
     public let rules: ServiceRules
     public let supply: SupplyFiles
@@ -31,6 +32,7 @@ public struct BookingDesk: Sendable {
     /// live budgets; travellers already known keep theirs).
     public init(store: any BookingStore, timetable: Timetable, rules: ServiceRules, supply: SupplyFiles) throws {
         self.store = store
+        self.timetable = timetable
         self.rules = rules
         self.supply = supply
         self.timezone = timetable.feed.timezone
@@ -86,7 +88,7 @@ public struct BookingDesk: Sendable {
         return Offer(
             id: Self.newOfferId(), travellerId: request.traveller.id, createdAt: now, validUntil: validUntil, date: date,
             departureAt: zero + Int64(itinerary.departure), arrivalAt: zero + Int64(itinerary.arrival),
-            price: (itinerary.price * 100).rounded() / 100, legs: legs, notes: itinerary.legs.map(\.notes))
+            price: (itinerary.price * 100).rounded() / 100, legs: legs)
     }
 
     /// 128 random bits (the system generator is cryptographically secure): an offer id cannot be guessed.
@@ -104,6 +106,12 @@ public struct BookingDesk: Sendable {
     public func book(offerId: String, idempotencyKey: String, now: Int64) throws -> (BookingDetails, created: Bool) {
         guard let offer = try store.offer(id: offerId) else { throw DeskError.notFound("offer '\(offerId)'") }
         return try store.createBooking(from: offer, idempotencyKey: idempotencyKey, now: now)
+    }
+
+    /// Books an offer and commits it at once (what `goan book` and `goan plan --book` do).
+    public func bookAndCommit(offerId: String, idempotencyKey: String, now: Int64) throws -> BookingDetails {
+        let (booking, _) = try book(offerId: offerId, idempotencyKey: idempotencyKey, now: now)
+        return try commit(booking.id, now: now)
     }
 
     public func booking(_ id: Int64) throws -> BookingDetails {

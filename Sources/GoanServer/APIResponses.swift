@@ -14,11 +14,7 @@ import Planner
 struct Clock: Sendable {
     var timezone: String
 
-    func iso(_ unix: Int64) -> String {
-        let (date, _) = ServiceDayClock.localDate(unix: unix, timezone: timezone)
-        let seconds = ServiceDayClock.serviceSeconds(unix: unix, on: date, timezone: timezone)
-        return ServiceDayClock.wallClock(Int32(seconds), on: date, timezone: timezone).iso
-    }
+    func iso(_ unix: Int64) -> String { ServiceDayClock.iso(unix: unix, timezone: timezone) }
 }
 
 struct PlannedLegBody: Encodable {

@@ -17,7 +17,7 @@ import Mobility
 import NIOCore
 import Planner
 import Synchronization
-public import Transit
+import Transit
 
 /// The HTTP API after TOMP-API: a thin façade over `BookingDesk`. Routes and their roles:
 ///
@@ -44,10 +44,11 @@ public struct GoanAPI: Sendable {
     let metricsText: @Sendable () -> String
 
     public init(
-        desk: BookingDesk, timetable: Timetable, now: @escaping @Sendable () -> Int64 = GoanAPI.systemNow,
+        desk: BookingDesk, now: @escaping @Sendable () -> Int64 = GoanAPI.systemNow,
         metricsText: @escaping @Sendable () -> String = { "" }
     ) {
         self.desk = desk
+        let timetable = desk.timetable
         self.clock = Clock(timezone: timetable.feed.timezone)
         let first = timetable.serviceDays.firstDate.dayNumber
         self.timetableDays = first ... first + max(0, timetable.serviceDays.dayCount - 1)

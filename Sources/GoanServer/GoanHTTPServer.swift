@@ -11,15 +11,14 @@ import Hummingbird
 import Logging
 import Metrics
 import Prometheus
-public import Transit
 
 /// Runs the API until SIGTERM or SIGINT, then stops accepting connections and finishes the
 /// requests in flight (Hummingbird's service group does the graceful shutdown).
 public enum GoanHTTPServer {
-    public static func run(desk: BookingDesk, timetable: Timetable, tokens: TokenBook, host: String, port: Int, databasePath: String) async throws {
+    public static func run(desk: BookingDesk, tokens: TokenBook, host: String, port: Int, databasePath: String) async throws {
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
-        let api = GoanAPI(desk: desk, timetable: timetable, metricsText: { registry.emitToString() })
+        let api = GoanAPI(desk: desk, metricsText: { registry.emitToString() })
         let logger = Logger(label: "goan.serve")
         let app = Application(
             router: api.router(tokens: tokens), configuration: .init(address: .hostname(host, port: port), serverName: "goan"),

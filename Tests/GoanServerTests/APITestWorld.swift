@@ -41,7 +41,7 @@ struct APITestWorld {
     init(adjust: (inout SupplyFiles) -> Void = { _ in }) throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("goan-api-\(UUID().uuidString).sqlite").path
         desk = try W.desk(try SQLiteBookingStore.file(path), adjust: adjust)
-        let api = GoanAPI(desk: desk, timetable: try W.world.get().timetable, now: { Self.now })
+        let api = GoanAPI(desk: desk, now: { Self.now })
         app = Application(router: api.router(tokens: Self.tokens, logRequests: false))
     }
 

@@ -52,6 +52,12 @@ extension ServiceDayClock {
         return (date, (c.hour ?? 0) * 3600 + (c.minute ?? 0) * 60 + (c.second ?? 0))
     }
 
+    /// ISO 8601 with the offset of `timezone` (e.g. `2026-11-30T08:59:00+01:00`) of the instant `unix`.
+    public static func iso(unix: Int64, timezone: String) -> String {
+        let (date, _) = localDate(unix: unix, timezone: timezone)
+        return wallClock(Int32(serviceSeconds(unix: unix, on: date, timezone: timezone)), on: date, timezone: timezone).iso
+    }
+
     /// Unix seconds of wall-clock `seconds` after local midnight of `date` in `timezone`.
     public static func unix(wallClock seconds: Int, on date: ServiceDate, timezone: String) -> Int64 {
         var calendar = Calendar(identifier: .gregorian)

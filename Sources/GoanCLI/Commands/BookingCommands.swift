@@ -28,10 +28,7 @@ extension GoanCommand {
 
         func run() throws {
             let (desk, now) = try store.openDesk(timetable)
-            let details = try deskCall { () throws -> BookingDetails in
-                let (booking, _) = try desk.book(offerId: offer, idempotencyKey: idempotencyKey ?? "cli/\(offer)", now: now)
-                return try desk.commit(booking.id, now: now)
-            }
+            let details = try deskCall { try desk.bookAndCommit(offerId: offer, idempotencyKey: idempotencyKey ?? "cli/\(offer)", now: now) }
             print(BookingOutput(details: details, timezone: desk.timezone).text())
         }
     }

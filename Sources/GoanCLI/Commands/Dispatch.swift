@@ -111,18 +111,18 @@ extension GoanCommand.Dispatch {
         let feedPath = try timetable.feedPath()
         let scenarioPath = try DefaultScenario.path(explicit: scenario, feedPath: feedPath)
         let rules: ServiceRules, supply: SupplyFiles, booked: [BookedRide]
-        do {
-            rules = try ServiceRules.load(from: feedPath + "/service-rules.json")
-            supply = try SupplyFiles.load(directory: scenarioPath)
-            if let rides {
+        if let rides {
+            do {
+                rules = try ServiceRules.load(from: feedPath + "/service-rules.json")
+                supply = try SupplyFiles.load(directory: scenarioPath)
                 booked = try BookedRide.load(rides)
-            } else {
-                // The day's rides from the bookings store.
-                let (desk, _) = try store.openDesk(timetable)
-                booked = try desk.rides(on: day.description)
+            } catch let error as RulesError {
+                throw CLIError(error.description)
             }
-        } catch let error as RulesError {
-            throw CLIError(error.description)
+        } else {
+            // The day's rides from the bookings store; the desk has read the rules and the scenario.
+            let (desk, _) = try store.openDesk(timetable)
+            (rules, supply, booked) = (desk.rules, desk.supply, try desk.rides(on: day.description))
         }
         let dispatcher = DayDispatcher(rules: rules, vehicles: supply.vehicles, volunteers: supply.volunteers, road: StraightLineRoadModel())
         let schedule = dispatcher.dispatch(booked, date: day, timeLimit: timeLimit, seed: seed)

@@ -69,13 +69,7 @@ extension GoanCommand.Plan {
     /// Plans through the booking desk: the options become offers in the database; with
     /// `--book N`, option N is booked and committed.
     func planAndBook(_ request: PlanRequest, timetable tt: Timetable, rules: ServiceRules, supply: SupplyFiles, now: Int64) throws -> String {
-        let path = database ?? ProcessInfo.processInfo.environment["GOAN_DATABASE"] ?? "goan.sqlite"
-        let store: SQLiteBookingStore
-        do {
-            store = try SQLiteBookingStore.file(path)
-        } catch {
-            throw CLIError("cannot open the bookings database \(path): \(error)")
-        }
+        let store = try StoreArguments.openStore(StoreArguments.databasePath(database))
         let desk = try BookingDesk(store: store, timetable: tt, rules: rules, supply: supply)
         var request = request
         // The store's budget is the live one.
@@ -85,10 +79,8 @@ extension GoanCommand.Plan {
         var text = json ? try output.json() : output.text()
         if let book {
             guard book <= offers.count else { throw CLIError("--book \(book): the answer has \(offers.count) option\(offers.count == 1 ? "" : "s")") }
-            let details = try deskCall { () throws -> BookingDetails in
-                let (booking, _) = try desk.book(offerId: offers[book - 1].id, idempotencyKey: "cli/\(offers[book - 1].id)", now: now)
-                return try desk.commit(booking.id, now: now)
-            }
+            let offer = offers[book - 1].id
+            let details = try deskCall { try desk.bookAndCommit(offerId: offer, idempotencyKey: "cli/\(offer)", now: now) }
             text += "\n\n" + BookingOutput(details: details, timezone: tt.feed.timezone).text()
         } else {
             let until = BookingOutput.time(offers.map(\.validUntil).min() ?? now, timezone: tt.feed.timezone)

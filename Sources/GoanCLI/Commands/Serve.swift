@@ -62,14 +62,13 @@ extension GoanCommand {
                 throw CLIError(error.description)
             }
             let (desk, _) = try store.openDesk(timetable)
-            let (tt, _) = try timetable.loadTimetable()
             LoggingSystem.bootstrap { label in
                 var handler = StreamLogHandler.standardOutput(label: label)
                 handler.logLevel = Logger.Level(rawValue: logLevel) ?? .info
                 return handler
             }
             try await GoanHTTPServer.run(
-                desk: desk, timetable: tt, tokens: book, host: host, port: port, databasePath: store.databasePath)
+                desk: desk, tokens: book, host: host, port: port, databasePath: store.databasePath)
         }
     }
 }

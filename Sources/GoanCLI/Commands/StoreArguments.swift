@@ -28,7 +28,21 @@ struct StoreArguments: ParsableArguments {
         if let now, BookingClock.parse(now) == nil { throw ValidationError("--now '\(now)' is not a moment (expected \"YYYY-MM-DD HH:MM\")") }
     }
 
-    var databasePath: String { database ?? ProcessInfo.processInfo.environment["GOAN_DATABASE"] ?? "goan.sqlite" }
+    var databasePath: String { Self.databasePath(database) }
+
+    /// The database given, else `$GOAN_DATABASE`, else `goan.sqlite` in the current folder.
+    static func databasePath(_ explicit: String?) -> String {
+        explicit ?? ProcessInfo.processInfo.environment["GOAN_DATABASE"] ?? "goan.sqlite"
+    }
+
+    /// Opens (and migrates) the bookings database at `path`.
+    static func openStore(_ path: String) throws -> SQLiteBookingStore {
+        do {
+            return try SQLiteBookingStore.file(path)
+        } catch {
+            throw CLIError("cannot open the bookings database \(path): \(error)")
+        }
+    }
 
     /// Unix seconds of `--now`, or the system clock.
     func moment(timezone: String) -> Int64 {
@@ -47,12 +61,7 @@ struct StoreArguments: ParsableArguments {
         } catch let error as RulesError {
             throw CLIError(error.description)
         }
-        let store: SQLiteBookingStore
-        do {
-            store = try SQLiteBookingStore.file(databasePath)
-        } catch {
-            throw CLIError("cannot open the bookings database \(databasePath): \(error)")
-        }
+        let store = try Self.openStore(databasePath)
         let desk = try BookingDesk(store: store, timetable: tt, rules: rules, supply: supply)
         let now = moment(timezone: tt.feed.timezone)
         try desk.expireDue(now: now)
