@@ -111,7 +111,7 @@ let package = Package(
         .testTarget(name: "RideDispatchTests", dependencies: ["RideDispatch"], swiftSettings: swiftSettings),
         .testTarget(name: "MobilityTests", dependencies: ["Mobility", "GTFS", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "PlannerTests", dependencies: ["Planner", "Mobility", "Transit", "GTFS", "TestSupport"],
+            name: "PlannerTests", dependencies: ["Planner", "Mobility", "Transit", "GTFS", "RideDispatch", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "GoanCLITests",

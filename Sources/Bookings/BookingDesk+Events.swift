@@ -146,6 +146,8 @@ extension BookingDesk {
                 var ride = Self.ride(leg)
                 ride.id = "ride-\(leg.id ?? 0)"
                 ride.traveller = details.booking.travellerId
+                ride.assignee = leg.state == "CONFIRMED" ? leg.assignee : ""
+                ride.awaitingVolunteer = leg.state == "PENDING" ? leg.askedVolunteer : ""
                 return ride
             }
         }.sorted { ($0.pickup, $0.id) < ($1.pickup, $1.id) }

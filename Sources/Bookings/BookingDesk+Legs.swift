@@ -79,13 +79,14 @@ extension BookingDesk {
         guard let date = ServiceDate(leg.date), let legId = leg.id else { return nil }
         let others = try tx.confirmedLegs(date: leg.date, mode: "regiotaxi", excludingBooking: leg.bookingId) + own
         let rides = (others + [leg]).map(Self.ride)
-        let (instance, _) = dispatcher.instance(for: rides, date: date, includingVolunteers: false)
         let n = rides.count
         var request: [Int64: Int] = [:]
         for (k, other) in others.enumerated() { if let id = other.id { request[id] = k + 1 } }
         let stored = try tx.routes(date: leg.date)
-        let routes = instance.fleet.map { vehicle in
-            (stored[vehicle.name] ?? []).compactMap { stop in request[stop.legId].map { stop.pickup ? $0 : $0 + n } }
+        let (instance, routes) = dispatcher.insertionInstance(for: rides, date: date) { fleet in
+            fleet.map { vehicle in
+                (stored[vehicle.name] ?? []).compactMap { stop in request[stop.legId].map { stop.pickup ? $0 : $0 + n } }
+            }
         }
         var solution = DARPSolution(routes: routes, unassigned: [n], cost: 0)
         var solver = DARPSolver(instance: instance, seed: 0)

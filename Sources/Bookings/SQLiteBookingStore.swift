@@ -16,6 +16,71 @@ extension Booking: FetchableRecord, MutablePersistableRecord {
 
 extension BookedLeg: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "leg"
+    /// The columns in a fixed order, so that `init(row:)` reads by position: the insertion check
+    /// reads every confirmed leg of a day on each commit, and decoding by name (Codable) was the
+    /// largest cost of a booking.
+    static let columnNames = columnList.split(separator: ", ").map(String.init)
+    public static var databaseSelection: [any SQLSelectable] { columnNames.map { Column($0) } }
+    static let columnList = "id, bookingId, position, mode, state, fromName, fromLat, fromLon, toName, toLat, toLon, date, departureAt, arrivalAt, pickupMinute, price, budgetKm, seats, wheelchair, bookingDeadline, assignee, askedVolunteer, responseDeadline, candidates, declinedBy, reason"
+
+    public init(row: Row) {
+        id = row[0]
+        bookingId = row[1]
+        position = row[2]
+        mode = row[3]
+        state = row[4]
+        fromName = row[5]
+        fromLat = row[6]
+        fromLon = row[7]
+        toName = row[8]
+        toLat = row[9]
+        toLon = row[10]
+        date = row[11]
+        departureAt = row[12]
+        arrivalAt = row[13]
+        pickupMinute = row[14]
+        price = row[15]
+        budgetKm = row[16]
+        seats = row[17]
+        wheelchair = row[18]
+        bookingDeadline = row[19]
+        assignee = row[20]
+        askedVolunteer = row[21]
+        responseDeadline = row[22]
+        candidates = row[23]
+        declinedBy = row[24]
+        reason = row[25]
+    }
+
+    public func encode(to container: inout PersistenceContainer) {
+        container["id"] = id
+        container["bookingId"] = bookingId
+        container["position"] = position
+        container["mode"] = mode
+        container["state"] = state
+        container["fromName"] = fromName
+        container["fromLat"] = fromLat
+        container["fromLon"] = fromLon
+        container["toName"] = toName
+        container["toLat"] = toLat
+        container["toLon"] = toLon
+        container["date"] = date
+        container["departureAt"] = departureAt
+        container["arrivalAt"] = arrivalAt
+        container["pickupMinute"] = pickupMinute
+        container["price"] = price
+        container["budgetKm"] = budgetKm
+        container["seats"] = seats
+        container["wheelchair"] = wheelchair
+        container["bookingDeadline"] = bookingDeadline
+        container["assignee"] = assignee
+        container["askedVolunteer"] = askedVolunteer
+        container["responseDeadline"] = responseDeadline
+        container["candidates"] = candidates
+        container["declinedBy"] = declinedBy
+        container["reason"] = reason
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
@@ -157,13 +222,13 @@ public struct SQLiteBookingStore: BookingStore {
     }
 
     public func offer(id: String) throws -> Offer? {
-        guard let row = try dbWriter.read({ db in try OfferRow.fetchOne(db, key: id) }) else { return nil }
+        guard let row = try dbWriter.read({ db in try OfferRow.fetchOne(db.cachedStatement(sql: "SELECT * FROM offer WHERE id = ?"), arguments: [id]) }) else { return nil }
         return try JSONDecoder().decode(Offer.self, from: Data(row.body.utf8))
     }
 
     public func createBooking(from offer: Offer, idempotencyKey: String, now: Int64) throws -> (BookingDetails, created: Bool) {
         try dbWriter.write { db in
-            if let existing = try Booking.filter(Column("idempotencyKey") == idempotencyKey).fetchOne(db) {
+            if let existing = try Booking.fetchOne(db.cachedStatement(sql: "SELECT * FROM booking WHERE idempotencyKey = ?"), arguments: [idempotencyKey]) {
                 return (try Self.details(existing, db), false)
             }
             let modes = offer.legs.map(\.mode).filter { $0 != "walk" }
@@ -185,13 +250,14 @@ public struct SQLiteBookingStore: BookingStore {
     }
 
     static func details(_ booking: Booking, _ db: Database) throws -> BookingDetails {
-        let legs = try BookedLeg.filter(Column("bookingId") == booking.id).order(Column("position")).fetchAll(db)
+        let statement = try db.cachedStatement(sql: "SELECT \(BookedLeg.columnList) FROM leg WHERE bookingId = ? ORDER BY position")
+        let legs = try BookedLeg.fetchAll(statement, arguments: [booking.id])
         return BookingDetails(booking: booking, legs: legs)
     }
 
     public func booking(id: Int64) throws -> BookingDetails? {
         try dbWriter.read { db in
-            guard let booking = try Booking.fetchOne(db, key: id) else { return nil }
+            guard let booking = try Booking.fetchOne(db.cachedStatement(sql: "SELECT * FROM booking WHERE id = ?"), arguments: [id]) else { return nil }
             return try Self.details(booking, db)
         }
     }
@@ -239,7 +305,10 @@ public struct SQLiteBookingStore: BookingStore {
 
     public func update<T>(bookingId: Int64, _ change: (inout BookingDetails, any BookingTransaction) throws -> T) throws -> (BookingDetails, T) {
         try dbWriter.write { db in
-            guard let booking = try Booking.fetchOne(db, key: bookingId) else { throw BookingStoreError.bookingNotFound(id: bookingId) }
+            let statement = try db.cachedStatement(sql: "SELECT * FROM booking WHERE id = ?")
+            guard let booking = try Booking.fetchOne(statement, arguments: [bookingId]) else {
+                throw BookingStoreError.bookingNotFound(id: bookingId)
+            }
             var details = try Self.details(booking, db)
             let before = details
             let result = try change(&details, SQLiteTransaction(db: db))
@@ -255,19 +324,20 @@ struct SQLiteTransaction: BookingTransaction {
     let db: Database
 
     func kmBudgetLeft(traveller: String) throws -> Double {
-        guard let left = try Double.fetchOne(db, sql: "SELECT kmBudgetLeft FROM traveller WHERE id = ?", arguments: [traveller]) else {
+        guard let left = try Double.fetchOne(db.cachedStatement(sql: "SELECT kmBudgetLeft FROM traveller WHERE id = ?"), arguments: [traveller]) else {
             throw BookingStoreError.travellerNotFound(id: traveller)
         }
         return left
     }
 
     func adjustBudget(traveller: String, by km: Double) throws {
-        try db.execute(sql: "UPDATE traveller SET kmBudgetLeft = kmBudgetLeft + ? WHERE id = ?", arguments: [km, traveller])
+        try db.cachedStatement(sql: "UPDATE traveller SET kmBudgetLeft = kmBudgetLeft + ? WHERE id = ?").execute(arguments: [km, traveller])
     }
 
     func confirmedLegs(date: String, mode: String, excludingBooking: Int64) throws -> [BookedLeg] {
-        try BookedLeg.filter(Column("date") == date && Column("mode") == mode && Column("state") == "CONFIRMED" && Column("bookingId") != excludingBooking)
-            .order(Column("id")).fetchAll(db)
+        let statement = try db.cachedStatement(
+            sql: "SELECT \(BookedLeg.columnList) FROM leg WHERE date = ? AND mode = ? AND state = 'CONFIRMED' AND bookingId != ? ORDER BY id")
+        return try BookedLeg.fetchAll(statement, arguments: [date, mode, excludingBooking])
     }
 
     func volunteerLegs(volunteer: String, from: String, through: String) throws -> [BookedLeg] {
@@ -279,7 +349,7 @@ struct SQLiteTransaction: BookingTransaction {
 
     func routes(date: String) throws -> [String: [RouteStop]] {
         var routes: [String: [RouteStop]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT vehicle, stops FROM vehicleRoute WHERE date = ?", arguments: [date]) {
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT vehicle, stops FROM vehicleRoute WHERE date = ?"), arguments: [date]) {
             let stops: String = row["stops"]
             routes[row["vehicle"]] = stops.split(separator: ",").compactMap { RouteStop(text: $0) }
         }
@@ -288,11 +358,11 @@ struct SQLiteTransaction: BookingTransaction {
 
     func setRoute(date: String, vehicle: String, stops: [RouteStop]) throws {
         if stops.isEmpty {
-            try db.execute(sql: "DELETE FROM vehicleRoute WHERE date = ? AND vehicle = ?", arguments: [date, vehicle])
+            try db.cachedStatement(sql: "DELETE FROM vehicleRoute WHERE date = ? AND vehicle = ?").execute(arguments: [date, vehicle])
         } else {
-            try db.execute(
-                sql: "INSERT INTO vehicleRoute (date, vehicle, stops) VALUES (?, ?, ?) ON CONFLICT(date, vehicle) DO UPDATE SET stops = excluded.stops",
-                arguments: [date, vehicle, stops.map(\.text).joined(separator: ",")])
+            try db.cachedStatement(
+                sql: "INSERT INTO vehicleRoute (date, vehicle, stops) VALUES (?, ?, ?) ON CONFLICT(date, vehicle) DO UPDATE SET stops = excluded.stops"
+            ).execute(arguments: [date, vehicle, stops.map(\.text).joined(separator: ",")])
         }
     }
 }

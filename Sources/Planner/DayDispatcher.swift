@@ -25,11 +25,19 @@ public struct BookedRide: Sendable, Hashable {
     public var pickup: Int
     public var seats: Int
     public var wheelchair: Bool
+    /// Who the booking was confirmed with, if it was: the Regiotaxi vehicle (shift) name, where
+    /// the dispatcher starts from (it may move the ride to another vehicle), or the id of the
+    /// AutoMaatje volunteer who accepted (fixed: the volunteer said yes to this ride).
+    public var assignee: String = ""
+    /// The id of the volunteer whose answer is still awaited (an AutoMaatje ride not yet confirmed).
+    public var awaitingVolunteer: String = ""
 
     public init(
         id: String, traveller: String, service: String, fromName: String, from: Coordinate, toName: String, to: Coordinate, pickup: Int,
-        seats: Int, wheelchair: Bool
+        seats: Int, wheelchair: Bool, assignee: String = "", awaitingVolunteer: String = ""
     ) {
+        self.assignee = assignee
+        self.awaitingVolunteer = awaitingVolunteer
         self.id = id
         self.traveller = traveller
         self.service = service
@@ -136,6 +144,52 @@ public struct DayDispatcher: Sendable {
     /// `includingVolunteers`, every volunteer availability window. Also returns the position of
     /// every node (depot 0, pickups, drop-offs, fleet depots).
     public func instance(for rides: [BookedRide], date: ServiceDate, includingVolunteers: Bool = true) -> (DARPInstance, [Coordinate]) {
+        var day = self.day(of: rides, date: date, includingVolunteers: includingVolunteers)
+        let points = day.points, count = points.count
+        for i in 0 ..< count {
+            for j in 0 ..< count where i != j {
+                day.instance.travel[i * count + j] = Double(road.drive(from: points[i], to: points[j]).seconds) / 60
+            }
+        }
+        return (day.instance, points)
+    }
+
+    /// The day's Regiotaxi vehicles as an instance for inserting the *last* of `rides` into the
+    /// routes that `routes` builds from the fleet (node indices per vehicle, the new ride in none).
+    /// Only the travel times the insertion check reads are computed — between neighbours of each
+    /// route (depot included) and from and to the new ride's two stops — so the cost grows with
+    /// the rides of the day, not with their square. The others are +∞: reading one by mistake
+    /// could only refuse a ride, never accept one wrongly.
+    public func insertionInstance(
+        for rides: [BookedRide], date: ServiceDate, routes: ([DARPInstance.Vehicle]) -> [[Int]]
+    ) -> (DARPInstance, [[Int]]) {
+        var day = self.day(of: rides, date: date, includingVolunteers: false)
+        let points = day.points, count = points.count
+        day.instance.travel = [Double](repeating: .infinity, count: count * count)
+        for i in 0 ..< count { day.instance.travel[i * count + i] = 0 }
+        func fill(_ i: Int, _ j: Int) {
+            if i != j { day.instance.travel[i * count + j] = Double(road.drive(from: points[i], to: points[j]).seconds) / 60 }
+        }
+        let built = routes(day.instance.fleet)
+        for (vehicle, route) in zip(day.instance.fleet, built) {
+            let stops = [vehicle.depot] + route + [vehicle.depot]
+            for (a, b) in zip(stops, stops.dropFirst()) { fill(a, b) }
+        }
+        let n = rides.count
+        if n > 0 {
+            for new in [n, 2 * n] {
+                for other in 0 ..< count {
+                    fill(new, other)
+                    fill(other, new)
+                }
+            }
+        }
+        return (day.instance, built)
+    }
+
+    /// The nodes, fleet and promises of a day, without travel times (all 0), and the position of
+    /// every node.
+    private func day(of rides: [BookedRide], date: ServiceDate, includingVolunteers: Bool) -> (instance: DARPInstance, points: [Coordinate]) {
         let n = rides.count
         let day = weekdayNames[date.weekday]
         var nodes: [DARPInstance.Node] = [DARPInstance.Node(x: 0, y: 0, service: 0, load: 0, earliest: 0, latest: 30 * 60)]
@@ -182,25 +236,87 @@ public struct DayDispatcher: Sendable {
             nodes.append(.init(x: 0, y: 0, service: 0, load: 0, earliest: vehicle.start, latest: vehicle.end))
         }
         let count = nodes.count
-        var travel = [Double](repeating: 0, count: count * count)
-        for i in 0 ..< count {
-            for j in 0 ..< count where i != j {
-                travel[i * count + j] = Double(road.drive(from: points[i], to: points[j]).seconds) / 60
-            }
-        }
         let instance = DARPInstance(
-            name: "day \(date)", requests: n, nodes: nodes, travel: travel, fleet: fleet, maxRide: maxRide, kinds: kinds)
+            name: "day \(date)", requests: n, nodes: nodes, travel: [Double](repeating: 0, count: count * count), fleet: fleet,
+            maxRide: maxRide, kinds: kinds)
         return (instance, points)
     }
 
+    /// Assigns the day. Rides already booked keep what the booking promised: an AutoMaatje ride
+    /// a volunteer accepted stays with that volunteer (and one still awaiting an answer is listed
+    /// as such, not given to someone else); Regiotaxi rides start in the vehicle they were
+    /// confirmed into and the search may only improve on that, never drop one. Rides without an
+    /// assignee (a rides file) are assigned freely, with volunteers' answers simulated by their
+    /// acceptance rate.
     public func dispatch(_ rides: [BookedRide], date: ServiceDate, timeLimit: Double, iterations: Int = .max, seed: UInt64) -> DaySchedule {
+        let fixed = rides.filter { $0.service == "automaatje" && !$0.assignee.isEmpty }
+        let awaiting = rides.filter { $0.service == "automaatje" && $0.assignee.isEmpty && !$0.awaitingVolunteer.isEmpty }
+        let open = rides.filter { !($0.service == "automaatje" && (!$0.assignee.isEmpty || !$0.awaitingVolunteer.isEmpty)) }
+        var schedule = dispatchOpen(open, date: date, timeLimit: timeLimit, iterations: iterations, seed: seed)
+        let accepted = acceptedDays(fixed, date: date)
+        schedule.days += accepted
+        schedule.kilometres += accepted.reduce(0) { $0 + $1.kilometres }
+        for ride in awaiting {
+            let name = volunteers.first { $0.id == ride.awaitingVolunteer }?.name ?? ride.awaitingVolunteer
+            schedule.unassigned.append((ride, "waiting for \(name) to answer"))
+        }
+        return schedule
+    }
+
+    /// The days of volunteers with the rides they accepted, in time order: from home to each
+    /// pickup, straight to the destination, and home again.
+    func acceptedDays(_ rides: [BookedRide], date: ServiceDate) -> [VehicleDay] {
+        let day = weekdayNames[date.weekday]
+        return Dictionary(grouping: rides, by: \.assignee).sorted { $0.key < $1.key }.map { id, rides in
+            let volunteer = volunteers.first { $0.id == id }
+            var stops: [VehicleDay.Stop] = []
+            var metres = 0.0
+            for ride in rides.sorted(by: { ($0.pickup, $0.id) < ($1.pickup, $1.id) }) {
+                let service: Double = ride.wheelchair ? 5 : 2
+                let drive = road.drive(from: ride.from, to: ride.to)
+                stops.append(.init(time: Double(ride.pickup), place: ride.fromName, ride: ride.id, traveller: ride.traveller, pickup: true))
+                stops.append(.init(
+                    time: Double(ride.pickup) + service + Double(drive.seconds) / 60, place: ride.toName, ride: ride.id,
+                    traveller: ride.traveller, pickup: false))
+                metres += drive.metres
+                if let home = volunteer?.home.coordinate {
+                    metres += road.drive(from: home, to: ride.from).metres + road.drive(from: ride.to, to: home).metres
+                }
+            }
+            let window = volunteer?.availability.first { window in
+                guard window.day == day, let start = ClockTime.seconds(window.start), let end = ClockTime.seconds(window.end) else { return false }
+                return rides.allSatisfy { Double(start) / 60 <= Double($0.pickup) && Double($0.pickup) <= Double(end) / 60 }
+            }
+            let name = (volunteer?.name ?? id) + (window.map { " \($0.start)–\($0.end)" } ?? "")
+            return VehicleDay(vehicle: name, kind: "volunteer", stops: stops, kilometres: metres / 1000)
+        }
+    }
+
+    /// Solves the rides not fixed by an answer (see `dispatch`).
+    func dispatchOpen(_ rides: [BookedRide], date: ServiceDate, timeLimit: Double, iterations: Int, seed: UInt64) -> DaySchedule {
         let n = rides.count
         let (instance, points) = self.instance(for: rides, date: date)
         let fleet = instance.fleet
         var solver = DARPSolver(instance: instance, seed: seed)
-        var solution = fleet.isEmpty
-            ? DARPSolution(routes: [], unassigned: Array(1 ..< n + 1), cost: 0)
-            : solver.solve(timeLimit: timeLimit, iterations: iterations)
+        var solution: DARPSolution
+        if fleet.isEmpty {
+            solution = DARPSolution(routes: [], unassigned: Array(1 ..< n + 1), cost: 0)
+        } else if rides.contains(where: { !$0.assignee.isEmpty }) {
+            // Start from the vehicles the bookings were confirmed into, in pickup order.
+            var start = DARPSolution(routes: Array(repeating: [], count: fleet.count), unassigned: [], cost: 0)
+            let order = rides.indices.sorted { (rides[$0].pickup, $0) < (rides[$1].pickup, $1) }
+            for k in order {
+                let vehicle = rides[k].assignee.isEmpty ? nil : fleet.firstIndex { $0.name == rides[k].assignee }
+                if let vehicle {
+                    _ = solver.reinsert(k + 1, into: &start, excluding: Set(fleet.indices).subtracting([vehicle]))
+                } else {
+                    start.unassigned.append(k + 1)
+                }
+            }
+            solution = solver.solve(timeLimit: timeLimit, iterations: iterations, start: start)
+        } else {
+            solution = solver.solve(timeLimit: timeLimit, iterations: iterations)
+        }
         // A volunteer may decline: offer each AutoMaatje ride to its volunteer (who accepts with
         // their acceptance rate, seeded), and re-offer a declined ride to the next best one.
         var declinedBy: [Int: [Int]] = [:]

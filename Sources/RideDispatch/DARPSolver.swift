@@ -33,7 +33,8 @@ public struct DARPSolver {
         self.evaluator = RouteEvaluator(instance: instance)
         self.random = SeededGenerator(seed: seed)
         var longest = 0.0
-        for i in 0 ..< instance.nodeCount { for j in 0 ..< instance.nodeCount { longest = max(longest, instance.time(i, j)) } }
+        // Unknown travel times (+∞, an insertion-only instance) do not count.
+        for time in instance.travel where time.isFinite { longest = max(longest, time) }
         unservedPenalty = 4 * longest + 1000
     }
 
@@ -47,10 +48,21 @@ public struct DARPSolver {
     public private(set) var statistics = Statistics()
 
     /// Solves within `timeLimit` seconds and at most `iterations` search iterations.
-    public mutating func solve(timeLimit: Double, iterations: Int = .max) -> DARPSolution {
+    ///
+    /// `start`, when given, is the search's first solution (e.g. the routes the bookings were
+    /// confirmed into); its unassigned requests are inserted first. The result never serves
+    /// fewer requests than that: an unserved request costs more than any saving from dropping it.
+    public mutating func solve(timeLimit: Double, iterations: Int = .max, start: DARPSolution? = nil) -> DARPSolution {
         let clock = ContinuousClock()
         let deadline = clock.now + .milliseconds(Int(timeLimit * 1000))
-        var current = construct()
+        var current: DARPSolution
+        if var start {
+            start.cost = start.routes.enumerated().reduce(0) { $0 + evaluator.cost($1.element, vehicle: $1.offset) }
+            insert(&start, regret: 3, noise: false)
+            current = start
+        } else {
+            current = construct()
+        }
         var best = current
         // A 1 % worse solution is accepted half of the time at first, almost never at the end;
         // the temperature falls with the share of the budget (time or iterations) used.

@@ -9,6 +9,7 @@
 import Bookings
 import Foundation
 import GRDB
+import GTFS
 import Mobility
 import Planner
 import TestSupport
@@ -141,6 +142,46 @@ import Testing
         #expect(accepted.booking.state == "CONFIRMED")
         #expect(accepted.legs.first { $0.id == leg.id }?.assignee == next.askedVolunteer)
         #expect(try store.pendingVolunteerLegs().isEmpty)
+    }
+
+    /// The day's dispatch from the store keeps what the bookings promised: the volunteer who
+    /// accepted drives the ride, a ride still awaiting an answer is not given to someone else,
+    /// and every confirmed Regiotaxi ride stays in a vehicle.
+    @Test func dispatchFromTheStoreKeepsTheAcceptedVolunteerAndEveryConfirmedRide() throws {
+        let (store, _) = try temporaryStore()
+        let desk = try W.desk(store)
+        var taxiLegs: [Int64] = []
+        for (traveller, arrive) in [("jansen", "10:00"), ("bakker", "10:30"), ("smit", "14:00"), ("mulder", "11:00")] {
+            let request = try W.request(desk, traveller: traveller, date: date, arrive: arrive, bookedAt: bookedAt)
+            let (_, offers) = try desk.offers(request, now: bookedAt)
+            guard let offer = offers.first(where: { $0.legs.filter(\.isOnDemand).map(\.mode) == ["regiotaxi"] }) else { continue }
+            let booking = try desk.bookAndCommit(offerId: offer.id, idempotencyKey: offer.id, now: bookedAt)
+            if booking.booking.state == "CONFIRMED" { taxiLegs += booking.legs.filter { $0.mode == "regiotaxi" }.compactMap(\.id) }
+        }
+        #expect(taxiLegs.count >= 2)
+        let accepted = try bookFirst(desk, traveller: "de-vries", modes: ["automaatje"], arrive: "11:00")
+        let acceptedLeg = try #require(accepted.legs.first { $0.mode == "automaatje" })
+        // The second volunteer asked (not the one the solver would pick first) accepts.
+        var answered = try desk.answer(leg: acceptedLeg.id!, volunteer: acceptedLeg.askedVolunteer, accepted: false, now: bookedAt + 60)
+        let asked = try #require(answered.legs.first { $0.id == acceptedLeg.id }?.askedVolunteer)
+        try #require(!asked.isEmpty, "a second volunteer can drive this ride")
+        answered = try desk.answer(leg: acceptedLeg.id!, volunteer: asked, accepted: true, now: bookedAt + 120)
+        #expect(answered.booking.state == "CONFIRMED")
+        let waiting = try bookFirst(desk, traveller: "de-vries", modes: ["automaatje"], arrive: "16:00")
+        let waitingLeg = try #require(waiting.legs.first { $0.mode == "automaatje" })
+
+        let rides = try desk.rides(on: date)
+        let schedule = desk.dispatcher.dispatch(rides, date: ServiceDate(date)!, timeLimit: 5, iterations: 200, seed: 3)
+        let name = try #require(desk.supply.volunteers.first { $0.id == asked }?.name)
+        let driver = try #require(schedule.days.first { $0.stops.contains { $0.ride == "ride-\(acceptedLeg.id!)" } })
+        #expect(driver.kind == "volunteer" && driver.vehicle.hasPrefix(name), "\(driver.vehicle) drives the ride \(name) accepted")
+        let pending = try #require(schedule.unassigned.first { $0.ride.id == "ride-\(waitingLeg.id!)" })
+        #expect(pending.reason.hasPrefix("waiting for"))
+        #expect(!schedule.days.contains { $0.stops.contains { $0.ride == "ride-\(waitingLeg.id!)" } })
+        for id in taxiLegs {
+            let day = schedule.days.first { $0.stops.contains { $0.ride == "ride-\(id)" } }
+            #expect(day?.kind == "regiotaxi", "confirmed Regiotaxi ride \(id) keeps a vehicle")
+        }
     }
 
     @Test func aPendingRideExpiresWhenNobodyAnswersByTheDeadline() throws {
