@@ -48,8 +48,7 @@ extension BookingDesk {
             if leg.budgetKm > left + 0.000_1 {
                 return "\(Reason.Code.kmBudgetExhausted.rawValue): the ride takes \(Int(leg.budgetKm.rounded())) km of the yearly budget; \(Int(left.rounded())) km are left"
             }
-            let ownConfirmed = details.legs.filter { $0.mode == "regiotaxi" && $0.state == "CONFIRMED" }
-            guard let vehicle = try insertRegiotaxi(leg, alongside: ownConfirmed, tx) else {
+            guard let vehicle = try insertRegiotaxi(leg, tx) else {
                 let code = leg.wheelchair ? Reason.Code.noVehicleWithAid : Reason.Code.noVehicleAvailable
                 return "\(code.rawValue): no Regiotaxi vehicle on duty can take the ride \(leg.wheelchair ? "with a wheelchair place " : "")next to its other rides then"
             }
@@ -72,32 +71,33 @@ extension BookingDesk {
         return nil
     }
 
-    /// The day's Regiotaxi rides as a dial-a-ride instance with the stored routes, and the
-    /// cheapest feasible insertion of `leg` (the dispatcher's insertion check); writes the new
-    /// route. Returns the vehicle (shift) name, or `nil` when no vehicle can take it.
-    func insertRegiotaxi(_ leg: BookedLeg, alongside own: [BookedLeg], _ tx: any BookingTransaction) throws -> String? {
-        guard let date = ServiceDate(leg.date), let legId = leg.id else { return nil }
-        let others = try tx.confirmedLegs(date: leg.date, mode: "regiotaxi", excludingBooking: leg.bookingId) + own
-        let rides = (others + [leg]).map(Self.ride)
-        let n = rides.count
-        var request: [Int64: Int] = [:]
-        for (k, other) in others.enumerated() { if let id = other.id { request[id] = k + 1 } }
-        let stored = try tx.routes(date: leg.date)
-        let (instance, routes) = dispatcher.insertionInstance(for: rides, date: date) { fleet in
-            fleet.map { vehicle in
-                (stored[vehicle.name] ?? []).compactMap { stop in request[stop.legId].map { stop.pickup ? $0 : $0 + n } }
-            }
-        }
-        var solution = DARPSolution(routes: routes, unassigned: [n], cost: 0)
-        var solver = DARPSolver(instance: instance, seed: 0)
-        guard let vehicle = solver.reinsert(n, into: &solution, excluding: []) else { return nil }
-        var legOf: [Int: Int64] = [n: legId]
-        for (id, k) in request { legOf[k] = id }
-        let stops = solution.routes[vehicle].map { node in
-            RouteStop(legId: legOf[node <= n ? node : node - n]!, pickup: node <= n)
-        }
-        try tx.setRoute(date: leg.date, vehicle: instance.fleet[vehicle].name, stops: stops)
-        return instance.fleet[vehicle].name
+    /// The cheapest feasible insertion of `leg` into the day's stored Regiotaxi routes (the
+    /// dispatcher's insertion check); writes the new route. Returns the vehicle (shift) name, or
+    /// `nil` when no vehicle can take it.
+    func insertRegiotaxi(_ leg: BookedLeg, _ tx: any BookingTransaction) throws -> String? {
+        guard let date = ServiceDate(leg.date), leg.id != nil else { return nil }
+        var routes = try dayRoutes(leg.date, tx)
+        guard let (vehicle, route) = dispatcher.insert(Self.ride(leg), date: date, routes: routes) else { return nil }
+        try tx.setRoute(date: leg.date, vehicle: vehicle, stops: route.compactMap { visit in
+            Int64(visit.ride.id).map { RouteStop(legId: $0, pickup: visit.pickup) }
+        })
+        routes[vehicle] = route
+        dayPlans.store(leg.date, version: try tx.dayPlanVersion(date: leg.date), routes: routes)
+        return vehicle
+    }
+
+    /// The stored Regiotaxi routes of a travel date with their rides: from the cache when the
+    /// store's version matches, else read from the store (and cached).
+    func dayRoutes(_ date: String, _ tx: any BookingTransaction) throws -> [String: [RouteVisit]] {
+        let version = try tx.dayPlanVersion(date: date)
+        if let routes = dayPlans.routes(date, version: version) { return routes }
+        let stored = try tx.routes(date: date)
+        let legs = try tx.legs(ids: stored.values.flatMap { $0.filter(\.pickup).map(\.legId) })
+        var rides: [Int64: BookedRide] = [:]
+        for leg in legs { if let id = leg.id { rides[id] = Self.ride(leg) } }
+        let routes = stored.mapValues { stops in stops.compactMap { stop in rides[stop.legId].map { RouteVisit(ride: $0, pickup: stop.pickup) } } }
+        dayPlans.store(date, version: version, routes: routes)
+        return routes
     }
 
     /// A leg as a ride of the dispatcher.

@@ -25,6 +25,8 @@ public struct BookingDesk: Sendable {
     public let supply: SupplyFiles
     public let dispatcher: DayDispatcher
     public let timezone: String
+    /// The day's routes between bookings (see `DayPlanCache`).
+    let dayPlans = DayPlanCache()
     /// Seconds an offer stays bookable at its price.
     public var offerLifetime: Int64 = 15 * 60
 

@@ -49,8 +49,11 @@ public protocol BookingTransaction {
     func kmBudgetLeft(traveller: String) throws -> Double
     /// Adds `km` (negative: takes) to a traveller's budget.
     func adjustBudget(traveller: String, by km: Double) throws
-    /// Confirmed legs of other bookings on a travel date, in the given mode.
-    func confirmedLegs(date: String, mode: String, excludingBooking: Int64) throws -> [BookedLeg]
+    /// Legs by id (in any order; unknown ids are left out).
+    func legs(ids: [Int64]) throws -> [BookedLeg]
+    /// The version of a travel date's routes: changes with every `setRoute` of that date, 0
+    /// before the first.
+    func dayPlanVersion(date: String) throws -> Int64
     /// Confirmed AutoMaatje legs of a volunteer between two travel dates (inclusive).
     func volunteerLegs(volunteer: String, from: String, through: String) throws -> [BookedLeg]
     /// The stops of every vehicle route of a day, by vehicle (shift) name.

@@ -193,6 +193,14 @@ public struct SQLiteBookingStore: BookingStore {
                 t.primaryKey(["date", "vehicle"])
             }
         }
+        migrator.registerMigration("v3-day-plan-version") { db in
+            // Changes whenever a route of the day changes, so that a process that keeps the day's
+            // routes in memory knows when to read them again (another process may have written).
+            try db.create(table: "dayPlan") { t in
+                t.primaryKey("date", .text)
+                t.column("version", .integer).notNull()
+            }
+        }
         return migrator
     }
 
@@ -334,10 +342,14 @@ struct SQLiteTransaction: BookingTransaction {
         try db.cachedStatement(sql: "UPDATE traveller SET kmBudgetLeft = kmBudgetLeft + ? WHERE id = ?").execute(arguments: [km, traveller])
     }
 
-    func confirmedLegs(date: String, mode: String, excludingBooking: Int64) throws -> [BookedLeg] {
-        let statement = try db.cachedStatement(
-            sql: "SELECT \(BookedLeg.columnList) FROM leg WHERE date = ? AND mode = ? AND state = 'CONFIRMED' AND bookingId != ? ORDER BY id")
-        return try BookedLeg.fetchAll(statement, arguments: [date, mode, excludingBooking])
+    func legs(ids: [Int64]) throws -> [BookedLeg] {
+        if ids.isEmpty { return [] }
+        let statement = try db.cachedStatement(sql: "SELECT \(BookedLeg.columnList) FROM leg WHERE id IN (SELECT value FROM json_each(?))")
+        return try BookedLeg.fetchAll(statement, arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"])
+    }
+
+    func dayPlanVersion(date: String) throws -> Int64 {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT version FROM dayPlan WHERE date = ?"), arguments: [date]) ?? 0
     }
 
     func volunteerLegs(volunteer: String, from: String, through: String) throws -> [BookedLeg] {
@@ -357,6 +369,10 @@ struct SQLiteTransaction: BookingTransaction {
     }
 
     func setRoute(date: String, vehicle: String, stops: [RouteStop]) throws {
+        // A random version: one written by a transaction that rolled back never comes back.
+        try db.cachedStatement(
+            sql: "INSERT INTO dayPlan (date, version) VALUES (?, ?) ON CONFLICT(date) DO UPDATE SET version = excluded.version"
+        ).execute(arguments: [date, Int64.random(in: 1 ... .max)])
         if stops.isEmpty {
             try db.cachedStatement(sql: "DELETE FROM vehicleRoute WHERE date = ? AND vehicle = ?").execute(arguments: [date, vehicle])
         } else {

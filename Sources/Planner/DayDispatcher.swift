@@ -154,44 +154,10 @@ public struct DayDispatcher: Sendable {
         return (day.instance, points)
     }
 
-    /// The day's Regiotaxi vehicles as an instance for inserting the *last* of `rides` into the
-    /// routes that `routes` builds from the fleet (node indices per vehicle, the new ride in none).
-    /// Only the travel times the insertion check reads are computed — between neighbours of each
-    /// route (depot included) and from and to the new ride's two stops — so the cost grows with
-    /// the rides of the day, not with their square. The others are +∞: reading one by mistake
-    /// could only refuse a ride, never accept one wrongly.
-    public func insertionInstance(
-        for rides: [BookedRide], date: ServiceDate, routes: ([DARPInstance.Vehicle]) -> [[Int]]
-    ) -> (DARPInstance, [[Int]]) {
-        var day = self.day(of: rides, date: date, includingVolunteers: false)
-        let points = day.points, count = points.count
-        day.instance.travel = [Double](repeating: .infinity, count: count * count)
-        for i in 0 ..< count { day.instance.travel[i * count + i] = 0 }
-        func fill(_ i: Int, _ j: Int) {
-            if i != j { day.instance.travel[i * count + j] = Double(road.drive(from: points[i], to: points[j]).seconds) / 60 }
-        }
-        let built = routes(day.instance.fleet)
-        for (vehicle, route) in zip(day.instance.fleet, built) {
-            let stops = [vehicle.depot] + route + [vehicle.depot]
-            for (a, b) in zip(stops, stops.dropFirst()) { fill(a, b) }
-        }
-        let n = rides.count
-        if n > 0 {
-            for new in [n, 2 * n] {
-                for other in 0 ..< count {
-                    fill(new, other)
-                    fill(other, new)
-                }
-            }
-        }
-        return (day.instance, built)
-    }
-
     /// The nodes, fleet and promises of a day, without travel times (all 0), and the position of
-    /// every node.
-    private func day(of rides: [BookedRide], date: ServiceDate, includingVolunteers: Bool) -> (instance: DARPInstance, points: [Coordinate]) {
+    /// every node. The fleet is `shifts` (depots renumbered), or every shift on duty.
+    func day(of rides: [BookedRide], date: ServiceDate, includingVolunteers: Bool, shifts given: [Shift]? = nil) -> (instance: DARPInstance, points: [Coordinate]) {
         let n = rides.count
-        let day = weekdayNames[date.weekday]
         var nodes: [DARPInstance.Node] = [DARPInstance.Node(x: 0, y: 0, service: 0, load: 0, earliest: 0, latest: 30 * 60)]
         var points: [Coordinate] = [Coordinate(latitude: 52.4, longitude: 6.6)]
         var maxRide: [Double] = [0], kinds: [Int] = [0]
@@ -213,24 +179,11 @@ public struct DayDispatcher: Sendable {
         nodes += pickups + drops
         points += rides.map(\.from) + rides.map(\.to)
         var fleet: [DARPInstance.Vehicle] = []
-        for vehicle in vehicles {
-            for shift in vehicle.shifts where shift.days.contains(day) {
-                guard let start = ClockTime.seconds(shift.start), let end = ClockTime.seconds(shift.end) else { continue }
-                fleet.append(.init(
-                    name: "\(vehicle.id) \(shift.start)–\(shift.end)", depot: nodes.count + fleet.count, start: Double(start) / 60,
-                    end: Double(end) / 60, seats: vehicle.seats, wheelchairPlaces: vehicle.wheelchairPlaces, kind: 1))
-                points.append(vehicle.depot.coordinate)
-            }
-        }
-        for volunteer in includingVolunteers ? volunteers : [] {
-            for window in volunteer.availability where window.day == day {
-                guard let start = ClockTime.seconds(window.start), let end = ClockTime.seconds(window.end) else { continue }
-                fleet.append(.init(
-                    name: "\(volunteer.name) \(window.start)–\(window.end)", depot: nodes.count + fleet.count,
-                    start: Double(start) / 60, end: Double(end) / 60, seats: volunteer.seats,
-                    wheelchairPlaces: volunteer.wheelchair ? 1 : 0, kind: 2, maxRequests: volunteer.maxRidesPerDay))
-                points.append(volunteer.home.coordinate)
-            }
+        for shift in given ?? shifts(on: date, includingVolunteers: includingVolunteers) {
+            var vehicle = shift.vehicle
+            vehicle.depot = nodes.count + fleet.count
+            fleet.append(vehicle)
+            points.append(shift.depot)
         }
         for vehicle in fleet {
             nodes.append(.init(x: 0, y: 0, service: 0, load: 0, earliest: vehicle.start, latest: vehicle.end))
@@ -240,6 +193,41 @@ public struct DayDispatcher: Sendable {
             name: "day \(date)", requests: n, nodes: nodes, travel: [Double](repeating: 0, count: count * count), fleet: fleet,
             maxRide: maxRide, kinds: kinds)
         return (instance, points)
+    }
+
+    /// A vehicle of the day's fleet with where its depot is.
+    struct Shift {
+        var vehicle: DARPInstance.Vehicle
+        var depot: Coordinate
+    }
+
+    /// Every Regiotaxi shift on duty on `date` and, when `includingVolunteers`, every volunteer
+    /// availability window; depots are numbered as if there were no requests.
+    func shifts(on date: ServiceDate, includingVolunteers: Bool) -> [Shift] {
+        let day = weekdayNames[date.weekday]
+        var shifts: [Shift] = []
+        for vehicle in vehicles {
+            for shift in vehicle.shifts where shift.days.contains(day) {
+                guard let start = ClockTime.seconds(shift.start), let end = ClockTime.seconds(shift.end) else { continue }
+                shifts.append(Shift(
+                    vehicle: .init(
+                        name: "\(vehicle.id) \(shift.start)–\(shift.end)", depot: 1 + shifts.count, start: Double(start) / 60,
+                        end: Double(end) / 60, seats: vehicle.seats, wheelchairPlaces: vehicle.wheelchairPlaces, kind: 1),
+                    depot: vehicle.depot.coordinate))
+            }
+        }
+        for volunteer in includingVolunteers ? volunteers : [] {
+            for window in volunteer.availability where window.day == day {
+                guard let start = ClockTime.seconds(window.start), let end = ClockTime.seconds(window.end) else { continue }
+                shifts.append(Shift(
+                    vehicle: .init(
+                        name: "\(volunteer.name) \(window.start)–\(window.end)", depot: 1 + shifts.count,
+                        start: Double(start) / 60, end: Double(end) / 60, seats: volunteer.seats,
+                        wheelchairPlaces: volunteer.wheelchair ? 1 : 0, kind: 2, maxRequests: volunteer.maxRidesPerDay),
+                    depot: volunteer.home.coordinate))
+            }
+        }
+        return shifts
     }
 
     /// Assigns the day. Rides already booked keep what the booking promised: an AutoMaatje ride

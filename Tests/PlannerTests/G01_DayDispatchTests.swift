@@ -94,39 +94,34 @@ import Testing
             "\(error)".contains("line 3: service") && "\(error)".contains("'bus' is not regiotaxi or automaatje")
         }
     }
-    /// The booking desk inserts each Regiotaxi ride into the day's routes with an instance that
-    /// has only the travel times an insertion reads; it must choose exactly what the complete
-    /// instance chooses, ride after ride, on the real rides of a day.
-    @Test func theInsertionInstanceInsertsLikeTheCompleteOne() throws {
+    /// The booking desk inserts each Regiotaxi ride into the day's routes vehicle by vehicle,
+    /// each with only the travel times an insertion reads; it must choose exactly what the
+    /// insertion into the whole day's instance chooses, ride after ride, on the real rides of a day.
+    @Test func insertingVehicleByVehicleChoosesWhatTheWholeDayChooses() throws {
         let w = try TwenteWorld.world.get()
         let rides = try BookedRide.load(TwenteWorld.root.appendingPathComponent("Scenarios/twente/rides-2026-11-23.csv").path)
             .filter { $0.service == "regiotaxi" }
         #expect(rides.count > 20)
         let dispatcher = DayDispatcher(rules: w.rules, vehicles: w.supply.vehicles, volunteers: w.supply.volunteers, road: StraightLineRoadModel())
         let date = ServiceDate("2026-11-23")!
-        // Routes hold ride ids; rebuilt into node indices for each growing prefix of the day.
-        var routes: [String: [(ride: Int, pickup: Bool)]] = [:]
+        var routes: [String: [RouteVisit]] = [:]
         var accepted = 0
         for count in 1 ... rides.count {
             let prefix = Array(rides[..<count]), n = count
-            func nodes(_ fleet: [DARPInstance.Vehicle]) -> [[Int]] {
-                fleet.map { (routes[$0.name] ?? []).map { $0.pickup ? $0.ride : $0.ride + n } }
-            }
             let (full, _) = dispatcher.instance(for: prefix, date: date, includingVolunteers: false)
-            var fullSolution = DARPSolution(routes: nodes(full.fleet), unassigned: [n], cost: 0)
-            var fullSolver = DARPSolver(instance: full, seed: 0)
-            let fullVehicle = fullSolver.reinsert(n, into: &fullSolution, excluding: [])
+            let index = Dictionary(uniqueKeysWithValues: prefix.enumerated().map { ($1.id, $0 + 1) })
+            let nodes = full.fleet.map { (routes[$0.name] ?? []).map { index[$0.ride.id]! + ($0.pickup ? 0 : n) } }
+            var solution = DARPSolution(routes: nodes, unassigned: [n], cost: 0)
+            var solver = DARPSolver(instance: full, seed: 0)
+            let expected = solver.reinsert(n, into: &solution, excluding: [])
 
-            let (sparse, sparseRoutes) = dispatcher.insertionInstance(for: prefix, date: date, routes: nodes)
-            var sparseSolution = DARPSolution(routes: sparseRoutes, unassigned: [n], cost: 0)
-            var sparseSolver = DARPSolver(instance: sparse, seed: 0)
-            let sparseVehicle = sparseSolver.reinsert(n, into: &sparseSolution, excluding: [])
-
-            #expect(sparseVehicle == fullVehicle, "ride \(rides[n - 1].id)")
-            #expect(sparseSolution.routes == fullSolution.routes, "ride \(rides[n - 1].id)")
-            guard let vehicle = fullVehicle else { continue }
+            let inserted = dispatcher.insert(rides[n - 1], date: date, routes: routes)
+            #expect(inserted?.vehicle == expected.map { full.fleet[$0].name }, "ride \(rides[n - 1].id)")
+            guard let expected, let inserted else { continue }
+            let expectedVisits = solution.routes[expected].map { RouteVisit(ride: prefix[($0 <= n ? $0 : $0 - n) - 1], pickup: $0 <= n) }
+            #expect(inserted.route == expectedVisits, "ride \(rides[n - 1].id)")
+            routes[inserted.vehicle] = inserted.route
             accepted += 1
-            routes[full.fleet[vehicle].name] = fullSolution.routes[vehicle].map { ($0 <= n ? $0 : $0 - n, $0 <= n) }
         }
         #expect(accepted > rides.count / 2, "most rides of the day fit")
     }
