@@ -81,11 +81,17 @@ let package = Package(
             ],
             resources: [.copy("openapi.yaml")],
             swiftSettings: swiftSettings),
+        // Simulation of demand scenarios: scenario files, seeded travellers and trips, the day
+        // loop through the real planner, booking desk and dispatcher, KPIs and the HTML report.
+        .target(
+            name: "Simulation",
+            dependencies: ["Bookings", "Planner", "Mobility", "RideDispatch", "GTFS", "Transit", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings),
         // The `goan` command tree as a library, so tests run commands in-process.
         .target(
             name: "GoanCLI",
             dependencies: [
-                "GTFS", "Transit", "Mobility", "Planner", "RideDispatch", "Bookings", "GoanServer",
+                "GTFS", "Transit", "Mobility", "Planner", "RideDispatch", "Bookings", "GoanServer", "Simulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -97,6 +103,7 @@ let package = Package(
         .testTarget(
             name: "TransitTests", dependencies: ["Transit", "GTFS", "TestSupport"],
             exclude: ["MMRI.md", "ModuleTests/README.md"], swiftSettings: swiftSettings),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Bookings", "Planner", "Mobility", "GTFS", "Transit", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "BookingsTests", dependencies: ["Bookings", "Planner", "Mobility", "GTFS", "Transit", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "GoanServerTests",

@@ -71,6 +71,19 @@ public struct BookingDesk: Sendable {
         return (plan, offers)
     }
 
+    /// Keeps one planned itinerary as a bookable offer (what a client does that plans first
+    /// and lets the traveller choose before anything is stored).
+    public func saveOffer(_ itinerary: Itinerary, request: PlanRequest, now: Int64) throws -> Offer {
+        let offer = makeOffer(itinerary, request: request, now: now)
+        try store.save(offer)
+        return offer
+    }
+
+    /// The day's Regiotaxi routes as booked (shift name → visits in order).
+    public func routes(on date: String) throws -> [String: [RouteVisit]] {
+        try store.read { tx in try dayRoutes(date, tx) }
+    }
+
     func makeOffer(_ itinerary: Itinerary, request: PlanRequest, now: Int64) -> Offer {
         let zero = ServiceDayClock.noonMinus12h(request.date, timezone: timezone)
         let midnight = ServiceDayClock.unix(wallClock: 0, on: request.date, timezone: timezone)

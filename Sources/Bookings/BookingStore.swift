@@ -40,6 +40,9 @@ public protocol BookingStore: Sendable {
     func legs(on date: String, states: Set<String>) throws -> [BookedLeg]
     func bookingCount() throws -> Int
 
+    /// Runs `body` in one read transaction (only the transaction's reads may be used).
+    func read<T>(_ body: (any BookingTransaction) throws -> T) throws -> T
+
     /// Runs `change` on a booking and its legs in one write transaction and stores the result.
     func update<T>(bookingId: Int64, _ change: (inout BookingDetails, any BookingTransaction) throws -> T) throws -> (BookingDetails, T)
 }

@@ -311,6 +311,10 @@ public struct SQLiteBookingStore: BookingStore {
         try dbWriter.read { db in try Booking.fetchCount(db) }
     }
 
+    public func read<T>(_ body: (any BookingTransaction) throws -> T) throws -> T {
+        try dbWriter.read { db in try body(SQLiteTransaction(db: db)) }
+    }
+
     public func update<T>(bookingId: Int64, _ change: (inout BookingDetails, any BookingTransaction) throws -> T) throws -> (BookingDetails, T) {
         try dbWriter.write { db in
             let statement = try db.cachedStatement(sql: "SELECT * FROM booking WHERE id = ?")

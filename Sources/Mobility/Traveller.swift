@@ -73,6 +73,11 @@ public struct Traveller: Codable, Sendable, Hashable {
         /// `comfort`, `price` or `speed`.
         public var prefer: String?
         public var avoidTransfers: Bool?
+
+        public init(prefer: String?, avoidTransfers: Bool?) {
+            self.prefer = prefer
+            self.avoidTransfers = avoidTransfers
+        }
     }
 
     public init(

@@ -74,4 +74,39 @@ extension DayDispatcher {
         }
         return best.map { ($0.vehicle, $0.route) }
     }
+
+    /// The day's Regiotaxi routes as they were booked, with the time of every stop (earliest
+    /// feasible schedule) and the kilometres from depot to depot: the day without a search, for
+    /// days too large for the whole-day instance. Each route is evaluated on its own.
+    public func schedule(of routes: [String: [RouteVisit]], date: ServiceDate) -> [VehicleDay] {
+        var days: [VehicleDay] = []
+        for shift in shifts(on: date, includingVolunteers: false) {
+            guard let visits = routes[shift.vehicle.name], !visits.isEmpty else { continue }
+            var rides: [BookedRide] = []
+            var index: [String: Int] = [:]
+            for visit in visits where visit.pickup {
+                index[visit.ride.id] = rides.count + 1
+                rides.append(visit.ride)
+            }
+            let n = rides.count
+            let route = visits.compactMap { visit in index[visit.ride.id].map { visit.pickup ? $0 : $0 + n } }
+            guard route.count == visits.count else { continue }
+            var (instance, points) = day(of: rides, date: date, includingVolunteers: false, shifts: [shift])
+            let count = points.count, depot = instance.fleet[0].depot
+            let path = [depot] + route + [depot]
+            for (a, b) in zip(path, path.dropFirst()) where a != b {
+                instance.travel[a * count + b] = Double(road.drive(from: points[a], to: points[b]).seconds) / 60
+            }
+            guard let timing = RouteEvaluator(instance: instance).evaluate(route, vehicle: 0) else { continue }
+            var metres = 0.0
+            for (a, b) in zip(path, path.dropFirst()) { metres += road.drive(from: points[a], to: points[b]).metres }
+            let stops = visits.enumerated().map { k, visit in
+                VehicleDay.Stop(
+                    time: timing.begins[k], place: visit.pickup ? visit.ride.fromName : visit.ride.toName, ride: visit.ride.id,
+                    traveller: visit.ride.traveller, pickup: visit.pickup)
+            }
+            days.append(VehicleDay(vehicle: shift.vehicle.name, kind: "regiotaxi", stops: stops, kilometres: metres / 1000))
+        }
+        return days
+    }
 }

@@ -196,14 +196,14 @@ public struct DayDispatcher: Sendable {
     }
 
     /// A vehicle of the day's fleet with where its depot is.
-    struct Shift {
-        var vehicle: DARPInstance.Vehicle
-        var depot: Coordinate
+    public struct Shift: Sendable {
+        public var vehicle: DARPInstance.Vehicle
+        public var depot: Coordinate
     }
 
     /// Every Regiotaxi shift on duty on `date` and, when `includingVolunteers`, every volunteer
     /// availability window; depots are numbered as if there were no requests.
-    func shifts(on date: ServiceDate, includingVolunteers: Bool) -> [Shift] {
+    public func shifts(on date: ServiceDate, includingVolunteers: Bool) -> [Shift] {
         let day = weekdayNames[date.weekday]
         var shifts: [Shift] = []
         for vehicle in vehicles {
@@ -253,7 +253,7 @@ public struct DayDispatcher: Sendable {
 
     /// The days of volunteers with the rides they accepted, in time order: from home to each
     /// pickup, straight to the destination, and home again.
-    func acceptedDays(_ rides: [BookedRide], date: ServiceDate) -> [VehicleDay] {
+    public func acceptedDays(_ rides: [BookedRide], date: ServiceDate) -> [VehicleDay] {
         let day = weekdayNames[date.weekday]
         return Dictionary(grouping: rides, by: \.assignee).sorted { $0.key < $1.key }.map { id, rides in
             let volunteer = volunteers.first { $0.id == id }

@@ -1,0 +1,161 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+import ArgumentParser
+import Foundation
+import Mobility
+import Simulation
+import Transit
+
+extension GoanCommand {
+    /// `goan simulate`: run a demand scenario day by day and write its report.
+    struct Simulate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Simulate a demand scenario: plan, book, dispatch and drive its days; write KPIs and a report.",
+            discussion: """
+                SCENARIO is a scenario file (Scenarios/twenterand-2019 or Scenarios/twenterand-2019.json; the format is in
+                Scenarios/README.md). Writes DIR/report.html (self-contained, inline SVG charts), DIR/kpis.json,
+                DIR/requests.csv and DIR/rides.csv (pseudonymous traveller ids). --compare A B runs two scenarios and
+                writes one report with both side by side. The same scenario and seed give the same figures.
+                """)
+
+        @Argument(help: "The scenario file to run.")
+        var scenario: String?
+
+        @Option(parsing: .upToNextOption, help: "Run two scenarios and compare them: --compare A B.")
+        var compare: [String] = []
+
+        @Option(help: "Folder for the report, KPIs and CSVs.")
+        var out: String = "simulation-report"
+
+        @Option(help: "Simulate only the first N days of the scenario.")
+        var days: Int?
+
+        @Option(help: "Use this seed instead of the scenario's.")
+        var seed: UInt64?
+
+        @OptionGroup var timetable: TimetableArguments
+
+        func validate() throws {
+            if compare.isEmpty && scenario == nil { throw ValidationError("give a scenario file, or --compare A B") }
+            if !compare.isEmpty && (compare.count != 2 || scenario != nil) { throw ValidationError("--compare takes exactly two scenario files (and no other)") }
+            if let days, !(1 ... 400).contains(days) { throw ValidationError("--days must be between 1 and 400") }
+        }
+
+        func run() throws {
+            let (loaded, _) = try timetable.loadTimetable()
+            let feedPath = try timetable.feedPath()
+            let rules: ServiceRules
+            do {
+                rules = try ServiceRules.load(from: feedPath + "/service-rules.json")
+            } catch let error as RulesError {
+                throw CLIError(error.description)
+            }
+            if compare.count == 2 {
+                let a = try simulate(compare[0], timetable: loaded, rules: rules)
+                let b = try simulate(compare[1], timetable: loaded, rules: rules)
+                try write { try ReportWriter.writeComparison(a, b, to: out) }
+                print("comparison written to \(out)/report.html")
+                return
+            }
+            let result = try simulate(scenario!, timetable: loaded, rules: rules)
+            try write { try ReportWriter.write(result, to: out) }
+            print("report: \(out)/report.html (also kpis.json, requests.csv, rides.csv)")
+        }
+
+        func write(_ body: () throws -> Void) throws {
+            do {
+                try body()
+            } catch {
+                throw CLIError("cannot write the report: \(error)")
+            }
+        }
+
+        /// Loads and runs one scenario, printing its summary.
+        func simulate(_ path: String, timetable: Timetable, rules: ServiceRules) throws -> SimulationResult {
+            var scenario: Scenario
+            do {
+                scenario = try Scenario.load(path)
+            } catch let error as ScenarioError {
+                throw CLIError(error.description)
+            }
+            if let days { scenario.days = min(days, scenario.days) }
+            if let seed { scenario.seed = seed }
+            var file = path
+            if !FileManager.default.fileExists(atPath: file) { file += ".json" }
+            let basePath = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(scenario.supply.base).path
+            let base: SupplyFiles
+            do {
+                base = try SupplyFiles.load(directory: basePath)
+            } catch let error as RulesError {
+                throw CLIError("\(file): supply.base: \(error.description)")
+            }
+            let simulator = Simulator(scenario: scenario, timetable: timetable, rules: rules, base: base)
+            print("\(scenario.name): \(scenario.days) days from \(scenario.start), seed \(scenario.seed), \(simulator.supply.travellers.count) travellers, "
+                + "\(simulator.supply.vehicles.count) vehicles, \(simulator.supply.volunteers.count) volunteers")
+            let bar = ProgressBar(title: scenario.name)
+            let result = try simulator.run { done, total in bar.show(done, of: total) }
+            bar.finish()
+            Self.printSummary(result)
+            return result
+        }
+
+        static func printSummary(_ result: SimulationResult) {
+            let t = result.kpis.total
+            func percent(_ x: Double) -> String { String(format: "%.1f %%", x * 100) }
+            func list(_ counts: [String: Int]) -> String {
+                counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            }
+            print("  requests \(t.requests), served \(t.served) (\(percent(t.servedShare)))")
+            print("  modes: \(list(t.modeSplit))")
+            if !t.refusals.isEmpty { print("  refused: \(list(t.refusals))") }
+            print(String(
+                format: "  Regiotaxi %.0f km (%.0f km empty), occupancy %.2f, %.2f rides per vehicle hour; ride time %.2f × direct; %d rides outside the window",
+                t.vehicleKm, t.emptyKm, t.occupancy, t.ridesPerVehicleHour, t.meanRideTimeRatio, t.ridesOutsideWindow))
+            print(String(
+                format: "  AutoMaatje %d rides by volunteers (%.1f h, %.1f rides per volunteer), %d riders, %.0f %% living alone",
+                t.volunteerRides, t.volunteerHours, t.ridesPerVolunteer, result.kpis.automaatjeRiders, result.kpis.automaatjeRidersLivingAlone * 100))
+            print(String(
+                format: "  travellers paid €%.2f, operator cost €%.2f, km budgets used %.0f km, CO2 %.0f kg",
+                t.travellerPaid, t.operatorCost, t.kmBudgetUsed, t.co2Kg))
+            for check in result.calibration {
+                print(String(
+                    format: "  calibration %@: simulated %.2f, real %.2f (±%.0f %%): %@", check.figure, check.simulated, check.real, check.tolerance * 100,
+                    check.holds ? "holds" : "OFF"))
+            }
+            let time = result.kpis.timing
+            print(String(
+                format: "  time: planning %.1f s, booking %.1f s, dispatching %.1f s", time.planningSeconds, time.bookingSeconds, time.dispatchingSeconds))
+        }
+    }
+}
+
+/// A one-line progress bar on standard error (a TTY), or a line per tenth otherwise.
+final class ProgressBar {
+    let title: String
+    let interactive = isatty(2) != 0
+    var lastTenth = -1
+
+    init(title: String) { self.title = title }
+
+    func show(_ done: Int, of total: Int) {
+        let width = 30
+        let filled = total > 0 ? done * width / total : width
+        if interactive {
+            let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+            FileHandle.standardError.write(Data("\r\(title) [\(bar)] day \(done)/\(total)".utf8))
+        } else if total > 0, done * 10 / total > lastTenth {
+            lastTenth = done * 10 / total
+            FileHandle.standardError.write(Data("\(title): day \(done)/\(total)\n".utf8))
+        }
+    }
+
+    func finish() {
+        if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}

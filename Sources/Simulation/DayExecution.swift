@@ -1,0 +1,112 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+import GTFS
+import Mobility
+import Planner
+import RideDispatch
+
+/// Drives a dispatched day: every vehicle and volunteer follows its schedule from its depot (or
+/// home) and back. A drive between two stops is late with the scenario's probability by an
+/// exponential delay; lateness carries on to the next stops unless the schedule had waiting
+/// time to absorb it (nobody is picked up before the planned time). Boarding takes 2 minutes,
+/// 5 with a wheelchair.
+struct DayExecution {
+    /// The actual times of one ride, minutes after midnight.
+    struct Ride {
+        var vehicle: String
+        var service: String
+        var pickup: Double
+        var dropoff: Double
+    }
+
+    var rides: [Int64: Ride] = [:]
+    var timelines: [Timeline] = []
+    /// Regiotaxi: km, km without a passenger, passenger-km, hours on the road (depot to depot).
+    var taxiKm = 0.0
+    var taxiEmptyKm = 0.0
+    var taxiPassengerKm = 0.0
+    var taxiHours = 0.0
+    /// Volunteers: km and hours (home to home), and who drove.
+    var volunteerKm = 0.0
+    var volunteerHours = 0.0
+    var volunteersActive = Set<String>()
+
+    /// `rides`: the day's booked rides by leg id; `bases`: each shift's or volunteer window's
+    /// depot (home) and times by name.
+    init(
+        days: [VehicleDay], rides booked: [Int64: BookedRide], bases: [String: (depot: Coordinate, start: Double, end: Double)],
+        volunteers: [Volunteer], date: String, road: any RoadModel, delayProbability: Double, delayMean: Double, random: inout SeededGenerator
+    ) {
+        for day in days where !day.stops.isEmpty {
+            let volunteer = day.kind == "volunteer" ? volunteers.first { day.vehicle.hasPrefix($0.name) } : nil
+            let base = bases[day.vehicle]
+            guard let depot = base?.depot ?? volunteer?.home.coordinate else { continue }
+            var points: [Coordinate] = [], seats: [Int] = [], service: [Double] = [], ids: [Int64] = []
+            for stop in day.stops {
+                guard let id = LegId.parse(stop.ride), let ride = booked[id] else { continue }
+                points.append(stop.pickup ? ride.from : ride.to)
+                seats.append(stop.pickup ? ride.seats : -ride.seats)
+                service.append(ride.wheelchair ? 5 : 2)
+                ids.append(id)
+            }
+            guard points.count == day.stops.count else { continue }
+            var segments: [Timeline.Segment] = []
+            let first = road.drive(from: depot, to: points[0])
+            var leave = day.stops[0].time - Double(first.seconds) / 60
+            let start = leave
+            var onBoard = 0, km = 0.0, emptyKm = 0.0, passengerKm = 0.0
+            var previous = depot
+            for k in 0 ... points.count {
+                let here = k < points.count ? points[k] : depot
+                let drive = road.drive(from: previous, to: here)
+                let late = Draw.chance(delayProbability, using: &random) ? Draw.exponential(delayMean, using: &random) : 0
+                let arrival = leave + Double(drive.seconds) / 60 + late
+                if arrival > leave { segments.append(.init(start: leave, end: arrival, activity: "drive", onBoard: onBoard)) }
+                km += drive.metres / 1000
+                if onBoard == 0 { emptyKm += drive.metres / 1000 }
+                passengerKm += Double(onBoard) * drive.metres / 1000
+                guard k < points.count else {
+                    leave = arrival
+                    break
+                }
+                let begin = max(arrival, day.stops[k].time)
+                if begin > arrival { segments.append(.init(start: arrival, end: begin, activity: "wait", onBoard: onBoard)) }
+                segments.append(.init(start: begin, end: begin + service[k], activity: "stop", onBoard: onBoard))
+                if seats[k] > 0 {
+                    rides[ids[k], default: Ride(vehicle: day.vehicle, service: day.kind == "volunteer" ? "automaatje" : "regiotaxi", pickup: begin, dropoff: begin)].pickup = begin
+                } else {
+                    rides[ids[k]]?.dropoff = begin
+                }
+                onBoard += seats[k]
+                leave = begin + service[k]
+                previous = here
+            }
+            let hours = (leave - start) / 60
+            if day.kind == "volunteer" {
+                volunteerKm += km
+                volunteerHours += hours
+                volunteersActive.insert(volunteer?.id ?? day.vehicle)
+            } else {
+                taxiKm += km
+                taxiEmptyKm += emptyKm
+                taxiPassengerKm += passengerKm
+                taxiHours += hours
+            }
+            timelines.append(Timeline(
+                day: date, vehicle: day.vehicle, kind: day.kind, shiftStart: base?.start ?? start, shiftEnd: base?.end ?? leave, segments: segments))
+        }
+    }
+}
+
+/// Leg ids in ride ids: the store's rides are `ride-<leg id>`, the routes' `<leg id>`.
+enum LegId {
+    static func parse(_ ride: String) -> Int64? {
+        Int64(ride.hasPrefix("ride-") ? String(ride.dropFirst(5)) : ride)
+    }
+}

@@ -1,0 +1,88 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+import Mobility
+
+extension DayLoop {
+    /// The KPIs of a set of requests and rides (one day, or the run with `use` summed).
+    func kpis(day: String, records: [RequestRecord], rides: [RideRecord], use: DayUsage) -> DayKPIs {
+        let costs = simulator.scenario.costs
+        var k = DayKPIs(day: day)
+        k.requests = records.count
+        k.served = records.filter { $0.outcome == .served }.count
+        k.servedShare = records.isEmpty ? 0 : Double(k.served) / Double(records.count)
+        for record in records {
+            if record.outcome == .served {
+                k.modeSplit[record.mode, default: 0] += 1
+                k.travellerPaid += record.price
+            } else {
+                k.refusals[record.reason, default: 0] += 1
+            }
+        }
+        let late = rides.filter { $0.waitBeyondWindow > 0.05 }
+        k.ridesOutsideWindow = late.count
+        k.meanMinutesBeyondWindow = late.isEmpty ? 0 : late.reduce(0) { $0 + $1.waitBeyondWindow } / Double(late.count)
+        let timed = rides.filter { $0.directMinutes >= 1 }
+        k.meanRideTimeRatio = timed.isEmpty ? 0 : timed.reduce(0) { $0 + $1.rideMinutes / $1.directMinutes } / Double(timed.count)
+        k.vehicleKm = use.taxiKm
+        k.emptyKm = use.taxiEmptyKm
+        k.occupancy = use.taxiKm > 0 ? use.taxiPassengerKm / use.taxiKm : 0
+        let taxiRides = rides.filter { $0.service == "regiotaxi" }.count
+        k.ridesPerVehicleHour = use.taxiHours > 0 ? Double(taxiRides) / use.taxiHours : 0
+        k.volunteerHours = use.volunteerHours
+        k.volunteerRides = rides.count - taxiRides
+        k.ridesPerVolunteer = use.volunteers > 0 ? Double(k.volunteerRides) / Double(use.volunteers) : 0
+        k.operatorCost = use.taxiHours * (costs?.regiotaxiPerVehicleHour ?? 45) + Double(k.volunteerRides) * (costs?.automaatjeCoordinationPerRide ?? 2.5)
+        k.kmBudgetUsed = use.kmBudget
+        k.co2Kg = (use.taxiKm * (costs?.taxiGramsPerKm ?? 160) + use.volunteerKm * (costs?.carGramsPerKm ?? 130)
+            + use.transitKm * (costs?.transitGramsPerPassengerKm ?? 70)) / 1000
+        return k
+    }
+
+    /// The run's result once every day is closed.
+    func result(states: [Simulator.TripState], timing: KPIs.Timing) -> SimulationResult {
+        let scenario = simulator.scenario
+        let all = records.compactMap { $0 }
+        var total = DayUsage()
+        for day in usage {
+            total.taxiKm += day.taxiKm
+            total.taxiEmptyKm += day.taxiEmptyKm
+            total.taxiPassengerKm += day.taxiPassengerKm
+            total.taxiHours += day.taxiHours
+            total.volunteerKm += day.volunteerKm
+            total.volunteerHours += day.volunteerHours
+            total.transitKm += day.transitKm
+            total.kmBudget += day.kmBudget
+        }
+        let volunteerRides = rides.filter { $0.service == "automaatje" }
+        // Rides per volunteer over the run: distinct volunteers who drove at all.
+        total.volunteers = Set(volunteerRides.map { ride in
+            simulator.supply.volunteers.first { ride.vehicle.hasPrefix($0.name) }?.id ?? ride.vehicle
+        }).count
+        let totals = kpis(day: "total", records: all, rides: rides, use: total)
+        let riders = Set(volunteerRides.map(\.traveller))
+        let alone = riders.filter { id in simulator.supply.travellers.first { $0.id == id }?.livesAlone == true }.count
+        let kpis = KPIs(
+            scenario: scenario.name, seed: scenario.seed, days: days, total: totals, automaatjeRiders: riders.count,
+            automaatjeRidersLivingAlone: riders.isEmpty ? 0 : Double(alone) / Double(riders.count), timing: timing)
+        let calibration = (scenario.calibration ?? []).map { target in
+            let simulated: Double =
+                switch target.figure {
+                case "automaatjeRides": Double(volunteerRides.count)
+                case "automaatjeRiders": Double(riders.count)
+                case "automaatjeRidersLivingAlone": kpis.automaatjeRidersLivingAlone
+                case "requests": Double(all.count)
+                default: days.isEmpty ? 0 : Double(rides.count - volunteerRides.count) / Double(days.count)
+                }
+            return CalibrationCheck(figure: target.figure, real: target.real, simulated: simulated, tolerance: target.tolerance, source: target.source)
+        }
+        return SimulationResult(
+            scenario: scenario.name, description: scenario.description, seed: scenario.seed, kpis: kpis, requests: all, rides: rides,
+            timelines: timelines, calibration: calibration)
+    }
+}

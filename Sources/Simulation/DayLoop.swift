@@ -1,0 +1,177 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+import Bookings
+import GTFS
+import Mobility
+import Planner
+import RideDispatch
+import Transit
+
+/// The booking and the closing of each day, and what they leave behind: request records, rides,
+/// timelines and the day's KPIs.
+struct DayLoop {
+    let simulator: Simulator
+    let desk: BookingDesk
+    let trips: [TripRequest]
+    /// Trip indices per day index.
+    let tripsByDay: [[Int]]
+    var records: [RequestRecord?]
+    var rides: [RideRecord] = []
+    var timelines: [Timeline] = []
+    var days: [DayKPIs] = []
+    /// Per day: Regiotaxi km, empty km, passenger km, hours; volunteer km, hours, active volunteers.
+    var usage: [DayUsage] = []
+    var delays: SeededGenerator
+
+    struct DayUsage {
+        var taxiKm = 0.0, taxiEmptyKm = 0.0, taxiPassengerKm = 0.0, taxiHours = 0.0
+        var volunteerKm = 0.0, volunteerHours = 0.0, volunteers = 0
+        var transitKm = 0.0, kmBudget = 0.0
+    }
+
+    init(simulator: Simulator, desk: BookingDesk, trips: [TripRequest]) {
+        self.simulator = simulator
+        self.desk = desk
+        self.trips = trips
+        var byDay = [[Int]](repeating: [], count: simulator.scenario.days)
+        for (index, trip) in trips.enumerated() { byDay[trip.dayIndex].append(index) }
+        tripsByDay = byDay
+        records = Array(repeating: nil, count: trips.count)
+        delays = SeededGenerator(seed: simulator.scenario.seed &+ 4)
+    }
+
+    /// Books a planned request: the traveller's best option first, the next ones if it is
+    /// refused (at most three tries). Returns the booking when one was made.
+    mutating func book(_ index: Int, request: PlanRequest, plan: Plan, now: Int64, state: inout Simulator.TripState) throws -> BookingDetails? {
+        let trip = trips[index]
+        state.directMinutes = Double(desk.dispatcher.road.drive(from: trip.origin.coordinate, to: trip.destination.coordinate).seconds) / 60
+        guard !plan.itineraries.isEmpty else {
+            state.refusal = Self.mainReason(plan.notOffered, for: request.traveller)
+            return nil
+        }
+        var arrival: Int32?
+        if case .arriveBy(let t) = request.time { arrival = t }
+        for (attempt, itinerary) in simulator.choice.ranked(plan.itineraries, for: request.traveller, desiredArrival: arrival).prefix(3).enumerated() {
+            let offer = try desk.saveOffer(itinerary, request: request, now: now)
+            let details = try desk.bookAndCommit(offerId: offer.id, idempotencyKey: "\(trip.id)-\(attempt)", now: now)
+            if details.booking.state == "CONFIRMED" || details.booking.state == "PENDING" {
+                state.bookingId = details.id
+                state.mode = Self.mode(of: itinerary)
+                state.transitKm = itinerary.legs.filter { $0.mode == .transit }.reduce(0) { $0 + $1.metres } / 1000
+                return details
+            }
+            state.refusal = Self.code(details.booking.reason)
+        }
+        return nil
+    }
+
+    /// The non-walking modes of an option joined by `+` (`walk` for a walk only).
+    static func mode(of itinerary: Itinerary) -> String {
+        var modes: [String] = []
+        for mode in itinerary.modes where modes.last != mode.rawValue { modes.append(mode.rawValue) }
+        return modes.isEmpty ? "walk" : modes.joined(separator: "+")
+    }
+
+    /// "CODE: words" → "CODE".
+    static func code(_ reason: String) -> String {
+        let code = reason.split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
+        return code.isEmpty ? "REFUSED" : code
+    }
+
+    /// Why nothing was offered, from the traveller's point of view: the reason of the service
+    /// they would normally use (Regiotaxi with a pass, AutoMaatje as a member, else transit).
+    static func mainReason(_ notOffered: [(mode: String, reason: Reason)], for traveller: Traveller) -> String {
+        let order = (traveller.wmoPass != nil ? ["regiotaxi"] : []) + (traveller.automaatjeMember ? ["automaatje"] : []) + ["transit", "walk"]
+        for mode in order {
+            if let reason = notOffered.first(where: { $0.mode == mode }) { return reason.reason.code.rawValue }
+        }
+        return notOffered.first?.reason.code.rawValue ?? "NO_OPTION"
+    }
+
+    /// After the last booking of a day: the dispatcher assigns the day, the day is driven, and
+    /// every request of the day gets its outcome.
+    mutating func close(day: Int, states: inout [Simulator.TripState]) throws {
+        let scenario = simulator.scenario
+        let date = ServiceDate(scenario.start)!.adding(days: day)
+        let dateText = date.description
+        let dispatcher = desk.dispatcher
+        let booked = try desk.rides(on: dateText)
+        var byLeg: [Int64: BookedRide] = [:]
+        for ride in booked { if let id = LegId.parse(ride.id) { byLeg[id] = ride } }
+        let taxiRides = booked.filter { $0.service == "regiotaxi" }.count
+        let iterations = scenario.dispatch?.iterations ?? 1000
+        let vehicleDays: [VehicleDay]
+        if iterations > 0, taxiRides <= scenario.dispatch?.maxRidesToImprove ?? 400 {
+            vehicleDays = dispatcher.dispatch(booked, date: date, timeLimit: 86_400, iterations: iterations, seed: scenario.seed &+ UInt64(day)).days
+        } else {
+            let accepted = booked.filter { $0.service == "automaatje" && !$0.assignee.isEmpty }
+            vehicleDays = dispatcher.schedule(of: try desk.routes(on: dateText), date: date) + dispatcher.acceptedDays(accepted, date: date)
+        }
+        var bases: [String: (depot: Coordinate, start: Double, end: Double)] = [:]
+        for shift in dispatcher.shifts(on: date, includingVolunteers: true) {
+            bases[shift.vehicle.name] = (shift.depot, shift.vehicle.start, shift.vehicle.end)
+        }
+        let execution = DayExecution(
+            days: vehicleDays, rides: byLeg, bases: bases, volunteers: simulator.supply.volunteers, date: dateText, road: dispatcher.road,
+            delayProbability: scenario.execution?.delayProbability ?? 0, delayMean: scenario.execution?.delayMeanMinutes ?? 0, random: &delays)
+        timelines += execution.timelines
+        var use = DayUsage(
+            taxiKm: execution.taxiKm, taxiEmptyKm: execution.taxiEmptyKm, taxiPassengerKm: execution.taxiPassengerKm, taxiHours: execution.taxiHours,
+            volunteerKm: execution.volunteerKm, volunteerHours: execution.volunteerHours, volunteers: execution.volunteersActive.count)
+        let firstRide = rides.count
+        let window = Double(simulator.rules.services.first { $0.kind == .regiotaxi }?.pickupWindowMinutes ?? 15)
+        for index in tripsByDay[day] {
+            let trip = trips[index], state = states[index]
+            let traveller = simulator.supply.travellers[trip.traveller].id
+            var record = RequestRecord(
+                id: trip.id, day: dateText, traveller: traveller, purpose: trip.purpose, leadMinutes: trip.leadMinutes,
+                desiredMinute: trip.desiredSecond / 60, outcome: .refused, mode: "", reason: state.refusal.isEmpty ? "NO_OPTION" : state.refusal,
+                price: 0, directMinutes: (state.directMinutes * 10).rounded() / 10)
+            if let id = state.bookingId {
+                let details = try desk.booking(id)
+                switch details.booking.state {
+                case "CONFIRMED":
+                    let onDemand = details.legs.filter(\.isOnDemand)
+                    let driven = onDemand.compactMap { leg in leg.id.flatMap { execution.rides[$0] }.map { (leg, $0) } }
+                    if driven.count == onDemand.count {
+                        record.outcome = .served
+                        record.mode = state.mode
+                        record.reason = ""
+                        record.price = details.booking.price + details.booking.fee
+                        use.transitKm += state.transitKm
+                        use.kmBudget += details.booking.km
+                        for (leg, ride) in driven {
+                            let direct = Double(desk.dispatcher.road.drive(from: BookingRide.from(leg), to: BookingRide.to(leg)).seconds) / 60
+                            let agreed = Double(leg.pickupMinute)
+                            rides.append(RideRecord(
+                                request: trip.id, day: dateText, traveller: traveller, service: ride.service, vehicle: ride.vehicle, agreedPickup: agreed,
+                                pickup: ride.pickup, dropoff: ride.dropoff, rideMinutes: ride.dropoff - ride.pickup - (leg.wheelchair ? 5 : 2),
+                                directMinutes: direct, waitBeyondWindow: max(0, ride.pickup - agreed - window), km: leg.budgetKm))
+                        }
+                    } else {
+                        record.reason = "NOT_DISPATCHED"
+                    }
+                case "PENDING":
+                    record.reason = "NO_VOLUNTEER_ANSWER"
+                default:
+                    record.reason = Self.code(details.booking.reason)
+                }
+            }
+            records[index] = record
+        }
+        usage.append(use)
+        days.append(kpis(day: dateText, records: tripsByDay[day].compactMap { records[$0] }, rides: Array(rides[firstRide...]), use: use))
+    }
+}
+
+/// A booked leg's ends as coordinates.
+enum BookingRide {
+    static func from(_ leg: BookedLeg) -> Coordinate { Coordinate(latitude: leg.fromLat, longitude: leg.fromLon) }
+    static func to(_ leg: BookedLeg) -> Coordinate { Coordinate(latitude: leg.toLat, longitude: leg.toLon) }
+}

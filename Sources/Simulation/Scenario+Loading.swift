@@ -1,0 +1,299 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+public import Foundation
+import GTFS
+import Mobility
+
+/// A scenario file that cannot be used: the file, the field (a path such as
+/// `population.ages[1].share`) and what was expected there.
+public struct ScenarioError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var field: String
+    public var expected: String
+
+    public init(file: String, field: String, expected: String) {
+        self.file = file
+        self.field = field
+        self.expected = expected
+    }
+
+    public var description: String { field.isEmpty ? "\(file): \(expected)" : "\(file): \(field): \(expected)" }
+}
+
+extension Scenario {
+    /// Reads `path` (a `.json` file; `Scenarios/NAME` finds `Scenarios/NAME.json`) and checks it.
+    public static func load(_ path: String) throws -> Scenario {
+        var file = path
+        if !FileManager.default.fileExists(atPath: file), FileManager.default.fileExists(atPath: file + ".json") { file += ".json" }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ScenarioError(file: path, field: "", expected: "a readable scenario file (JSON); none found")
+        }
+        return try parse(data, file: file)
+    }
+
+    /// Parses and checks a scenario; errors name the field and what was expected.
+    public static func parse(_ data: Data, file: String) throws -> Scenario {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            throw ScenarioError(file: file, field: "", expected: "valid JSON (\(Self.jsonProblem(error)))")
+        }
+        try checkKeys(object, schema: Self.schema, path: "", file: file)
+        let scenario: Scenario
+        do {
+            scenario = try JSONDecoder().decode(Scenario.self, from: data)
+        } catch let error as DecodingError {
+            throw Self.error(error, file: file)
+        }
+        try scenario.validate(file: file)
+        return scenario
+    }
+
+    static func jsonProblem(_ error: any Error) -> String {
+        let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+        return text ?? "\(error)"
+    }
+
+    static func path(_ codingPath: [any CodingKey]) -> String {
+        var text = ""
+        for key in codingPath {
+            if let index = key.intValue { text += "[\(index)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }
+        }
+        return text
+    }
+
+    static func error(_ error: DecodingError, file: String) -> ScenarioError {
+        switch error {
+        case .keyNotFound(let key, let context):
+            return ScenarioError(file: file, field: path(context.codingPath + [key]), expected: "a value (the field is required)")
+        case .typeMismatch(let type, let context):
+            return ScenarioError(file: file, field: path(context.codingPath), expected: "a value of type \(Self.typeName(type))")
+        case .valueNotFound(let type, let context):
+            return ScenarioError(file: file, field: path(context.codingPath), expected: "a value of type \(Self.typeName(type)), not null")
+        case .dataCorrupted(let context):
+            return ScenarioError(file: file, field: path(context.codingPath), expected: context.debugDescription)
+        @unknown default:
+            return ScenarioError(file: file, field: "", expected: "\(error)")
+        }
+    }
+
+    static func typeName(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "text"
+        case is Int.Type, is UInt64.Type: "whole number"
+        case is Double.Type: "number"
+        case is Bool.Type: "true or false"
+        default: type is any Collection.Type ? "list" : "object"
+        }
+    }
+
+    /// The fields each object may have (a misspelt optional field would otherwise be ignored).
+    indirect enum Schema: Sendable {
+        case object([String: Schema])
+        case list(Schema)
+        case map(Schema)
+        case value
+    }
+
+    static let schema: Schema = {
+        let band = Schema.object(["from": .value, "to": .value, "share": .value])
+        let place = Schema.object(["name": .value, "lat": .value, "lon": .value])
+        return .object([
+            "name": .value, "description": .value, "seed": .value, "start": .value, "days": .value,
+            "supply": .object(["base": .value, "fleetScale": .value, "volunteerScale": .value, "acceptanceRate": .value, "depots": .list(place)]),
+            "population": .object([
+                "travellers": .value, "ages": .list(band), "livingAlone": .value, "wmoPass": .value, "automaatjeMember": .value,
+                "aids": .object(["wheelchair": .value, "mobilityScooter": .value, "walker": .value, "doorToDoorHelp": .value]),
+                "homes": .list(.object(["name": .value, "lat": .value, "lon": .value, "radiusMetres": .value, "weight": .value])),
+                "kmBudget": .value, "companion": .value, "preferences": .object(["comfort": .value, "price": .value, "speed": .value]),
+            ]),
+            "demand": .object([
+                "tripsPerTravellerPerWeek": .value, "weekdays": .map(.value),
+                "purposes": .list(.object([
+                    "name": .value, "share": .value, "destinations": .list(.value), "arrivals": .list(band), "stayMinutes": .value,
+                    "returnShare": .value,
+                ])),
+                "leadTimes": .list(.object(["fromHours": .value, "toHours": .value, "share": .value])),
+            ]),
+            "phases": .list(.object([
+                "fromDay": .value, "label": .value, "demandFactor": .value, "users": .value, "purposes": .list(.value), "extraPurposes": .map(.value),
+            ])),
+            "rules": .object([
+                "regiotaxiPickupWindowMinutes": .value, "regiotaxiLeadTimeMinutes": .value, "automaatjeLeadWorkingDays": .value,
+                "automaatjeResponseDeadlineHours": .value,
+            ]),
+            "costs": .object([
+                "regiotaxiPerVehicleHour": .value, "automaatjeCoordinationPerRide": .value, "taxiGramsPerKm": .value, "carGramsPerKm": .value,
+                "transitGramsPerPassengerKm": .value,
+            ]),
+            "execution": .object(["delayProbability": .value, "delayMeanMinutes": .value, "volunteerAnswerMeanHours": .value]),
+            "dispatch": .object(["iterations": .value, "maxRidesToImprove": .value]),
+            "calibration": .list(.object(["figure": .value, "real": .value, "tolerance": .value, "source": .value])),
+        ])
+    }()
+
+    static func checkKeys(_ value: Any, schema: Schema, path: String, file: String) throws {
+        switch schema {
+        case .object(let fields):
+            guard let object = value as? [String: Any] else { return }  // the decoder names the type
+            for key in object.keys.sorted() {
+                let field = path.isEmpty ? key : path + "." + key
+                guard let inner = fields[key] else {
+                    throw ScenarioError(file: file, field: field, expected: "one of the known fields (\(fields.keys.sorted().joined(separator: ", "))); '\(key)' is not one")
+                }
+                try checkKeys(object[key]!, schema: inner, path: field, file: file)
+            }
+        case .list(let element):
+            guard let list = value as? [Any] else { return }
+            for (index, item) in list.enumerated() { try checkKeys(item, schema: element, path: "\(path)[\(index)]", file: file) }
+        case .map(let element):
+            guard let object = value as? [String: Any] else { return }
+            for (key, item) in object { try checkKeys(item, schema: element, path: path + "." + key, file: file) }
+        case .value:
+            return
+        }
+    }
+
+    /// Checks what the decoder cannot: ranges, shares, dates, times, known names.
+    func validate(file: String) throws {
+        func fail(_ field: String, _ expected: String) -> ScenarioError { ScenarioError(file: file, field: field, expected: expected) }
+        func share(_ value: Double, _ field: String) throws {
+            guard value.isFinite, (0 ... 1).contains(value) else { throw fail(field, "a share between 0 and 1, found \(value)") }
+        }
+        func sumsToOne(_ shares: [Double], _ field: String) throws {
+            let total = shares.reduce(0, +)
+            guard abs(total - 1) <= 0.011 else { throw fail(field, "shares that add up to 1, found \(total)") }
+        }
+        if name.isEmpty { throw fail("name", "a non-empty name") }
+        guard ServiceDate(start) != nil else { throw fail("start", "a date YYYY-MM-DD, found '\(start)'") }
+        guard (1 ... 400).contains(days) else { throw fail("days", "a number of days between 1 and 400, found \(days)") }
+        if supply.base.isEmpty || supply.base.contains("..") { throw fail("supply.base", "the name of a folder under Scenarios/, found '\(supply.base)'") }
+        if let scale = supply.fleetScale, !(scale.isFinite && (0 ... 100).contains(scale)) { throw fail("supply.fleetScale", "a factor between 0 and 100, found \(scale)") }
+        if let scale = supply.volunteerScale, !(scale.isFinite && (0 ... 100).contains(scale)) {
+            throw fail("supply.volunteerScale", "a factor between 0 and 100, found \(scale)")
+        }
+        if let rate = supply.acceptanceRate { try share(rate, "supply.acceptanceRate") }
+        let p = population
+        guard (1 ... 200_000).contains(p.travellers) else { throw fail("population.travellers", "between 1 and 200000 travellers, found \(p.travellers)") }
+        if p.ages.isEmpty { throw fail("population.ages", "at least one age band") }
+        for (i, band) in p.ages.enumerated() {
+            guard (0 ... 120).contains(band.from), band.from <= band.to, band.to <= 120 else {
+                throw fail("population.ages[\(i)]", "ages with 0 ≤ from ≤ to ≤ 120, found \(band.from)–\(band.to)")
+            }
+            try share(band.share, "population.ages[\(i)].share")
+        }
+        try sumsToOne(p.ages.map(\.share), "population.ages")
+        try share(p.livingAlone, "population.livingAlone")
+        try share(p.wmoPass, "population.wmoPass")
+        try share(p.automaatjeMember, "population.automaatjeMember")
+        try share(p.aids.wheelchair, "population.aids.wheelchair")
+        try share(p.aids.mobilityScooter, "population.aids.mobilityScooter")
+        try share(p.aids.walker, "population.aids.walker")
+        try share(p.aids.doorToDoorHelp, "population.aids.doorToDoorHelp")
+        if let companion = p.companion { try share(companion, "population.companion") }
+        if let preferences = p.preferences {
+            try share(preferences.comfort, "population.preferences.comfort")
+            try share(preferences.price, "population.preferences.price")
+            try share(preferences.speed, "population.preferences.speed")
+            if preferences.comfort + preferences.price + preferences.speed > 1.001 { throw fail("population.preferences", "shares adding up to at most 1") }
+        }
+        if let budget = p.kmBudget, !(budget.isFinite && budget >= 0) { throw fail("population.kmBudget", "kilometres ≥ 0, found \(budget)") }
+        if p.homes.isEmpty { throw fail("population.homes", "at least one home area") }
+        for (i, home) in p.homes.enumerated() {
+            guard (50 ... 54).contains(home.lat), (3 ... 8).contains(home.lon) else {
+                throw fail("population.homes[\(i)]", "a position in the Netherlands (lat 50…54, lon 3…8), found \(home.lat), \(home.lon)")
+            }
+            guard home.radiusMetres.isFinite, (0 ... 20_000).contains(home.radiusMetres) else {
+                throw fail("population.homes[\(i)].radiusMetres", "metres between 0 and 20000, found \(home.radiusMetres)")
+            }
+            guard home.weight.isFinite, home.weight > 0 else { throw fail("population.homes[\(i)].weight", "a weight > 0, found \(home.weight)") }
+        }
+        let d = demand
+        guard d.tripsPerTravellerPerWeek.isFinite, (0 ... 50).contains(d.tripsPerTravellerPerWeek) else {
+            throw fail("demand.tripsPerTravellerPerWeek", "trips between 0 and 50, found \(d.tripsPerTravellerPerWeek)")
+        }
+        for (key, weight) in d.weekdays {
+            guard weekdayNames.contains(key) else { throw fail("demand.weekdays.\(key)", "a day mon, tue, wed, thu, fri, sat or sun") }
+            guard weight.isFinite, weight >= 0 else { throw fail("demand.weekdays.\(key)", "a weight ≥ 0, found \(weight)") }
+        }
+        if d.purposes.isEmpty { throw fail("demand.purposes", "at least one purpose") }
+        let kinds: Set<String> = ["hospital", "gp", "pharmacy", "dayCentre", "villageCentre", "townCentre", "family"]
+        for (i, purpose) in d.purposes.enumerated() {
+            let field = "demand.purposes[\(i)]"
+            try share(purpose.share, field + ".share")
+            try share(purpose.returnShare, field + ".returnShare")
+            if purpose.destinations.isEmpty { throw fail(field + ".destinations", "at least one destination kind") }
+            for (j, kind) in purpose.destinations.enumerated() where !kinds.contains(kind) {
+                throw fail(field + ".destinations[\(j)]", "one of \(kinds.sorted().joined(separator: ", ")), found '\(kind)'")
+            }
+            guard (0 ... 720).contains(purpose.stayMinutes) else { throw fail(field + ".stayMinutes", "minutes between 0 and 720, found \(purpose.stayMinutes)") }
+            try checkBands(purpose.arrivals, field + ".arrivals", fail)
+        }
+        try sumsToOne(d.purposes.map(\.share), "demand.purposes")
+        if d.leadTimes.isEmpty { throw fail("demand.leadTimes", "at least one lead-time band") }
+        for (i, lead) in d.leadTimes.enumerated() {
+            guard lead.fromHours >= 0.5, lead.fromHours <= lead.toHours, lead.toHours <= 24 * 60 else {
+                throw fail("demand.leadTimes[\(i)]", "hours with 0.5 ≤ fromHours ≤ toHours ≤ 1440, found \(lead.fromHours)–\(lead.toHours)")
+            }
+            try share(lead.share, "demand.leadTimes[\(i)].share")
+        }
+        try sumsToOne(d.leadTimes.map(\.share), "demand.leadTimes")
+        for (i, phase) in (phases ?? []).enumerated() {
+            let field = "phases[\(i)]"
+            guard (0 ..< days).contains(phase.fromDay) else { throw fail(field + ".fromDay", "a day index 0…\(days - 1), found \(phase.fromDay)") }
+            if i > 0, phase.fromDay <= phases![i - 1].fromDay { throw fail(field + ".fromDay", "a day after the previous phase's (\(phases![i - 1].fromDay))") }
+            if let factor = phase.demandFactor, !(factor.isFinite && (0 ... 100).contains(factor)) {
+                throw fail(field + ".demandFactor", "a factor between 0 and 100, found \(factor)")
+            }
+            if let users = phase.users, !["all", "passHolders", "passHoldersAndMembers"].contains(users) {
+                throw fail(field + ".users", "all, passHolders or passHoldersAndMembers, found '\(users)'")
+            }
+            let known = Set(d.purposes.map(\.name)).union((phase.extraPurposes ?? [:]).keys)
+            for (j, purpose) in (phase.purposes ?? []).enumerated() where !known.contains(purpose) {
+                throw fail(field + ".purposes[\(j)]", "a purpose of demand.purposes or extraPurposes, found '\(purpose)'")
+            }
+            for (purpose, value) in phase.extraPurposes ?? [:] {
+                try share(value, field + ".extraPurposes.\(purpose)")
+                if !d.purposes.contains(where: { $0.name == purpose }) {
+                    throw fail(field + ".extraPurposes.\(purpose)", "a purpose described in demand.purposes (with share 0 if it only appears in a phase)")
+                }
+            }
+        }
+        if let execution {
+            if let value = execution.delayProbability { try share(value, "execution.delayProbability") }
+            if let value = execution.delayMeanMinutes, !(value.isFinite && (0 ... 120).contains(value)) {
+                throw fail("execution.delayMeanMinutes", "minutes between 0 and 120, found \(value)")
+            }
+            if let value = execution.volunteerAnswerMeanHours, !(value.isFinite && (0.01 ... 240).contains(value)) {
+                throw fail("execution.volunteerAnswerMeanHours", "hours between 0.01 and 240, found \(value)")
+            }
+        }
+        if let iterations = dispatch?.iterations, !(0 ... 1_000_000).contains(iterations) {
+            throw fail("dispatch.iterations", "between 0 and 1000000, found \(iterations)")
+        }
+        let figures: Set<String> = ["automaatjeRides", "automaatjeRiders", "automaatjeRidersLivingAlone", "requests", "regiotaxiRidesPerDay"]
+        for (i, target) in (calibration ?? []).enumerated() {
+            if !figures.contains(target.figure) { throw fail("calibration[\(i)].figure", "one of \(figures.sorted().joined(separator: ", ")), found '\(target.figure)'") }
+            try share(target.tolerance, "calibration[\(i)].tolerance")
+        }
+    }
+
+    func checkBands(_ bands: [TimeBand], _ field: String, _ fail: (String, String) -> ScenarioError) throws {
+        if bands.isEmpty { throw fail(field, "at least one time band") }
+        for (i, band) in bands.enumerated() {
+            guard let from = ClockTime.seconds(band.from), let to = ClockTime.seconds(band.to), from < to, to <= 25 * 3600 else {
+                throw fail("\(field)[\(i)]", "times \"HH:MM\" with from < to ≤ 25:00, found '\(band.from)'–'\(band.to)'")
+            }
+            guard band.share.isFinite, (0 ... 1).contains(band.share) else { throw fail("\(field)[\(i)].share", "a share between 0 and 1, found \(band.share)") }
+        }
+        let total = bands.reduce(0) { $0 + $1.share }
+        guard abs(total - 1) <= 0.011 else { throw fail(field, "shares that add up to 1, found \(total)") }
+    }
+}

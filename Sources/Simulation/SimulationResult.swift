@@ -1,0 +1,287 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+/// Everything a simulation run produced: what the report, `kpis.json` and the CSVs are made of.
+public struct SimulationResult: Sendable {
+    /// The scenario's name (e.g. `twenterand-2019`) and its one-paragraph description.
+    public var scenario: String
+    public var description: String
+    public var seed: UInt64
+    public var kpis: KPIs
+    /// One record per trip request, in the order they were made.
+    public var requests: [RequestRecord]
+    /// One record per on-demand ride that was driven (Regiotaxi and AutoMaatje).
+    public var rides: [RideRecord]
+    /// Each vehicle's and volunteer's day, for every simulated day.
+    public var timelines: [Timeline]
+    /// The pilot's real figures next to the simulated ones, where the scenario states them.
+    public var calibration: [CalibrationCheck]
+
+    public init(
+        scenario: String, description: String, seed: UInt64, kpis: KPIs, requests: [RequestRecord], rides: [RideRecord], timelines: [Timeline],
+        calibration: [CalibrationCheck]
+    ) {
+        self.scenario = scenario
+        self.description = description
+        self.seed = seed
+        self.kpis = kpis
+        self.requests = requests
+        self.rides = rides
+        self.timelines = timelines
+        self.calibration = calibration
+    }
+}
+
+/// What became of one trip request. Every request has exactly one outcome.
+public struct RequestRecord: Codable, Sendable, Hashable {
+    public enum Outcome: String, Codable, Sendable, Hashable, CaseIterable {
+        /// Booked and travelled (for on-demand legs: driven by a vehicle or volunteer).
+        case served
+        /// Not served; `reason` says why (a `Reason.Code` or a booking refusal code).
+        case refused
+    }
+
+    /// `R000001`, in the order the requests were made.
+    public var id: String
+    /// Travel date, YYYY-MM-DD.
+    public var day: String
+    /// Pseudonymous traveller id (`T0001`), the same for all requests of one traveller in a run.
+    public var traveller: String
+    /// `medical`, `activities`, `family`, `shopping` or `vaccination`.
+    public var purpose: String
+    /// When the request was made, minutes before the desired time.
+    public var leadMinutes: Int
+    /// The desired time, minutes after midnight of `day` (arrive by, or depart at for returns).
+    public var desiredMinute: Int
+    public var outcome: Outcome
+    /// The modes of the chosen option joined by `+` without walking (`regiotaxi`, `transit`,
+    /// `automaatje+transit`, `walk` for a walk only); empty when refused.
+    public var mode: String
+    /// Refusal code (e.g. `NO_VEHICLE_AVAILABLE`, `NO_OPTION`), empty when served.
+    public var reason: String
+    /// Euros the traveller paid (fares, surcharges).
+    public var price: Double
+    /// Minutes of a direct drive from origin to destination (the yardstick of ride times).
+    public var directMinutes: Double
+
+    public init(
+        id: String, day: String, traveller: String, purpose: String, leadMinutes: Int, desiredMinute: Int, outcome: Outcome, mode: String,
+        reason: String, price: Double, directMinutes: Double
+    ) {
+        self.id = id
+        self.day = day
+        self.traveller = traveller
+        self.purpose = purpose
+        self.leadMinutes = leadMinutes
+        self.desiredMinute = desiredMinute
+        self.outcome = outcome
+        self.mode = mode
+        self.reason = reason
+        self.price = price
+        self.directMinutes = directMinutes
+    }
+}
+
+/// One on-demand ride as it was executed.
+public struct RideRecord: Codable, Sendable, Hashable {
+    /// The request it serves.
+    public var request: String
+    public var day: String
+    /// Pseudonymous traveller id.
+    public var traveller: String
+    /// `regiotaxi` or `automaatje`.
+    public var service: String
+    /// Vehicle shift (`RT-01 06:00–14:00`) or volunteer (`Henk (V01) 09:00–12:00`).
+    public var vehicle: String
+    /// Minutes after midnight: the agreed pickup, the actual pickup and drop-off.
+    public var agreedPickup: Double
+    public var pickup: Double
+    public var dropoff: Double
+    /// Minutes on board (drop-off − pickup) and of the direct drive.
+    public var rideMinutes: Double
+    public var directMinutes: Double
+    /// Minutes picked up outside the agreed window (0 inside it).
+    public var waitBeyondWindow: Double
+    /// Kilometres of the direct drive (what the traveller's km budget is charged).
+    public var km: Double
+
+    public init(
+        request: String, day: String, traveller: String, service: String, vehicle: String, agreedPickup: Double, pickup: Double, dropoff: Double,
+        rideMinutes: Double, directMinutes: Double, waitBeyondWindow: Double, km: Double
+    ) {
+        self.request = request
+        self.day = day
+        self.traveller = traveller
+        self.service = service
+        self.vehicle = vehicle
+        self.agreedPickup = agreedPickup
+        self.pickup = pickup
+        self.dropoff = dropoff
+        self.rideMinutes = rideMinutes
+        self.directMinutes = directMinutes
+        self.waitBeyondWindow = waitBeyondWindow
+        self.km = km
+    }
+}
+
+/// A vehicle's or volunteer's day: the periods it drives, waits or serves, with people on board.
+public struct Timeline: Codable, Sendable, Hashable {
+    public struct Segment: Codable, Sendable, Hashable {
+        /// Minutes after midnight.
+        public var start: Double
+        public var end: Double
+        /// `drive` (moving), `wait` (stopped, waiting for a pickup time) or `stop` (boarding).
+        public var activity: String
+        /// People on board during the segment.
+        public var onBoard: Int
+
+        public init(start: Double, end: Double, activity: String, onBoard: Int) {
+            self.start = start
+            self.end = end
+            self.activity = activity
+            self.onBoard = onBoard
+        }
+    }
+
+    public var day: String
+    public var vehicle: String
+    /// `regiotaxi` or `volunteer`.
+    public var kind: String
+    /// The shift or availability window, minutes after midnight.
+    public var shiftStart: Double
+    public var shiftEnd: Double
+    public var segments: [Segment]
+
+    public init(day: String, vehicle: String, kind: String, shiftStart: Double, shiftEnd: Double, segments: [Segment]) {
+        self.day = day
+        self.vehicle = vehicle
+        self.kind = kind
+        self.shiftStart = shiftStart
+        self.shiftEnd = shiftEnd
+        self.segments = segments
+    }
+}
+
+/// The key figures of a day (or of the whole run, `day == "total"`).
+public struct DayKPIs: Codable, Sendable, Hashable {
+    public var day: String
+    public var requests: Int
+    public var served: Int
+    /// served ÷ requests (0 when there were none).
+    public var servedShare: Double
+    /// Refused requests by reason code.
+    public var refusals: [String: Int]
+    /// Served requests by mode (`RequestRecord.mode`).
+    public var modeSplit: [String: Int]
+    /// On-demand rides picked up outside their window, and their mean minutes beyond it.
+    public var ridesOutsideWindow: Int
+    public var meanMinutesBeyondWindow: Double
+    /// Mean of ride time ÷ direct time over on-demand rides (1 = as fast as driving alone).
+    public var meanRideTimeRatio: Double
+    /// Regiotaxi kilometres driven, of which without a passenger on board.
+    public var vehicleKm: Double
+    public var emptyKm: Double
+    /// Passenger-kilometres ÷ vehicle-kilometres of Regiotaxi (mean people on board per km).
+    public var occupancy: Double
+    /// Regiotaxi rides per hour of the vehicles' time on the road (first departure to last return).
+    public var ridesPerVehicleHour: Double
+    /// AutoMaatje: hours the volunteers were out (home to home), rides, rides per active volunteer.
+    public var volunteerHours: Double
+    public var volunteerRides: Int
+    public var ridesPerVolunteer: Double
+    /// Euros paid by travellers (fares, surcharges, cancellation fees).
+    public var travellerPaid: Double
+    /// Euros the operator spends: Regiotaxi vehicle hours at the scenario's hourly cost, minus
+    /// nothing (fares are listed apart); AutoMaatje costs the operator only the coordination fee per ride.
+    public var operatorCost: Double
+    /// Kilometres taken from Wmo km budgets.
+    public var kmBudgetUsed: Double
+    /// Kilograms of CO2: vehicle km × the scenario's factors (taxi, volunteer car, public transport per passenger km).
+    public var co2Kg: Double
+
+    public init(day: String) {
+        self.day = day
+        requests = 0
+        served = 0
+        servedShare = 0
+        refusals = [:]
+        modeSplit = [:]
+        ridesOutsideWindow = 0
+        meanMinutesBeyondWindow = 0
+        meanRideTimeRatio = 0
+        vehicleKm = 0
+        emptyKm = 0
+        occupancy = 0
+        ridesPerVehicleHour = 0
+        volunteerHours = 0
+        volunteerRides = 0
+        ridesPerVolunteer = 0
+        travellerPaid = 0
+        operatorCost = 0
+        kmBudgetUsed = 0
+        co2Kg = 0
+    }
+}
+
+/// The run's KPIs: per day and in total, with where the time went.
+public struct KPIs: Codable, Sendable, Hashable {
+    public var scenario: String
+    public var seed: UInt64
+    public var days: [DayKPIs]
+    public var total: DayKPIs
+    /// Distinct travellers served by AutoMaatje (the pilot's "riders").
+    public var automaatjeRiders: Int
+    /// Share of those riders who live alone.
+    public var automaatjeRidersLivingAlone: Double
+    /// Wall-clock seconds spent planning, booking (incl. volunteer answers) and dispatching
+    /// (incl. execution). Not part of the simulated outcome: they differ from run to run.
+    public var timing: Timing
+
+    public struct Timing: Codable, Sendable, Hashable {
+        public var planningSeconds: Double
+        public var bookingSeconds: Double
+        public var dispatchingSeconds: Double
+
+        public init(planningSeconds: Double = 0, bookingSeconds: Double = 0, dispatchingSeconds: Double = 0) {
+            self.planningSeconds = planningSeconds
+            self.bookingSeconds = bookingSeconds
+            self.dispatchingSeconds = dispatchingSeconds
+        }
+    }
+
+    public init(scenario: String, seed: UInt64, days: [DayKPIs], total: DayKPIs, automaatjeRiders: Int, automaatjeRidersLivingAlone: Double, timing: Timing) {
+        self.scenario = scenario
+        self.seed = seed
+        self.days = days
+        self.total = total
+        self.automaatjeRiders = automaatjeRiders
+        self.automaatjeRidersLivingAlone = automaatjeRidersLivingAlone
+        self.timing = timing
+    }
+}
+
+/// A simulated figure against the real one it must land near.
+public struct CalibrationCheck: Codable, Sendable, Hashable {
+    /// e.g. "AutoMaatje rides in six months".
+    public var figure: String
+    public var real: Double
+    public var simulated: Double
+    /// Allowed relative deviation (0.15 = ±15 %).
+    public var tolerance: Double
+    public var source: String
+
+    public var holds: Bool { abs(simulated - real) <= tolerance * abs(real) }
+
+    public init(figure: String, real: Double, simulated: Double, tolerance: Double, source: String) {
+        self.figure = figure
+        self.real = real
+        self.simulated = simulated
+        self.tolerance = tolerance
+        self.source = source
+    }
+}

@@ -1,0 +1,237 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+import Bookings
+import Dispatch
+import Foundation
+import GRDB
+import GTFS
+public import Mobility
+import Planner
+import RideDispatch
+import Synchronization
+public import Transit
+
+/// Runs a scenario through the real library, in the order things happen: every trip request is
+/// planned by the planner, the traveller chooses (`ChoiceRule`), the choice is booked through the
+/// booking desk (Regiotaxi insertion check, volunteer offers answered per volunteer), after the
+/// last booking of a day the dispatcher assigns it and the day is driven (with seeded delays).
+///
+/// Deterministic for a scenario and seed: the clock is the simulated one (each booking, answer
+/// and dispatch happens at its simulated time); every draw comes from seeded generators; the
+/// day's search runs for a number of iterations, not seconds. The store is an in-memory SQLite
+/// database behind the same `BookingStore` the API uses.
+public struct Simulator: Sendable {
+    public let scenario: Scenario
+    /// The rules after the scenario's overrides.
+    public let rules: ServiceRules
+    /// The scaled fleet and volunteers, the base places and the generated travellers.
+    public let supply: SupplyFiles
+    public let timetable: Timetable
+    public let choice = ChoiceRule()
+
+    /// Prepares a run: applies the rule overrides, scales the supply, draws the travellers.
+    public init(scenario: Scenario, timetable: Timetable, rules: ServiceRules, base: SupplyFiles) {
+        self.scenario = scenario
+        self.timetable = timetable
+        self.rules = Self.overriding(rules, with: scenario.rules)
+        var supply = base
+        supply.vehicles = Self.scaledFleet(base.vehicles, factor: scenario.supply.fleetScale ?? 1, depots: scenario.supply.depots)
+        supply.volunteers = Self.scaledVolunteers(base.volunteers, factor: scenario.supply.volunteerScale ?? 1, acceptance: scenario.supply.acceptanceRate)
+        var random = SeededGenerator(seed: scenario.seed &+ 1)
+        supply.travellers = TravellerGenerator(population: scenario.population).travellers(using: &random)
+        self.supply = supply
+    }
+
+    /// Something happening at a simulated time (Unix seconds).
+    enum Event {
+        case trip(Int)
+        case answer(leg: Int64, volunteer: String, accepts: Bool)
+        case close(day: Int)
+
+        /// At the same second: answers first, then the day's close, then new trips.
+        var order: Int {
+            switch self {
+            case .answer: 0
+            case .close: 1
+            case .trip: 2
+            }
+        }
+    }
+
+    /// What the loop knows of a request before its day is closed.
+    struct TripState {
+        var bookingId: Int64?
+        var refusal = ""
+        var mode = ""
+        var transitKm = 0.0
+        var directMinutes = 0.0
+    }
+
+    /// Runs every day. `progress(done, total)` is called after each simulated day.
+    public func run(progress: (Int, Int) -> Void = { _, _ in }) throws -> SimulationResult {
+        let clock = ContinuousClock()
+        var timing = KPIs.Timing()
+        let store = try SQLiteBookingStore(DatabaseQueue())
+        let desk = try BookingDesk(store: store, timetable: timetable, rules: rules, supply: supply)
+        var tripRandom = SeededGenerator(seed: scenario.seed &+ 2)
+        let generator = TripGenerator(scenario: scenario, places: supply.places, timezone: timetable.feed.timezone)
+        let trips = generator.requests(travellers: supply.travellers, using: &tripRandom)
+        var states = [TripState](repeating: TripState(), count: trips.count)
+        var answers = SeededGenerator(seed: scenario.seed &+ 3)
+        var loop = DayLoop(simulator: self, desk: desk, trips: trips)
+
+        var events = EventQueue()
+        for day in 0 ..< scenario.days {
+            let next = ServiceDate(scenario.start)!.adding(days: day + 1)
+            events.push(ServiceDayClock.unix(wallClock: 3 * 3600, on: next, timezone: timetable.feed.timezone), .close(day: day))
+        }
+        var nextTrip = 0
+        var plans: [Int: (PlanRequest, Plan)] = [:]
+        var asked = Set<String>()
+        while true {
+            // The next thing to happen: the earliest of the next trip and the queue's head.
+            let tripTime = nextTrip < trips.count ? trips[nextTrip].bookedAt : Int64.max
+            let event: Event, now: Int64
+            if let head = events.peek(), (head.time, head.event.order) < (tripTime, 2) {
+                (now, event) = (head.time, head.event)
+                events.pop()
+            } else if nextTrip < trips.count {
+                (now, event) = (tripTime, .trip(nextTrip))
+                nextTrip += 1
+            } else {
+                break
+            }
+            switch event {
+            case .trip(let index):
+                if plans[index] == nil {
+                    let start = clock.now
+                    plans = try planAhead(from: index, trips: trips, desk: desk)
+                    timing.planningSeconds += Self.seconds(clock.now - start)
+                }
+                let start = clock.now
+                _ = try desk.expireDue(now: now)
+                let (request, plan) = plans.removeValue(forKey: index)!
+                let booked = try loop.book(index, request: request, plan: plan, now: now, state: &states[index])
+                if let booked { scheduleAnswers(booked, now: now, desk: desk, asked: &asked, events: &events, random: &answers) }
+                timing.bookingSeconds += Self.seconds(clock.now - start)
+            case .answer(let leg, let volunteer, let accepts):
+                let start = clock.now
+                for changed in try desk.expireDue(now: now) {
+                    scheduleAnswers(changed, now: now, desk: desk, asked: &asked, events: &events, random: &answers)
+                }
+                if let details = try? desk.answer(leg: leg, volunteer: volunteer, accepted: accepts, now: now) {
+                    scheduleAnswers(details, now: now, desk: desk, asked: &asked, events: &events, random: &answers)
+                }
+                timing.bookingSeconds += Self.seconds(clock.now - start)
+            case .close(let day):
+                let start = clock.now
+                _ = try desk.expireDue(now: now)
+                try loop.close(day: day, states: &states)
+                timing.dispatchingSeconds += Self.seconds(clock.now - start)
+                progress(day + 1, scenario.days)
+            }
+        }
+        return loop.result(states: states, timing: timing)
+    }
+
+    /// Plans the next requests (up to 256, the ones not yet planned) on every core. Travellers'
+    /// km budgets are read once for the batch; a booking later in the batch can still be refused
+    /// at commit for the budget (the commit checks it again), as a traveller's app would be.
+    func planAhead(from first: Int, trips: [TripRequest], desk: BookingDesk) throws -> [Int: (PlanRequest, Plan)] {
+        let last = min(trips.count, first + 256)
+        let requests = try (first ..< last).map { try request(for: trips[$0], desk: desk) }
+        let results = Mutex<[Int: (PlanRequest, Plan)]>([:])
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < requests.count {
+                let plan = desk.plan(requests[index])
+                results.withLock { $0[first + index] = (requests[index], plan) }
+                index += workers
+            }
+        }
+        return results.withLock { $0 }
+    }
+
+    /// The planner's request for a trip, with the traveller's live km budget.
+    func request(for trip: TripRequest, desk: BookingDesk) throws -> PlanRequest {
+        let traveller = try desk.traveller(supply.travellers[trip.traveller].id)
+        let zero = ServiceDayClock.noonMinus12h(trip.date, timezone: timetable.feed.timezone)
+        let seconds = Int32(ServiceDayClock.unix(wallClock: trip.desiredSecond, on: trip.date, timezone: timetable.feed.timezone) - zero)
+        return PlanRequest(
+            traveller: traveller, origin: trip.origin.coordinate, originName: trip.origin.name, destination: trip.destination.coordinate,
+            destinationName: trip.destination.name, date: trip.date, time: trip.arriveBy ? .arriveBy(seconds) : .departAt(seconds),
+            bookedAt: trip.bookedAt)
+    }
+
+    /// Each volunteer asked gets an answer event: after an exponential delay (the scenario's
+    /// mean, 4 hours by default), yes with their acceptance rate. An answer later than the
+    /// deadline is never given (the desk moves on at the deadline).
+    func scheduleAnswers(
+        _ details: BookingDetails, now: Int64, desk: BookingDesk, asked: inout Set<String>, events: inout EventQueue, random: inout SeededGenerator
+    ) {
+        let mean = (scenario.execution?.volunteerAnswerMeanHours ?? 4) * 3600
+        for leg in details.legs where leg.state == "PENDING" && !leg.askedVolunteer.isEmpty {
+            guard let id = leg.id, asked.insert("\(id)/\(leg.askedVolunteer)").inserted else { continue }
+            let delay = Int64(Draw.exponential(mean, using: &random).rounded()) + 60
+            let rate = supply.volunteers.first { $0.id == leg.askedVolunteer }?.acceptanceRate ?? 1
+            let accepts = Draw.chance(rate, using: &random)
+            if let deadline = leg.responseDeadline, now + delay > deadline { continue }
+            events.push(now + delay, .answer(leg: id, volunteer: leg.askedVolunteer, accepts: accepts))
+        }
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}
+
+/// A min-heap of events by (time, kind order, insertion order): the same run pops them in the
+/// same order.
+struct EventQueue {
+    struct Entry {
+        var time: Int64
+        var event: Simulator.Event
+        var sequence: Int
+        var key: (Int64, Int, Int) { (time, event.order, sequence) }
+    }
+
+    private var heap: [Entry] = []
+    private var sequence = 0
+
+    mutating func push(_ time: Int64, _ event: Simulator.Event) {
+        sequence += 1
+        heap.append(Entry(time: time, event: event, sequence: sequence))
+        var child = heap.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard heap[child].key < heap[parent].key else { break }
+            heap.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    func peek() -> Entry? { heap.first }
+
+    mutating func pop() {
+        guard !heap.isEmpty else { return }
+        heap.swapAt(0, heap.count - 1)
+        heap.removeLast()
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1, right = left + 1
+            var smallest = parent
+            if left < heap.count, heap[left].key < heap[smallest].key { smallest = left }
+            if right < heap.count, heap[right].key < heap[smallest].key { smallest = right }
+            if smallest == parent { return }
+            heap.swapAt(parent, smallest)
+            parent = smallest
+        }
+    }
+}
