@@ -18,22 +18,26 @@ extension BookingDesk {
     public func commit(_ id: Int64, now: Int64) throws -> BookingDetails {
         try store.update(bookingId: id) { details, tx in
             switch details.booking.state {
-            case "NEW": break
+            case "NEW": try commitLegs(&details, tx, now: now)
             case "PENDING", "CONFIRMED": return
             default: throw DeskError.conflict(code: "WRONG_STATE", message: "booking \(id) is \(details.booking.state); only a NEW booking can be committed")
             }
-            if now > details.booking.validUntil {
-                try release(&details, tx, state: "EXPIRED", reason: "OFFER_EXPIRED: the offer expired at \(ServiceDayClock.iso(unix: details.booking.validUntil, timezone: timezone))")
+        }.0
+    }
+
+    /// Books the legs of a NEW booking inside the caller's transaction (see `commit`).
+    func commitLegs(_ details: inout BookingDetails, _ tx: any BookingTransaction, now: Int64) throws {
+        if now > details.booking.validUntil {
+            try release(&details, tx, state: "EXPIRED", reason: "OFFER_EXPIRED: the offer expired at \(ServiceDayClock.iso(unix: details.booking.validUntil, timezone: timezone))")
+            return
+        }
+        for index in details.legs.indices where details.legs[index].isOnDemand {
+            if let refusal = try bookLeg(index, &details, tx, now: now) {
+                try release(&details, tx, state: "REJECTED", reason: refusal)
                 return
             }
-            for index in details.legs.indices where details.legs[index].isOnDemand {
-                if let refusal = try bookLeg(index, &details, tx, now: now) {
-                    try release(&details, tx, state: "REJECTED", reason: refusal)
-                    return
-                }
-            }
-            settleState(&details)
-        }.0
+        }
+        settleState(&details)
     }
 
     /// Books one on-demand leg; returns the refusal ("CODE: words") or `nil`.
@@ -76,28 +80,32 @@ extension BookingDesk {
     /// `nil` when no vehicle can take it.
     func insertRegiotaxi(_ leg: BookedLeg, _ tx: any BookingTransaction) throws -> String? {
         guard let date = ServiceDate(leg.date), leg.id != nil else { return nil }
-        var routes = try dayRoutes(leg.date, tx)
-        guard let (vehicle, route) = dispatcher.insert(Self.ride(leg), date: date, routes: routes) else { return nil }
+        var plan = try dayPlan(leg.date, tx)
+        guard let (vehicle, route, times) = dispatcher.insert(Self.ride(leg), date: date, routes: plan.routes, times: plan.times) else { return nil }
         try tx.setRoute(date: leg.date, vehicle: vehicle, stops: route.compactMap { visit in
             Int64(visit.ride.id).map { RouteStop(legId: $0, pickup: visit.pickup) }
         })
-        routes[vehicle] = route
-        dayPlans.store(leg.date, version: try tx.dayPlanVersion(date: leg.date), routes: routes)
+        plan.routes[vehicle] = route
+        plan.times[vehicle] = times
+        plan.version = try tx.dayPlanVersion(date: leg.date)
+        dayPlans.store(leg.date, plan)
         return vehicle
     }
 
-    /// The stored Regiotaxi routes of a travel date with their rides: from the cache when the
-    /// store's version matches, else read from the store (and cached).
-    func dayRoutes(_ date: String, _ tx: any BookingTransaction) throws -> [String: [RouteVisit]] {
+    /// The stored Regiotaxi routes of a travel date with their rides and times: from the cache
+    /// when the store's version matches, else read from the store (and cached).
+    func dayPlan(_ date: String, _ tx: any BookingTransaction) throws -> DayPlanCache.DayPlan {
         let version = try tx.dayPlanVersion(date: date)
-        if let routes = dayPlans.routes(date, version: version) { return routes }
+        if let plan = dayPlans.plan(date, version: version) { return plan }
         let stored = try tx.routes(date: date)
         let legs = try tx.legs(ids: stored.values.flatMap { $0.filter(\.pickup).map(\.legId) })
         var rides: [Int64: BookedRide] = [:]
         for leg in legs { if let id = leg.id { rides[id] = Self.ride(leg) } }
         let routes = stored.mapValues { stops in stops.compactMap { stop in rides[stop.legId].map { RouteVisit(ride: $0, pickup: stop.pickup) } } }
-        dayPlans.store(date, version: version, routes: routes)
-        return routes
+        let times = ServiceDate(date).map { dispatcher.times(of: routes, date: $0) } ?? [:]
+        let plan = DayPlanCache.DayPlan(version: version, routes: routes, times: times)
+        dayPlans.store(date, plan)
+        return plan
     }
 
     /// A leg as a ride of the dispatcher.

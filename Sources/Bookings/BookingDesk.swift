@@ -25,6 +25,8 @@ public struct BookingDesk: Sendable {
     public let supply: SupplyFiles
     public let dispatcher: DayDispatcher
     public let timezone: String
+    /// Position of each traveller in `supply.travellers` by id.
+    let travellerIndex: [String: Int]
     /// The day's routes between bookings (see `DayPlanCache`).
     let dayPlans = DayPlanCache()
     /// Seconds an offer stays bookable at its price.
@@ -37,19 +39,19 @@ public struct BookingDesk: Sendable {
         self.timetable = timetable
         self.rules = rules
         self.supply = supply
+        self.travellerIndex = Dictionary(supply.travellers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.timezone = timetable.feed.timezone
         let services = try rules.services.map { try OnDemandService(rules: $0, feed: timetable.feed) }
         let road = StraightLineRoadModel()
         self.planners = PlannerPool(TripPlanner(timetable: timetable, services: services, fleet: supply.vehicles, volunteers: supply.volunteers, road: road))
         self.dispatcher = DayDispatcher(rules: rules, vehicles: supply.vehicles, volunteers: supply.volunteers, road: road)
-        for traveller in supply.travellers {
-            try store.registerTraveller(traveller.id, kmBudget: traveller.wmoPass?.kmBudgetLeft ?? 0)
-        }
+        try store.registerTravellers(supply.travellers.map { ($0.id, $0.wmoPass?.kmBudgetLeft ?? 0) })
     }
 
     /// The traveller's profile with the store's live km budget.
     public func traveller(_ id: String) throws -> Traveller {
-        guard var traveller = supply.travellers.first(where: { $0.id == id }) else { throw DeskError.notFound("traveller '\(id)'") }
+        guard let index = travellerIndex[id] else { throw DeskError.notFound("traveller '\(id)'") }
+        var traveller = supply.travellers[index]
         if traveller.wmoPass != nil, let left = try store.budget(traveller: id) { traveller.wmoPass!.kmBudgetLeft = left }
         return traveller
     }
@@ -81,7 +83,7 @@ public struct BookingDesk: Sendable {
 
     /// The day's Regiotaxi routes as booked (shift name → visits in order).
     public func routes(on date: String) throws -> [String: [RouteVisit]] {
-        try store.read { tx in try dayRoutes(date, tx) }
+        try store.read { tx in try dayPlan(date, tx).routes }
     }
 
     func makeOffer(_ itinerary: Itinerary, request: PlanRequest, now: Int64) -> Offer {
@@ -124,9 +126,30 @@ public struct BookingDesk: Sendable {
     }
 
     /// Books an offer and commits it at once (what `goan book` and `goan plan --book` do).
+    /// Creation and commit run in one transaction; a repeated key returns the booking made
+    /// before (committed now if it was still NEW).
     public func bookAndCommit(offerId: String, idempotencyKey: String, now: Int64) throws -> BookingDetails {
-        let (booking, _) = try book(offerId: offerId, idempotencyKey: idempotencyKey, now: now)
-        return try commit(booking.id, now: now)
+        guard let offer = try store.offer(id: offerId) else { throw DeskError.notFound("offer '\(offerId)'") }
+        return try bookAndCommit(offer, saveOffer: false, idempotencyKey: idempotencyKey, now: now).0
+    }
+
+    /// Books a stored offer and commits it in one transaction; `created` is false for a
+    /// repeated idempotency key.
+    public func bookAndCommit(_ offer: Offer, idempotencyKey: String, now: Int64) throws -> (BookingDetails, created: Bool) {
+        try bookAndCommit(offer, saveOffer: false, idempotencyKey: idempotencyKey, now: now)
+    }
+
+    /// Keeps an itinerary as an offer, books and commits it, all in one transaction (what a
+    /// client does that lets the traveller choose before storing anything: the simulation).
+    public func bookAndCommit(_ itinerary: Itinerary, request: PlanRequest, idempotencyKey: String, now: Int64) throws -> BookingDetails {
+        try bookAndCommit(makeOffer(itinerary, request: request, now: now), saveOffer: true, idempotencyKey: idempotencyKey, now: now).0
+    }
+
+    func bookAndCommit(_ offer: Offer, saveOffer: Bool, idempotencyKey: String, now: Int64) throws -> (BookingDetails, created: Bool) {
+        let (details, created) = try store.createBooking(from: offer, saveOffer: saveOffer, idempotencyKey: idempotencyKey, now: now) { details, tx in
+            try commitLegs(&details, tx, now: now)
+        }
+        return (created || details.booking.state != "NEW" ? details : try commit(details.id, now: now), created)
     }
 
     public func booking(_ id: Int64) throws -> BookingDetails {

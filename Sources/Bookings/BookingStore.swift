@@ -17,6 +17,8 @@ public protocol BookingStore: Sendable {
     /// Registers a traveller with their yearly km budget unless already known (the store's
     /// budget is the live one from then on).
     func registerTraveller(_ id: String, kmBudget: Double) throws
+    /// Registers many travellers in one transaction (as `registerTraveller` each).
+    func registerTravellers(_ travellers: [(id: String, kmBudget: Double)]) throws
     func setBudget(traveller: String, km: Double) throws
     /// Kilometres left, or `nil` for an unknown traveller.
     func budget(traveller: String) throws -> Double?
@@ -27,6 +29,11 @@ public protocol BookingStore: Sendable {
     /// Creates a NEW booking from an offer, or returns the booking made before with the same
     /// idempotency key (`created` false).
     func createBooking(from offer: Offer, idempotencyKey: String, now: Int64) throws -> (BookingDetails, created: Bool)
+    /// As `createBooking`, and in the same transaction runs `change` on a new booking (e.g. the
+    /// commit); `saveOffer` stores the offer first. One transaction instead of three.
+    func createBooking(
+        from offer: Offer, saveOffer: Bool, idempotencyKey: String, now: Int64, then change: (inout BookingDetails, any BookingTransaction) throws -> Void
+    ) throws -> (BookingDetails, created: Bool)
     func booking(id: Int64) throws -> BookingDetails?
     /// Bookings by pickup time, optionally of one traveller and/or one travel date.
     func bookings(traveller: String?, date: String?) throws -> [BookingDetails]

@@ -20,15 +20,16 @@ final class DayPlanCache: Sendable {
     struct DayPlan: Sendable {
         var version: Int64
         var routes: [String: [RouteVisit]]
+        var times: [String: RouteTimes]
     }
 
     private let plans = Mutex<[String: DayPlan]>([:])
 
-    func routes(_ date: String, version: Int64) -> [String: [RouteVisit]]? {
-        plans.withLock { plans in plans[date].flatMap { $0.version == version ? $0.routes : nil } }
+    func plan(_ date: String, version: Int64) -> DayPlan? {
+        plans.withLock { plans in plans[date].flatMap { $0.version == version ? $0 : nil } }
     }
 
-    func store(_ date: String, version: Int64, routes: [String: [RouteVisit]]) {
-        plans.withLock { $0[date] = DayPlan(version: version, routes: routes) }
+    func store(_ date: String, _ plan: DayPlan) {
+        plans.withLock { $0[date] = plan }
     }
 }

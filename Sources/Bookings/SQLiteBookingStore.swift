@@ -205,8 +205,13 @@ public struct SQLiteBookingStore: BookingStore {
     }
 
     public func registerTraveller(_ id: String, kmBudget: Double) throws {
+        try registerTravellers([(id, kmBudget)])
+    }
+
+    public func registerTravellers(_ travellers: [(id: String, kmBudget: Double)]) throws {
         try dbWriter.write { db in
-            try db.execute(sql: "INSERT OR IGNORE INTO traveller (id, kmBudgetLeft) VALUES (?, ?)", arguments: [id, kmBudget])
+            let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO traveller (id, kmBudgetLeft) VALUES (?, ?)")
+            for traveller in travellers { try statement.execute(arguments: [traveller.id, traveller.kmBudget]) }
         }
     }
 
@@ -219,7 +224,7 @@ public struct SQLiteBookingStore: BookingStore {
     }
 
     public func budget(traveller: String) throws -> Double? {
-        try dbWriter.read { db in try Double.fetchOne(db, sql: "SELECT kmBudgetLeft FROM traveller WHERE id = ?", arguments: [traveller]) }
+        try dbWriter.read { db in try Double.fetchOne(db.cachedStatement(sql: "SELECT kmBudgetLeft FROM traveller WHERE id = ?"), arguments: [traveller]) }
     }
 
     public func save(_ offer: Offer) throws {
@@ -235,9 +240,19 @@ public struct SQLiteBookingStore: BookingStore {
     }
 
     public func createBooking(from offer: Offer, idempotencyKey: String, now: Int64) throws -> (BookingDetails, created: Bool) {
+        try createBooking(from: offer, saveOffer: false, idempotencyKey: idempotencyKey, now: now) { _, _ in }
+    }
+
+    public func createBooking(
+        from offer: Offer, saveOffer: Bool, idempotencyKey: String, now: Int64, then change: (inout BookingDetails, any BookingTransaction) throws -> Void
+    ) throws -> (BookingDetails, created: Bool) {
         try dbWriter.write { db in
             if let existing = try Booking.fetchOne(db.cachedStatement(sql: "SELECT * FROM booking WHERE idempotencyKey = ?"), arguments: [idempotencyKey]) {
                 return (try Self.details(existing, db), false)
+            }
+            if saveOffer {
+                let body = String(decoding: try JSONEncoder().encode(offer), as: UTF8.self)
+                try OfferRow(id: offer.id, travellerId: offer.travellerId, createdAt: offer.createdAt, validUntil: offer.validUntil, body: body).insert(db)
             }
             let modes = offer.legs.map(\.mode).filter { $0 != "walk" }
             var booking = Booking(
@@ -253,8 +268,18 @@ public struct SQLiteBookingStore: BookingStore {
                 try leg.insert(db)
                 legs.append(leg)
             }
-            return (BookingDetails(booking: booking, legs: legs), true)
+            var details = BookingDetails(booking: booking, legs: legs)
+            let before = details
+            try change(&details, SQLiteTransaction(db: db))
+            try Self.write(details, over: before, db)
+            return (details, true)
         }
+    }
+
+    /// Stores what a change altered.
+    static func write(_ details: BookingDetails, over before: BookingDetails, _ db: Database) throws {
+        if details.booking != before.booking { try details.booking.update(db) }
+        for (old, new) in zip(before.legs, details.legs) where old != new { try new.update(db) }
     }
 
     static func details(_ booking: Booking, _ db: Database) throws -> BookingDetails {
@@ -296,7 +321,8 @@ public struct SQLiteBookingStore: BookingStore {
     public func bookingsWithDeadline(before now: Int64) throws -> [Int64] {
         try dbWriter.read { db in
             try Int64.fetchAll(
-                db, sql: "SELECT DISTINCT bookingId FROM leg WHERE state = 'PENDING' AND responseDeadline <= ? ORDER BY bookingId", arguments: [now])
+                db.cachedStatement(sql: "SELECT DISTINCT bookingId FROM leg WHERE state = 'PENDING' AND responseDeadline <= ? ORDER BY bookingId"),
+                arguments: [now])
         }
     }
 
@@ -324,8 +350,7 @@ public struct SQLiteBookingStore: BookingStore {
             var details = try Self.details(booking, db)
             let before = details
             let result = try change(&details, SQLiteTransaction(db: db))
-            if details.booking != before.booking { try details.booking.update(db) }
-            for (old, new) in zip(before.legs, details.legs) where old != new { try new.update(db) }
+            try Self.write(details, over: before, db)
             return (details, result)
         }
     }

@@ -260,11 +260,14 @@ public struct GoanAPI: Sendable {
             throw Problem(.notFound, "offer '\(body.offerId)' does not exist", field: "offerId")
         }
         let now = now()
-        var (details, created) = try await blocking { try desk.book(offerId: offer.id, idempotencyKey: "\(offer.travellerId)/\(key)", now: now) }
-        if body.commit == true, details.booking.state == "NEW" {
-            let id = details.id
-            details = try await blocking { try desk.commit(id, now: now) }
-            Counter(label: "goan_bookings_committed_total", dimensions: [("state", details.booking.state)]).increment()
+        let idempotencyKey = "\(offer.travellerId)/\(key)"
+        let (details, created): (BookingDetails, Bool)
+        if body.commit == true {
+            // Creation and commit in one transaction.
+            (details, created) = try await blocking { try desk.bookAndCommit(offer, idempotencyKey: idempotencyKey, now: now) }
+            if created { Counter(label: "goan_bookings_committed_total", dimensions: [("state", details.booking.state)]).increment() }
+        } else {
+            (details, created) = try await blocking { try desk.book(offerId: offer.id, idempotencyKey: idempotencyKey, now: now) }
         }
         if details.booking.state == "REJECTED" || details.booking.state == "EXPIRED" { throw refusal(details) }
         context.logger.info("booked", metadata: ["booking": "\(details.id)", "state": "\(details.booking.state)", "created": "\(created)"])

@@ -247,13 +247,31 @@ public struct RulesError: Error, Sendable, CustomStringConvertible {
 
 /// "HH:MM" clock times as seconds (service-day times may pass 24:00).
 public enum ClockTime {
+    /// Seconds after midnight of "HH:MM" or "HH:MM:SS" (hours 0…47), or `nil`. Read byte by
+    /// byte without allocating: shift and window times are read on every availability check.
     public static func seconds(_ text: String) -> Int32? {
-        let parts = text.split(separator: ":")
-        guard parts.count == 2 || parts.count == 3, let h = Int32(parts[0]), let m = Int32(parts[1]),
-            (0 ... 47).contains(h), (0 ... 59).contains(m)
+        var utf8 = text.utf8.makeIterator()
+        var hours: Int32 = 0, minutes: Int32 = 0, seconds: Int32 = 0
+        var count = 0, digits = 0
+        while let byte = utf8.next() {
+            if byte == UInt8(ascii: ":") {
+                guard digits > 0, count < 2 else { return nil }
+                count += 1
+                digits = 0
+            } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9"), digits < 2 {
+                let digit = Int32(byte - UInt8(ascii: "0"))
+                switch count {
+                case 0: hours = hours * 10 + digit
+                case 1: minutes = minutes * 10 + digit
+                default: seconds = seconds * 10 + digit
+                }
+                digits += 1
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0, count == 1 || count == 2, (0 ... 47).contains(hours), (0 ... 59).contains(minutes), (0 ... 59).contains(seconds)
         else { return nil }
-        let s = parts.count == 3 ? Int32(parts[2]) : 0
-        guard let s, (0 ... 59).contains(s) else { return nil }
-        return h * 3600 + m * 60 + s
+        return hours * 3600 + minutes * 60 + seconds
     }
 }

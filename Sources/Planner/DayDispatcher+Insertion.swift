@@ -21,23 +21,55 @@ public struct RouteVisit: Sendable, Hashable {
     }
 }
 
+/// The earliest service start at each position of a vehicle's route (0 = leaving the depot,
+/// then one per visit) and the latest start that keeps the rest of the route in its windows
+/// (0…`visits.count + 1`, the last = back at the depot), minutes after midnight: what lets the
+/// insertion check skip a vehicle that cannot be at the pickup in time, without building its
+/// instance.
+public struct RouteTimes: Sendable, Hashable {
+    public var earliest: [Double]
+    public var latest: [Double]
+}
+
 extension DayDispatcher {
     /// The Regiotaxi insertion check at booking time: the cheapest feasible way to add `ride` to
     /// one of the day's vehicle routes (`routes`: shift name → visits in order) so that every
     /// ride of that route keeps its window, its ride-time promise, its seat and wheelchair place.
-    /// Returns the shift's name and its new route, or `nil` when no vehicle on duty can take it.
+    /// Returns the shift's name, its new route and that route's times, or `nil` when no vehicle
+    /// on duty can take it.
     ///
     /// Each vehicle is checked on an instance of its own route only, with only the travel times
     /// an insertion reads (between neighbours of the route and from and to the new ride's stops),
-    /// so the check grows with the rides of a vehicle, not with the square of the day's rides; a
-    /// test checks that it chooses exactly what the whole day's instance chooses. Ties go to
-    /// the first shift in fleet order.
-    public func insert(_ ride: BookedRide, date: ServiceDate, routes: [String: [RouteVisit]]) -> (vehicle: String, route: [RouteVisit])? {
+    /// so the check grows with the rides of a vehicle, not with the square of the day's rides.
+    /// With the routes' `times`, a vehicle is skipped when no position of its route lets it
+    /// reach the pickup within the window and still keep the next stop's latest start — the
+    /// same test the insertion itself makes first, so the choice is unchanged (a test checks
+    /// that it chooses exactly what the whole day's instance chooses). Ties go to the first
+    /// shift in fleet order.
+    public func insert(
+        _ ride: BookedRide, date: ServiceDate, routes: [String: [RouteVisit]], times: [String: RouteTimes] = [:]
+    ) -> (vehicle: String, route: [RouteVisit], times: RouteTimes)? {
         let window = Double(rules.services.first { $0.kind == .regiotaxi }?.pickupWindowMinutes ?? 15)
-        var best: (delta: Double, vehicle: String, route: [RouteVisit])?
-        for shift in shifts(on: date, includingVolunteers: false) {
+        var best: (delta: Double, vehicle: String, route: [RouteVisit], times: RouteTimes)?
+        // Each vehicle that can be at the pickup in time, with a lower bound of its extra
+        // driving; the cheapest bounds are tried first, and the search stops once no bound can
+        // beat the best insertion found (ties keep the first shift in fleet order).
+        var candidates: [(bound: Double, order: Int, shift: Shift)] = []
+        for (order, shift) in shifts(on: date, includingVolunteers: false).enumerated() {
             // A shift that ends before the window opens or starts after it closes cannot take it.
             if shift.vehicle.end < Double(ride.pickup) - window || shift.vehicle.start > Double(ride.pickup) + window { continue }
+            let visits = routes[shift.vehicle.name] ?? []
+            var bound = 0.0
+            if let known = times[shift.vehicle.name], known.earliest.count == visits.count + 1, known.latest.count == visits.count + 2 {
+                guard let detour = reach(ride, window: window, visits: visits, times: known, depot: shift.depot) else { continue }
+                bound = detour
+            }
+            candidates.append((bound, order, shift))
+        }
+        candidates.sort { ($0.bound, $0.order) < ($1.bound, $1.order) }
+        var bestOrder = Int.max
+        for (bound, order, shift) in candidates {
+            if let best, bound > best.delta + 1e-9 { break }
             let visits = routes[shift.vehicle.name] ?? []
             var rides: [BookedRide] = []
             var index: [String: Int] = [:]
@@ -67,12 +99,70 @@ extension DayDispatcher {
             var solution = DARPSolution(routes: [route], unassigned: [n], cost: 0)
             var solver = DARPSolver(instance: instance, seed: 0)
             guard solver.reinsert(n, into: &solution, excluding: []) != nil else { continue }
-            if best == nil || solution.cost < best!.delta {
+            if best == nil || solution.cost < best!.delta - 1e-9 || (abs(solution.cost - best!.delta) <= 1e-9 && order < bestOrder) {
+                bestOrder = order
                 let newRoute = solution.routes[0].map { node in RouteVisit(ride: rides[(node <= n ? node : node - n) - 1], pickup: node <= n) }
-                best = (solution.cost, shift.vehicle.name, newRoute)
+                let (earliest, latest) = DARPSolver.routeTimes(solution.routes[0], vehicle: 0, instance: instance)
+                best = (solution.cost, shift.vehicle.name, newRoute, RouteTimes(earliest: earliest, latest: latest))
             }
         }
-        return best.map { ($0.vehicle, $0.route) }
+        return best.map { ($0.vehicle, $0.route, $0.times) }
+    }
+
+    /// `nil` when no position of the route lets the vehicle begin the pickup within its window
+    /// and still reach the next stop by its latest start (the insertion's own first test); else
+    /// the smallest detour to the pickup over the positions that pass, a lower bound of the
+    /// insertion's extra driving (the drop-off can only add to it: drive times never beat the
+    /// direct drive).
+    func reach(_ ride: BookedRide, window: Double, visits: [RouteVisit], times: RouteTimes, depot: Coordinate) -> Double? {
+        let opens = Double(ride.pickup) - window, closes = Double(ride.pickup) + window
+        let boarding: Double = ride.wheelchair ? 5 : 2
+        func place(_ k: Int) -> Coordinate {
+            guard k >= 0, k < visits.count else { return depot }
+            return visits[k].pickup ? visits[k].ride.from : visits[k].ride.to
+        }
+        func minutes(_ a: Coordinate, _ b: Coordinate) -> Double { Double(road.drive(from: a, to: b).seconds) / 60 }
+        var bound: Double?
+        for i in 0 ... visits.count {
+            if times.earliest[i] > closes + 1e-9 { break }  // later positions start later still
+            if times.latest[i + 1] < opens { continue }
+            let service: Double = i == 0 ? 0 : (visits[i - 1].ride.wheelchair ? 5 : 2)
+            let toPickup = minutes(place(i - 1), ride.from)
+            let arrival = times.earliest[i] + service + toPickup
+            if arrival > closes + 1e-9 { continue }
+            let onward = minutes(ride.from, place(i))
+            if max(arrival, opens) + boarding + onward <= times.latest[i + 1] + 1e-9 {
+                let detour = toPickup + onward - (i == 0 && visits.isEmpty ? 0 : minutes(place(i - 1), place(i)))
+                bound = min(bound ?? .infinity, max(0, detour))
+            }
+        }
+        return bound
+    }
+
+    /// The times of each route (see `RouteTimes`), each on its own small instance.
+    public func times(of routes: [String: [RouteVisit]], date: ServiceDate) -> [String: RouteTimes] {
+        var result: [String: RouteTimes] = [:]
+        for shift in shifts(on: date, includingVolunteers: false) {
+            let visits = routes[shift.vehicle.name] ?? []
+            var rides: [BookedRide] = []
+            var index: [String: Int] = [:]
+            for visit in visits where visit.pickup {
+                index[visit.ride.id] = rides.count + 1
+                rides.append(visit.ride)
+            }
+            let n = rides.count
+            let route = visits.compactMap { visit in index[visit.ride.id].map { visit.pickup ? $0 : $0 + n } }
+            guard route.count == visits.count else { continue }
+            var (instance, points) = day(of: rides, date: date, includingVolunteers: false, shifts: [shift])
+            let count = points.count, depot = instance.fleet[0].depot
+            let path = [depot] + route + [depot]
+            for (a, b) in zip(path, path.dropFirst()) where a != b {
+                instance.travel[a * count + b] = Double(road.drive(from: points[a], to: points[b]).seconds) / 60
+            }
+            let (earliest, latest) = DARPSolver.routeTimes(route, vehicle: 0, instance: instance)
+            result[shift.vehicle.name] = RouteTimes(earliest: earliest, latest: latest)
+        }
+        return result
     }
 
     /// The day's Regiotaxi routes as they were booked, with the time of every stop (earliest

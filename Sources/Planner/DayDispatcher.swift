@@ -132,11 +132,18 @@ public struct DayDispatcher: Sendable {
     public let volunteers: [Volunteer]
     public let road: any RoadModel
 
+    /// The shifts of each weekday (index 0 = Monday), without and with the volunteers' windows:
+    /// built once, read by every insertion check.
+    let shiftsByWeekday: [[Shift]]
+    let shiftsWithVolunteersByWeekday: [[Shift]]
+
     public init(rules: ServiceRules, vehicles: [Vehicle], volunteers: [Volunteer], road: any RoadModel) {
         self.rules = rules
         self.vehicles = vehicles
         self.volunteers = volunteers
         self.road = road
+        shiftsByWeekday = (0 ..< 7).map { Self.shifts(weekday: $0, vehicles: vehicles, volunteers: []) }
+        shiftsWithVolunteersByWeekday = (0 ..< 7).map { Self.shifts(weekday: $0, vehicles: vehicles, volunteers: volunteers) }
     }
 
     /// The day as a dial-a-ride instance (times in minutes after midnight): request k is
@@ -204,7 +211,11 @@ public struct DayDispatcher: Sendable {
     /// Every Regiotaxi shift on duty on `date` and, when `includingVolunteers`, every volunteer
     /// availability window; depots are numbered as if there were no requests.
     public func shifts(on date: ServiceDate, includingVolunteers: Bool) -> [Shift] {
-        let day = weekdayNames[date.weekday]
+        includingVolunteers ? shiftsWithVolunteersByWeekday[date.weekday] : shiftsByWeekday[date.weekday]
+    }
+
+    static func shifts(weekday: Int, vehicles: [Vehicle], volunteers: [Volunteer]) -> [Shift] {
+        let day = weekdayNames[weekday]
         var shifts: [Shift] = []
         for vehicle in vehicles {
             for shift in vehicle.shifts where shift.days.contains(day) {
@@ -216,7 +227,7 @@ public struct DayDispatcher: Sendable {
                     depot: vehicle.depot.coordinate))
             }
         }
-        for volunteer in includingVolunteers ? volunteers : [] {
+        for volunteer in volunteers {
             for window in volunteer.availability where window.day == day {
                 guard let start = ClockTime.seconds(window.start), let end = ClockTime.seconds(window.end) else { continue }
                 shifts.append(Shift(

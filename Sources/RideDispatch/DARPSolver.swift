@@ -154,6 +154,40 @@ public struct DARPSolver {
         return solution
     }
 
+    /// The earliest service start at each position of route `r` (0 = the depot, `r.count + 1` =
+    /// back at the depot) and the latest start that keeps the rest of the route inside its
+    /// time windows (ride times ignored): a new stop must not push a successor past it.
+    public static func routeTimes(_ r: [Int], vehicle: Int, instance: DARPInstance) -> (earliest: [Double], latest: [Double]) {
+        var earliest: [Double] = [], latest: [Double] = []
+        fillTimes(of: r, vehicle: vehicle, instance: instance, earliest: &earliest, latest: &latest)
+        return (earliest, latest)
+    }
+
+    static func fillTimes(of r: [Int], vehicle: Int, instance: DARPInstance, earliest: inout [Double], latest latestBegin: inout [Double]) {
+        let m = r.count
+        let nodes = instance.nodes
+        let terms = instance.terms(vehicle)
+        let depot = terms.depot
+        earliest.removeAll(keepingCapacity: true)
+        var time = terms.start
+        earliest.append(time)
+        var previous = depot
+        for node in r {
+            time = max(time + nodes[previous].service + instance.time(previous, node), nodes[node].earliest)
+            earliest.append(time)
+            previous = node
+        }
+        latestBegin.removeAll(keepingCapacity: true)
+        latestBegin.append(contentsOf: repeatElement(0, count: m + 2))
+        latestBegin[m + 1] = terms.end
+        var next = depot
+        for p in stride(from: m, through: 1, by: -1) {
+            let here = r[p - 1]
+            latestBegin[p] = min(nodes[here].latest, latestBegin[p + 1] - nodes[here].service - instance.time(here, next))
+            next = here
+        }
+    }
+
     /// The cheapest feasible way to put request `pickup` into route `r`: (extra cost, new route).
     ///
     /// Candidate positions are ordered by extra distance and evaluated until the first feasible
@@ -167,27 +201,7 @@ public struct DARPSolver {
         let depot = terms.depot
         if terms.kind != 0, !instance.requestKind.isEmpty, instance.requestKind[pickup] != 0, instance.requestKind[pickup] != terms.kind { return nil }
         let maxRide = instance.maxRide(pickup)
-        // Earliest service start at each position of the current route (0 = depot, m + 1 = depot).
-        earliest.removeAll(keepingCapacity: true)
-        var time = terms.start
-        earliest.append(time)
-        var previous = depot
-        for node in r {
-            time = max(time + nodes[previous].service + instance.time(previous, node), nodes[node].earliest)
-            earliest.append(time)
-            previous = node
-        }
-        // Latest service start at each position that keeps the rest of the route inside its
-        // time windows (ride times ignored): a new stop must not push a successor past it.
-        latestBegin.removeAll(keepingCapacity: true)
-        latestBegin.append(contentsOf: repeatElement(0, count: m + 2))
-        latestBegin[m + 1] = terms.end
-        var next = depot
-        for p in stride(from: m, through: 1, by: -1) {
-            let here = r[p - 1]
-            latestBegin[p] = min(nodes[here].latest, latestBegin[p + 1] - nodes[here].service - instance.time(here, next))
-            next = here
-        }
+        Self.fillTimes(of: r, vehicle: vehicle, instance: instance, earliest: &earliest, latest: &latestBegin)
         func node(_ p: Int) -> Int { p < 0 || p >= m ? depot : r[p] }
         candidates.removeAll(keepingCapacity: true)
         for i in 0 ... m {

@@ -58,8 +58,7 @@ struct DayLoop {
         var arrival: Int32?
         if case .arriveBy(let t) = request.time { arrival = t }
         for (attempt, itinerary) in simulator.choice.ranked(plan.itineraries, for: request.traveller, desiredArrival: arrival).prefix(3).enumerated() {
-            let offer = try desk.saveOffer(itinerary, request: request, now: now)
-            let details = try desk.bookAndCommit(offerId: offer.id, idempotencyKey: "\(trip.id)-\(attempt)", now: now)
+            let details = try desk.bookAndCommit(itinerary, request: request, idempotencyKey: "\(trip.id)-\(attempt)", now: now)
             if details.booking.state == "CONFIRMED" || details.booking.state == "PENDING" {
                 state.bookingId = details.id
                 state.mode = Self.mode(of: itinerary)

@@ -122,6 +122,7 @@ extension Scenario {
                 ])),
                 "leadTimes": .list(.object(["fromHours": .value, "toHours": .value, "share": .value])),
             ]),
+            "places": .list(.object(["id": .value, "name": .value, "kind": .value, "lat": .value, "lon": .value, "nearestStopId": .value])),
             "phases": .list(.object([
                 "fromDay": .value, "label": .value, "demandFactor": .value, "users": .value, "purposes": .list(.value), "extraPurposes": .map(.value),
             ])),
@@ -225,6 +226,14 @@ extension Scenario {
         }
         if d.purposes.isEmpty { throw fail("demand.purposes", "at least one purpose") }
         let kinds: Set<String> = ["hospital", "gp", "pharmacy", "dayCentre", "villageCentre", "townCentre", "family"]
+        for (i, place) in (places ?? []).enumerated() {
+            if !kinds.contains(place.kind) || place.kind == "family" {
+                throw fail("places[\(i)].kind", "one of \(kinds.subtracting(["family"]).sorted().joined(separator: ", ")), found '\(place.kind)'")
+            }
+            guard (50 ... 54).contains(place.lat), (3 ... 8).contains(place.lon) else {
+                throw fail("places[\(i)]", "a position in the Netherlands (lat 50…54, lon 3…8), found \(place.lat), \(place.lon)")
+            }
+        }
         for (i, purpose) in d.purposes.enumerated() {
             let field = "demand.purposes[\(i)]"
             try share(purpose.share, field + ".share")

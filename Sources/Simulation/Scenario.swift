@@ -22,6 +22,8 @@ public struct Scenario: Codable, Sendable, Hashable {
     public var supply: SupplySettings
     public var population: Population
     public var demand: Demand
+    /// Destinations added to the base `places.json` (e.g. the hospitals and GPs of a larger region).
+    public var places: [Place]?
     /// Changes from a day on (a rollout phase, corona measures); the first applies from day 0.
     public var phases: [Phase]?
     public var rules: RuleOverrides?

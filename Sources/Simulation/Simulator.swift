@@ -41,6 +41,7 @@ public struct Simulator: Sendable {
         self.timetable = timetable
         self.rules = Self.overriding(rules, with: scenario.rules)
         var supply = base
+        supply.places += scenario.places ?? []
         supply.vehicles = Self.scaledFleet(base.vehicles, factor: scenario.supply.fleetScale ?? 1, depots: scenario.supply.depots)
         supply.volunteers = Self.scaledVolunteers(base.volunteers, factor: scenario.supply.volunteerScale ?? 1, acceptance: scenario.supply.acceptanceRate)
         var random = SeededGenerator(seed: scenario.seed &+ 1)
@@ -94,6 +95,8 @@ public struct Simulator: Sendable {
         var nextTrip = 0
         var plans: [Int: (PlanRequest, Plan)] = [:]
         var asked = Set<String>()
+        // The earliest response deadline of a volunteer leg still pending (none: .max).
+        var nextDeadline = Int64.max
         while true {
             // The next thing to happen: the earliest of the next trip and the queue's head.
             let tripTime = nextTrip < trips.count ? trips[nextTrip].bookedAt : Int64.max
@@ -109,29 +112,32 @@ public struct Simulator: Sendable {
             }
             switch event {
             case .trip(let index):
+                // Answers are due only when a volunteer was asked; skip the store's deadline query otherwise.
                 if plans[index] == nil {
                     let start = clock.now
                     plans = try planAhead(from: index, trips: trips, desk: desk)
                     timing.planningSeconds += Self.seconds(clock.now - start)
                 }
                 let start = clock.now
-                _ = try desk.expireDue(now: now)
+                if now >= nextDeadline { nextDeadline = try expire(desk, now: now, asked: &asked, events: &events, random: &answers) }
                 let (request, plan) = plans.removeValue(forKey: index)!
                 let booked = try loop.book(index, request: request, plan: plan, now: now, state: &states[index])
-                if let booked { scheduleAnswers(booked, now: now, desk: desk, asked: &asked, events: &events, random: &answers) }
+                if let booked {
+                    scheduleAnswers(booked, now: now, desk: desk, asked: &asked, events: &events, random: &answers)
+                    for leg in booked.legs where leg.state == "PENDING" { nextDeadline = min(nextDeadline, leg.responseDeadline ?? .max) }
+                }
                 timing.bookingSeconds += Self.seconds(clock.now - start)
             case .answer(let leg, let volunteer, let accepts):
                 let start = clock.now
-                for changed in try desk.expireDue(now: now) {
-                    scheduleAnswers(changed, now: now, desk: desk, asked: &asked, events: &events, random: &answers)
-                }
+                if now >= nextDeadline { nextDeadline = try expire(desk, now: now, asked: &asked, events: &events, random: &answers) }
                 if let details = try? desk.answer(leg: leg, volunteer: volunteer, accepted: accepts, now: now) {
                     scheduleAnswers(details, now: now, desk: desk, asked: &asked, events: &events, random: &answers)
+                    for leg in details.legs where leg.state == "PENDING" { nextDeadline = min(nextDeadline, leg.responseDeadline ?? .max) }
                 }
                 timing.bookingSeconds += Self.seconds(clock.now - start)
             case .close(let day):
                 let start = clock.now
-                _ = try desk.expireDue(now: now)
+                nextDeadline = try expire(desk, now: now, asked: &asked, events: &events, random: &answers)
                 try loop.close(day: day, states: &states)
                 timing.dispatchingSeconds += Self.seconds(clock.now - start)
                 progress(day + 1, scenario.days)
@@ -145,7 +151,13 @@ public struct Simulator: Sendable {
     /// at commit for the budget (the commit checks it again), as a traveller's app would be.
     func planAhead(from first: Int, trips: [TripRequest], desk: BookingDesk) throws -> [Int: (PlanRequest, Plan)] {
         let last = min(trips.count, first + 256)
-        let requests = try (first ..< last).map { try request(for: trips[$0], desk: desk) }
+        var profiles = (first ..< last).map { supply.travellers[trips[$0].traveller] }
+        try desk.store.read { tx in
+            for k in profiles.indices where profiles[k].wmoPass != nil {
+                profiles[k].wmoPass!.kmBudgetLeft = try tx.kmBudgetLeft(traveller: profiles[k].id)
+            }
+        }
+        let requests = (first ..< last).enumerated().map { k, index in request(for: trips[index], traveller: profiles[k]) }
         let results = Mutex<[Int: (PlanRequest, Plan)]>([:])
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -159,9 +171,8 @@ public struct Simulator: Sendable {
         return results.withLock { $0 }
     }
 
-    /// The planner's request for a trip, with the traveller's live km budget.
-    func request(for trip: TripRequest, desk: BookingDesk) throws -> PlanRequest {
-        let traveller = try desk.traveller(supply.travellers[trip.traveller].id)
+    /// The planner's request for a trip (`traveller` with the live km budget).
+    func request(for trip: TripRequest, traveller: Traveller) -> PlanRequest {
         let zero = ServiceDayClock.noonMinus12h(trip.date, timezone: timetable.feed.timezone)
         let seconds = Int32(ServiceDayClock.unix(wallClock: trip.desiredSecond, on: trip.date, timezone: timetable.feed.timezone) - zero)
         return PlanRequest(
@@ -185,6 +196,15 @@ public struct Simulator: Sendable {
             if let deadline = leg.responseDeadline, now + delay > deadline { continue }
             events.push(now + delay, .answer(leg: id, volunteer: leg.askedVolunteer, accepts: accepts))
         }
+    }
+
+    /// Lets the desk expire (or re-offer) what is past its deadline, asks the next volunteers,
+    /// and returns the earliest deadline still pending.
+    func expire(_ desk: BookingDesk, now: Int64, asked: inout Set<String>, events: inout EventQueue, random: inout SeededGenerator) throws -> Int64 {
+        for changed in try desk.expireDue(now: now) {
+            scheduleAnswers(changed, now: now, desk: desk, asked: &asked, events: &events, random: &random)
+        }
+        return try desk.store.pendingVolunteerLegs().compactMap(\.responseDeadline).min() ?? .max
     }
 
     static func seconds(_ duration: Duration) -> Double {

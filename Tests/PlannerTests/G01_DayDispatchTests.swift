@@ -105,6 +105,7 @@ import Testing
         let dispatcher = DayDispatcher(rules: w.rules, vehicles: w.supply.vehicles, volunteers: w.supply.volunteers, road: StraightLineRoadModel())
         let date = ServiceDate("2026-11-23")!
         var routes: [String: [RouteVisit]] = [:]
+        var times: [String: RouteTimes] = [:]
         var accepted = 0
         for count in 1 ... rides.count {
             let prefix = Array(rides[..<count]), n = count
@@ -117,10 +118,15 @@ import Testing
 
             let inserted = dispatcher.insert(rides[n - 1], date: date, routes: routes)
             #expect(inserted?.vehicle == expected.map { full.fleet[$0].name }, "ride \(rides[n - 1].id)")
+            // With the routes' times the vehicles that cannot be there in time are skipped: same choice.
+            let skipping = dispatcher.insert(rides[n - 1], date: date, routes: routes, times: times)
+            #expect(skipping?.vehicle == inserted?.vehicle && skipping?.route == inserted?.route, "ride \(rides[n - 1].id)")
             guard let expected, let inserted else { continue }
             let expectedVisits = solution.routes[expected].map { RouteVisit(ride: prefix[($0 <= n ? $0 : $0 - n) - 1], pickup: $0 <= n) }
             #expect(inserted.route == expectedVisits, "ride \(rides[n - 1].id)")
             routes[inserted.vehicle] = inserted.route
+            times[inserted.vehicle] = inserted.times
+            #expect(dispatcher.times(of: routes, date: date)[inserted.vehicle] == inserted.times)
             accepted += 1
         }
         #expect(accepted > rides.count / 2, "most rides of the day fit")
