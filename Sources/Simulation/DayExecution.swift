@@ -15,7 +15,8 @@ import RideDispatch
 /// home) and back. A drive between two stops is late with the scenario's probability by an
 /// exponential delay; lateness carries on to the next stops unless the schedule had waiting
 /// time to absorb it (nobody is picked up before the planned time). Boarding takes 2 minutes,
-/// 5 with a wheelchair.
+/// 5 with a wheelchair. A volunteer with nobody on board drives home between two rides when
+/// the gap allows it (the time at home is not counted as volunteer hours).
 struct DayExecution {
     /// The actual times of one ride, minutes after midnight.
     struct Ride {
@@ -61,6 +62,8 @@ struct DayExecution {
             var leave = day.stops[0].time - Double(first.seconds) / 60
             let start = leave
             var onBoard = 0, km = 0.0, emptyKm = 0.0, passengerKm = 0.0
+            // Minutes a volunteer spends at home between rides (not counted as volunteer hours).
+            var atHome = 0.0
             var previous = depot
             for k in 0 ... points.count {
                 let here = k < points.count ? points[k] : depot
@@ -75,6 +78,29 @@ struct DayExecution {
                     leave = arrival
                     break
                 }
+                // A volunteer with nobody on board goes home between rides when there is time.
+                if volunteer != nil, onBoard == 0, k > 0 {
+                    let home = road.drive(from: previous, to: depot), out = road.drive(from: depot, to: here)
+                    let setOff = day.stops[k].time - Double(out.seconds) / 60
+                    if leave + Double(home.seconds) / 60 < setOff {
+                        segments.removeLast()  // the direct drive just added is replaced by home and back
+                        km -= drive.metres / 1000
+                        emptyKm -= drive.metres / 1000
+                        segments.append(.init(start: leave, end: leave + Double(home.seconds) / 60, activity: "drive", onBoard: 0))
+                        segments.append(.init(start: setOff, end: day.stops[k].time, activity: "drive", onBoard: 0))
+                        km += (home.metres + out.metres) / 1000
+                        emptyKm += (home.metres + out.metres) / 1000
+                        atHome += setOff - (leave + Double(home.seconds) / 60)
+                        leave = setOff
+                        let begin = day.stops[k].time
+                        segments.append(.init(start: begin, end: begin + service[k], activity: "stop", onBoard: onBoard))
+                        rides[ids[k], default: Ride(vehicle: day.vehicle, service: "automaatje", pickup: begin, dropoff: begin)].pickup = begin
+                        onBoard += seats[k]
+                        leave = begin + service[k]
+                        previous = here
+                        continue
+                    }
+                }
                 let begin = max(arrival, day.stops[k].time)
                 if begin > arrival { segments.append(.init(start: arrival, end: begin, activity: "wait", onBoard: onBoard)) }
                 segments.append(.init(start: begin, end: begin + service[k], activity: "stop", onBoard: onBoard))
@@ -87,7 +113,7 @@ struct DayExecution {
                 leave = begin + service[k]
                 previous = here
             }
-            let hours = (leave - start) / 60
+            let hours = (leave - start - atHome) / 60
             if day.kind == "volunteer" {
                 volunteerKm += km
                 volunteerHours += hours

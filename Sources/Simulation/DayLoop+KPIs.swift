@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+import GTFS
 import Mobility
 
 extension DayLoop {
@@ -44,6 +45,12 @@ extension DayLoop {
         return k
     }
 
+    /// Rides per day over the given days (0 without days).
+    static func meanPerDay(_ rides: [RideRecord], days: [String]) -> Double {
+        let chosen = Set(days)
+        return chosen.isEmpty ? 0 : Double(rides.filter { chosen.contains($0.day) }.count) / Double(chosen.count)
+    }
+
     /// The run's result once every day is closed.
     func result(states: [Simulator.TripState], timing: KPIs.Timing) -> SimulationResult {
         let scenario = simulator.scenario
@@ -77,6 +84,9 @@ extension DayLoop {
                 case "automaatjeRiders": Double(riders.count)
                 case "automaatjeRidersLivingAlone": kpis.automaatjeRidersLivingAlone
                 case "requests": Double(all.count)
+                case "regiotaxiRidesPerWeekday":
+                    // Monday to Friday only: the weekend runs a smaller fleet.
+                    Self.meanPerDay(rides.filter { $0.service == "regiotaxi" }, days: days.map(\.day).filter { ServiceDate($0).map { $0.weekday < 5 } ?? false })
                 default: days.isEmpty ? 0 : Double(rides.count - volunteerRides.count) / Double(days.count)
                 }
             return CalibrationCheck(figure: target.figure, real: target.real, simulated: simulated, tolerance: target.tolerance, source: target.source)

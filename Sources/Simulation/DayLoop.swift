@@ -146,12 +146,13 @@ struct DayLoop {
                         use.transitKm += state.transitKm
                         use.kmBudget += details.booking.km
                         for (leg, ride) in driven {
-                            let direct = Double(desk.dispatcher.road.drive(from: BookingRide.from(leg), to: BookingRide.to(leg)).seconds) / 60
+                            let drive = desk.dispatcher.road.drive(from: BookingRide.from(leg), to: BookingRide.to(leg))
+                            let direct = Double(drive.seconds) / 60
                             let agreed = Double(leg.pickupMinute)
                             rides.append(RideRecord(
                                 request: trip.id, day: dateText, traveller: traveller, service: ride.service, vehicle: ride.vehicle, agreedPickup: agreed,
                                 pickup: ride.pickup, dropoff: ride.dropoff, rideMinutes: ride.dropoff - ride.pickup - (leg.wheelchair ? 5 : 2),
-                                directMinutes: direct, waitBeyondWindow: max(0, ride.pickup - agreed - window), km: leg.budgetKm))
+                                directMinutes: direct, waitBeyondWindow: max(0, ride.pickup - agreed - window), km: (drive.metres / 100).rounded() / 10))
                         }
                     } else {
                         record.reason = "NOT_DISPATCHED"

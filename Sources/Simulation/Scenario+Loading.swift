@@ -287,7 +287,9 @@ extension Scenario {
         if let iterations = dispatch?.iterations, !(0 ... 1_000_000).contains(iterations) {
             throw fail("dispatch.iterations", "between 0 and 1000000, found \(iterations)")
         }
-        let figures: Set<String> = ["automaatjeRides", "automaatjeRiders", "automaatjeRidersLivingAlone", "requests", "regiotaxiRidesPerDay"]
+        let figures: Set<String> = [
+            "automaatjeRides", "automaatjeRiders", "automaatjeRidersLivingAlone", "requests", "regiotaxiRidesPerDay", "regiotaxiRidesPerWeekday",
+        ]
         for (i, target) in (calibration ?? []).enumerated() {
             if !figures.contains(target.figure) { throw fail("calibration[\(i)].figure", "one of \(figures.sorted().joined(separator: ", ")), found '\(target.figure)'") }
             try share(target.tolerance, "calibration[\(i)].tolerance")

@@ -184,7 +184,7 @@ public struct Scenario: Codable, Sendable, Hashable {
 
     public struct CalibrationTarget: Codable, Sendable, Hashable {
         /// `automaatjeRides`, `automaatjeRiders`, `automaatjeRidersLivingAlone`, `requests`,
-        /// `regiotaxiRidesPerDay`.
+        /// `regiotaxiRidesPerDay`, `regiotaxiRidesPerWeekday` (Monday to Friday).
         public var figure: String
         public var real: Double
         /// Allowed relative deviation (0.15 = ±15 %).

@@ -107,7 +107,7 @@ public struct RideRecord: Codable, Sendable, Hashable {
     public var directMinutes: Double
     /// Minutes picked up outside the agreed window (0 inside it).
     public var waitBeyondWindow: Double
-    /// Kilometres of the direct drive (what the traveller's km budget is charged).
+    /// Kilometres of the direct drive (for Regiotaxi what the traveller's km budget is charged).
     public var km: Double
 
     public init(
