@@ -103,7 +103,7 @@ let package = Package(
         .testTarget(
             name: "TransitTests", dependencies: ["Transit", "GTFS", "TestSupport"],
             exclude: ["MMRI.md", "ModuleTests/README.md"], swiftSettings: swiftSettings),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Bookings", "Planner", "Mobility", "GTFS", "Transit", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Bookings", "Planner", "Mobility", "RideDispatch", "GTFS", "Transit", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "BookingsTests", dependencies: ["Bookings", "Planner", "Mobility", "GTFS", "Transit", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "GoanServerTests",

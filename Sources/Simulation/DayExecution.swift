@@ -70,7 +70,8 @@ struct DayExecution {
                 let drive = road.drive(from: previous, to: here)
                 let late = Draw.chance(delayProbability, using: &random) ? Draw.exponential(delayMean, using: &random) : 0
                 let arrival = leave + Double(drive.seconds) / 60 + late
-                if arrival > leave { segments.append(.init(start: leave, end: arrival, activity: "drive", onBoard: onBoard)) }
+                let drove = arrival > leave
+                if drove { segments.append(.init(start: leave, end: arrival, activity: "drive", onBoard: onBoard)) }
                 km += drive.metres / 1000
                 if onBoard == 0 { emptyKm += drive.metres / 1000 }
                 passengerKm += Double(onBoard) * drive.metres / 1000
@@ -83,7 +84,7 @@ struct DayExecution {
                     let home = road.drive(from: previous, to: depot), out = road.drive(from: depot, to: here)
                     let setOff = day.stops[k].time - Double(out.seconds) / 60
                     if leave + Double(home.seconds) / 60 < setOff {
-                        segments.removeLast()  // the direct drive just added is replaced by home and back
+                        if drove { segments.removeLast() }  // the direct drive just added is replaced by home and back
                         km -= drive.metres / 1000
                         emptyKm -= drive.metres / 1000
                         segments.append(.init(start: leave, end: leave + Double(home.seconds) / 60, activity: "drive", onBoard: 0))

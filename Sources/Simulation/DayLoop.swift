@@ -48,24 +48,30 @@ struct DayLoop {
 
     /// Books a planned request: the traveller's best option first, the next ones if it is
     /// refused (at most three tries). Returns the booking when one was made.
-    mutating func book(_ index: Int, request: PlanRequest, plan: Plan, now: Int64, state: inout Simulator.TripState) throws -> BookingDetails? {
+    mutating func book(
+        _ index: Int, request: PlanRequest, plan: Plan, now: Int64, state: inout Simulator.TripState, withoutVolunteers: Bool = false
+    ) throws -> BookingDetails? {
         let trip = trips[index]
         state.directMinutes = Double(desk.dispatcher.road.drive(from: trip.origin.coordinate, to: trip.destination.coordinate).seconds) / 60
-        guard !plan.itineraries.isEmpty else {
-            state.refusal = Self.mainReason(plan.notOffered, for: request.traveller)
+        // After a failed volunteer booking the traveller does not ask a volunteer again; if
+        // nothing else is offered, the volunteer's refusal stays the reason.
+        let options = withoutVolunteers ? plan.itineraries.filter { !$0.modes.contains(.automaatje) } : plan.itineraries
+        guard !options.isEmpty else {
+            if !withoutVolunteers { state.refusal = Self.mainReason(plan.notOffered, for: request.traveller) }
             return nil
         }
         var arrival: Int32?
         if case .arriveBy(let t) = request.time { arrival = t }
-        for (attempt, itinerary) in simulator.choice.ranked(plan.itineraries, for: request.traveller, desiredArrival: arrival).prefix(3).enumerated() {
-            let details = try desk.bookAndCommit(itinerary, request: request, idempotencyKey: "\(trip.id)-\(attempt)", now: now)
+        for (attempt, itinerary) in simulator.choice.ranked(options, for: request.traveller, desiredArrival: arrival).prefix(3).enumerated() {
+            let key = "\(trip.id)-\(withoutVolunteers ? "again-" : "")\(attempt)"
+            let details = try desk.bookAndCommit(itinerary, request: request, idempotencyKey: key, now: now)
             if details.booking.state == "CONFIRMED" || details.booking.state == "PENDING" {
                 state.bookingId = details.id
                 state.mode = Self.mode(of: itinerary)
                 state.transitKm = itinerary.legs.filter { $0.mode == .transit }.reduce(0) { $0 + $1.metres } / 1000
                 return details
             }
-            state.refusal = Self.code(details.booking.reason)
+            if !withoutVolunteers { state.refusal = Self.code(details.booking.reason) }
         }
         return nil
     }
@@ -152,12 +158,14 @@ struct DayLoop {
                             rides.append(RideRecord(
                                 request: trip.id, day: dateText, traveller: traveller, service: ride.service, vehicle: ride.vehicle, agreedPickup: agreed,
                                 pickup: ride.pickup, dropoff: ride.dropoff, rideMinutes: ride.dropoff - ride.pickup - (leg.wheelchair ? 5 : 2),
-                                directMinutes: direct, waitBeyondWindow: max(0, ride.pickup - agreed - window), km: (drive.metres / 100).rounded() / 10))
+                                directMinutes: direct, waitBeyondWindow: (max(0, ride.pickup - agreed - window) * 100).rounded() / 100, km: (drive.metres / 100).rounded() / 10))
                         }
                     } else {
                         record.reason = "NOT_DISPATCHED"
                     }
                 case "PENDING":
+                    record.reason = "NO_VOLUNTEER_ANSWER"
+                case "EXPIRED" where details.legs.contains { $0.mode == "automaatje" }:
                     record.reason = "NO_VOLUNTEER_ANSWER"
                 default:
                     record.reason = Self.code(details.booking.reason)

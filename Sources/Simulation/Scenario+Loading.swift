@@ -90,6 +90,7 @@ extension Scenario {
         case is Int.Type, is UInt64.Type: "whole number"
         case is Double.Type: "number"
         case is Bool.Type: "true or false"
+        case is [String: Any].Type, is [String: Double].Type: "object"
         default: type is any Collection.Type ? "list" : "object"
         }
     }
@@ -181,6 +182,11 @@ extension Scenario {
             throw fail("supply.volunteerScale", "a factor between 0 and 100, found \(scale)")
         }
         if let rate = supply.acceptanceRate { try share(rate, "supply.acceptanceRate") }
+        for (i, depot) in (supply.depots ?? []).enumerated() {
+            guard (50 ... 54).contains(depot.lat), (3 ... 8).contains(depot.lon) else {
+                throw fail("supply.depots[\(i)]", "a position in the Netherlands (lat 50…54, lon 3…8), found \(depot.lat), \(depot.lon)")
+            }
+        }
         let p = population
         guard (1 ... 200_000).contains(p.travellers) else { throw fail("population.travellers", "between 1 and 200000 travellers, found \(p.travellers)") }
         if p.ages.isEmpty { throw fail("population.ages", "at least one age band") }
@@ -246,6 +252,10 @@ extension Scenario {
             try checkBands(purpose.arrivals, field + ".arrivals", fail)
         }
         try sumsToOne(d.purposes.map(\.share), "demand.purposes")
+        var named = Set<String>()
+        for (i, purpose) in d.purposes.enumerated() where !named.insert(purpose.name).inserted {
+            throw fail("demand.purposes[\(i)].name", "a name not used by another purpose, found '\(purpose.name)' twice")
+        }
         if d.leadTimes.isEmpty { throw fail("demand.leadTimes", "at least one lead-time band") }
         for (i, lead) in d.leadTimes.enumerated() {
             guard lead.fromHours >= 0.5, lead.fromHours <= lead.toHours, lead.toHours <= 24 * 60 else {
@@ -284,6 +294,28 @@ extension Scenario {
                 throw fail("execution.volunteerAnswerMeanHours", "hours between 0.01 and 240, found \(value)")
             }
         }
+        if let window = rules?.regiotaxiPickupWindowMinutes, !(0 ... 120).contains(window) {
+            throw fail("rules.regiotaxiPickupWindowMinutes", "minutes between 0 and 120, found \(window)")
+        }
+        if let lead = rules?.regiotaxiLeadTimeMinutes, !(0 ... 10_080).contains(lead) {
+            throw fail("rules.regiotaxiLeadTimeMinutes", "minutes between 0 and 10080, found \(lead)")
+        }
+        if let days = rules?.automaatjeLeadWorkingDays, !(0 ... 20).contains(days) {
+            throw fail("rules.automaatjeLeadWorkingDays", "working days between 0 and 20, found \(days)")
+        }
+        if let hours = rules?.automaatjeResponseDeadlineHours, !(1 ... 240).contains(hours) {
+            throw fail("rules.automaatjeResponseDeadlineHours", "hours between 1 and 240, found \(hours)")
+        }
+        if let costs {
+            let values: [(String, Double?)] = [
+                ("regiotaxiPerVehicleHour", costs.regiotaxiPerVehicleHour), ("automaatjeCoordinationPerRide", costs.automaatjeCoordinationPerRide),
+                ("taxiGramsPerKm", costs.taxiGramsPerKm), ("carGramsPerKm", costs.carGramsPerKm), ("transitGramsPerPassengerKm", costs.transitGramsPerPassengerKm),
+            ]
+            for (name, value) in values {
+                if let value, !(value.isFinite && value >= 0) { throw fail("costs.\(name)", "a number ≥ 0, found \(value)") }
+            }
+        }
+        if let limit = dispatch?.maxRidesToImprove, limit < 0 { throw fail("dispatch.maxRidesToImprove", "a number of rides ≥ 0, found \(limit)") }
         if let iterations = dispatch?.iterations, !(0 ... 1_000_000).contains(iterations) {
             throw fail("dispatch.iterations", "between 0 and 1000000, found \(iterations)")
         }

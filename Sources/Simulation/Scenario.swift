@@ -24,7 +24,8 @@ public struct Scenario: Codable, Sendable, Hashable {
     public var demand: Demand
     /// Destinations added to the base `places.json` (e.g. the hospitals and GPs of a larger region).
     public var places: [Place]?
-    /// Changes from a day on (a rollout phase, corona measures); the first applies from day 0.
+    /// Changes from a day on (a rollout phase, corona measures), in order of `fromDay`; before
+    /// the first phase the scenario applies as written.
     public var phases: [Phase]?
     public var rules: RuleOverrides?
     public var costs: Costs?

@@ -52,15 +52,18 @@ public struct Simulator: Sendable {
     /// Something happening at a simulated time (Unix seconds).
     enum Event {
         case trip(Int)
+        /// A volunteer booking failed (declined by all, or no answer): the traveller plans again.
+        case retry(booking: Int64)
         case answer(leg: Int64, volunteer: String, accepts: Bool)
         case close(day: Int)
 
-        /// At the same second: answers first, then the day's close, then new trips.
+        /// At the same second: answers first, then retries, the day's close, new trips.
         var order: Int {
             switch self {
             case .answer: 0
-            case .close: 1
-            case .trip: 2
+            case .retry: 1
+            case .close: 2
+            case .trip: 3
             }
         }
     }
@@ -95,13 +98,15 @@ public struct Simulator: Sendable {
         var nextTrip = 0
         var plans: [Int: (PlanRequest, Plan)] = [:]
         var asked = Set<String>()
+        var tripOfBooking: [Int64: Int] = [:]
+        var retried = Set<Int>()
         // The earliest response deadline of a volunteer leg still pending (none: .max).
         var nextDeadline = Int64.max
         while true {
             // The next thing to happen: the earliest of the next trip and the queue's head.
             let tripTime = nextTrip < trips.count ? trips[nextTrip].bookedAt : Int64.max
             let event: Event, now: Int64
-            if let head = events.peek(), (head.time, head.event.order) < (tripTime, 2) {
+            if let head = events.peek(), (head.time, head.event.order) < (tripTime, 3) {
                 (now, event) = (head.time, head.event)
                 events.pop()
             } else if nextTrip < trips.count {
@@ -123,8 +128,20 @@ public struct Simulator: Sendable {
                 let (request, plan) = plans.removeValue(forKey: index)!
                 let booked = try loop.book(index, request: request, plan: plan, now: now, state: &states[index])
                 if let booked {
+                    tripOfBooking[booked.id] = index
                     scheduleAnswers(booked, now: now, desk: desk, asked: &asked, events: &events, random: &answers)
                     for leg in booked.legs where leg.state == "PENDING" { nextDeadline = min(nextDeadline, leg.responseDeadline ?? .max) }
+                }
+                timing.bookingSeconds += Self.seconds(clock.now - start)
+            case .retry(let booking):
+                let start = clock.now
+                if let index = tripOfBooking[booking], retried.insert(index).inserted {
+                    var request = try planAhead(from: index, trips: trips, desk: desk, count: 1)[index]!.0
+                    request.bookedAt = now
+                    let plan = desk.plan(request)
+                    if let booked = try loop.book(index, request: request, plan: plan, now: now, state: &states[index], withoutVolunteers: true) {
+                        tripOfBooking[booked.id] = index
+                    }
                 }
                 timing.bookingSeconds += Self.seconds(clock.now - start)
             case .answer(let leg, let volunteer, let accepts):
@@ -149,8 +166,8 @@ public struct Simulator: Sendable {
     /// Plans the next requests (up to 256, the ones not yet planned) on every core. Travellers'
     /// km budgets are read once for the batch; a booking later in the batch can still be refused
     /// at commit for the budget (the commit checks it again), as a traveller's app would be.
-    func planAhead(from first: Int, trips: [TripRequest], desk: BookingDesk) throws -> [Int: (PlanRequest, Plan)] {
-        let last = min(trips.count, first + 256)
+    func planAhead(from first: Int, trips: [TripRequest], desk: BookingDesk, count: Int = 256) throws -> [Int: (PlanRequest, Plan)] {
+        let last = min(trips.count, first + count)
         var profiles = (first ..< last).map { supply.travellers[trips[$0].traveller] }
         try desk.store.read { tx in
             for k in profiles.indices where profiles[k].wmoPass != nil {
@@ -188,6 +205,10 @@ public struct Simulator: Sendable {
         _ details: BookingDetails, now: Int64, desk: BookingDesk, asked: inout Set<String>, events: inout EventQueue, random: inout SeededGenerator
     ) {
         let mean = (scenario.execution?.volunteerAnswerMeanHours ?? 4) * 3600
+        if details.booking.state == "REJECTED" || details.booking.state == "EXPIRED" {
+            events.push(now + 60, .retry(booking: details.id))
+            return
+        }
         for leg in details.legs where leg.state == "PENDING" && !leg.askedVolunteer.isEmpty {
             guard let id = leg.id, asked.insert("\(id)/\(leg.askedVolunteer)").inserted else { continue }
             let delay = Int64(Draw.exponential(mean, using: &random).rounded()) + 60

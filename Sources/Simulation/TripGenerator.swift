@@ -73,12 +73,14 @@ public struct TripGenerator: Sendable {
             let weight = (scenario.demand.weekdays[weekdayNames[date.weekday]] ?? 1) / max(weekdayTotal, 1e-9)
             let mean = scenario.demand.tripsPerTravellerPerWeek * weight * (phase?.demandFactor ?? 1)
             let purposes = purposeShares(phase)
+            guard !purposes.isEmpty else { continue }
             for (t, traveller) in travellers.enumerated() {
-                // Every traveller draws, users or not, so a phase change does not reshuffle the others.
+                // Every traveller's trips are drawn, users or not (the non-users' are dropped), so
+                // a phase that changes who uses the app does not reshuffle the others' trips.
                 let count = Draw.poisson(mean, using: &random)
-                guard count > 0, Self.uses(traveller, phase: phase), !purposes.isEmpty else { continue }
                 for _ in 0 ..< count {
-                    trips += trip(of: t, traveller, on: date, index: index, purposes: purposes, travellers: travellers, using: &random)
+                    let drawn = trip(of: t, traveller, on: date, index: index, purposes: purposes, travellers: travellers, using: &random)
+                    if Self.uses(traveller, phase: phase) { trips += drawn }
                 }
             }
         }

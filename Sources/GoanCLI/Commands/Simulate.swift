@@ -84,7 +84,14 @@ extension GoanCommand {
             } catch let error as ScenarioError {
                 throw CLIError(error.description)
             }
-            if let days { scenario.days = min(days, scenario.days) }
+            if let days, days < scenario.days {
+                scenario.days = days
+                // The real figures are for the whole period: a shortened run is not compared with them.
+                if scenario.calibration != nil {
+                    print("(--days \(days) shortens the run: its figures are not compared with the real ones)")
+                    scenario.calibration = nil
+                }
+            }
             if let seed { scenario.seed = seed }
             var file = path
             if !FileManager.default.fileExists(atPath: file) { file += ".json" }
