@@ -71,17 +71,9 @@ extension DayDispatcher {
         for (bound, order, shift) in candidates {
             if let best, bound > best.delta + 1e-9 { break }
             let visits = routes[shift.vehicle.name] ?? []
-            var rides: [BookedRide] = []
-            var index: [String: Int] = [:]
-            for visit in visits where visit.pickup {
-                index[visit.ride.id] = rides.count + 1
-                rides.append(visit.ride)
-            }
-            rides.append(ride)
+            guard let (rides, route) = Self.nodes(of: visits, adding: ride) else { continue }
             let n = rides.count
             var (instance, points) = day(of: rides, date: date, includingVolunteers: false, shifts: [shift])
-            let route = visits.compactMap { visit in index[visit.ride.id].map { visit.pickup ? $0 : $0 + n } }
-            guard route.count == visits.count else { continue }  // a drop-off without its pickup: not a route
             let count = points.count, depot = instance.fleet[0].depot
             instance.travel = [Double](repeating: .infinity, count: count * count)
             for i in 0 ..< count { instance.travel[i * count + i] = 0 }
@@ -107,6 +99,21 @@ extension DayDispatcher {
             }
         }
         return best.map { ($0.vehicle, $0.route, $0.times) }
+    }
+
+    /// A route's rides (pickup order, then `adding` last) and its visits as node indices of an
+    /// instance of those rides (pickup k, drop-off k + n); `nil` when a drop-off has no pickup.
+    static func nodes(of visits: [RouteVisit], adding new: BookedRide? = nil) -> (rides: [BookedRide], route: [Int])? {
+        var rides: [BookedRide] = []
+        var index: [String: Int] = [:]
+        for visit in visits where visit.pickup {
+            index[visit.ride.id] = rides.count + 1
+            rides.append(visit.ride)
+        }
+        if let new { rides.append(new) }
+        let n = rides.count
+        let route = visits.compactMap { visit in index[visit.ride.id].map { visit.pickup ? $0 : $0 + n } }
+        return route.count == visits.count ? (rides, route) : nil
     }
 
     /// `nil` when no position of the route lets the vehicle begin the pickup within its window
@@ -144,15 +151,7 @@ extension DayDispatcher {
         var result: [String: RouteTimes] = [:]
         for shift in shifts(on: date, includingVolunteers: false) {
             let visits = routes[shift.vehicle.name] ?? []
-            var rides: [BookedRide] = []
-            var index: [String: Int] = [:]
-            for visit in visits where visit.pickup {
-                index[visit.ride.id] = rides.count + 1
-                rides.append(visit.ride)
-            }
-            let n = rides.count
-            let route = visits.compactMap { visit in index[visit.ride.id].map { visit.pickup ? $0 : $0 + n } }
-            guard route.count == visits.count else { continue }
+            guard let (rides, route) = Self.nodes(of: visits) else { continue }
             var (instance, points) = day(of: rides, date: date, includingVolunteers: false, shifts: [shift])
             let count = points.count, depot = instance.fleet[0].depot
             let path = [depot] + route + [depot]
@@ -172,15 +171,7 @@ extension DayDispatcher {
         var days: [VehicleDay] = []
         for shift in shifts(on: date, includingVolunteers: false) {
             guard let visits = routes[shift.vehicle.name], !visits.isEmpty else { continue }
-            var rides: [BookedRide] = []
-            var index: [String: Int] = [:]
-            for visit in visits where visit.pickup {
-                index[visit.ride.id] = rides.count + 1
-                rides.append(visit.ride)
-            }
-            let n = rides.count
-            let route = visits.compactMap { visit in index[visit.ride.id].map { visit.pickup ? $0 : $0 + n } }
-            guard route.count == visits.count else { continue }
+            guard let (rides, route) = Self.nodes(of: visits) else { continue }
             var (instance, points) = day(of: rides, date: date, includingVolunteers: false, shifts: [shift])
             let count = points.count, depot = instance.fleet[0].depot
             let path = [depot] + route + [depot]
