@@ -24,23 +24,35 @@ enum ReportCharts {
 
     /// `width` in pixels: 900 for the report, about 540 for one of a comparison's pair.
     static func servedShare(_ result: SimulationResult, id: String, width: Double = 900) -> Chart {
-        let points = result.kpis.days.map { day in
-            SVGChart.DayPoint(day: day.day, share: day.requests > 0 ? day.servedShare : nil)
+        // Long runs with few requests a day swing between 0 and 100 %: show weeks instead.
+        let weekly = result.kpis.days.count > 42
+        let points: [SVGChart.DayPoint]
+        if weekly {
+            points = stride(from: 0, to: result.kpis.days.count, by: 7).map { first in
+                let week = result.kpis.days[first ..< min(first + 7, result.kpis.days.count)]
+                let requests = week.reduce(0) { $0 + $1.requests }, served = week.reduce(0) { $0 + $1.served }
+                return SVGChart.DayPoint(day: week.first!.day, share: requests > 0 ? Double(served) / Double(requests) : nil)
+            }
+        } else {
+            points = result.kpis.days.map { day in SVGChart.DayPoint(day: day.day, share: day.requests > 0 ? day.servedShare : nil) }
         }
         let total = result.kpis.total
         let overall = total.requests > 0 ? total.servedShare : nil
-        let title = "Served share of trip requests per day"
+        let title = weekly ? "Served share of trip requests per week" : "Served share of trip requests per day"
         let svg = SVGChart.dayShares(
             id: id, title: title,
-            description: "Share of each day's trip requests that were served, 0 to 100 percent, for \(points.count) days"
+            description: "Share of each \(weekly ? "week" : "day")'s trip requests that were served, 0 to 100 percent, for \(points.count) \(weekly ? "weeks" : "days")"
                 + (overall.map { "; \(ReportFormat.percent($0)) over the whole run." } ?? "."),
             points: points, yLabel: "Served (% of requests)", reference: overall,
-            referenceLabel: overall.map { "whole run: \(ReportFormat.percent($0))" } ?? "", width: width)
+            referenceLabel: overall.map { "whole run: \(ReportFormat.percent($0))" } ?? "", width: width,
+            xLabel: weekly ? "Week starting (date)" : "Day (date)")
         var caption =
-            (points.count > 40 ? "Each dot is" : "Each bar is")
-            + " one simulated day: the share of that day's trip requests that were booked and travelled (100% = nobody was turned away)."
+            weekly
+            ? (points.count > 40 ? "Each dot" : "Each bar") + " is one simulated week (7 days from the date shown): the share of that week's trip requests that were booked and travelled (100% = nobody was turned away)."
+            : (points.count > 40 ? "Each dot is" : "Each bar is")
+                + " one simulated day: the share of that day's trip requests that were booked and travelled (100% = nobody was turned away)."
         if overall != nil { caption += " The dashed red line is the share over the whole run." }
-        if points.contains(where: { $0.share == nil }) { caption += " A dash (–) marks a day without requests." }
+        if points.contains(where: { $0.share == nil }) { caption += " A dash (–) marks a \(weekly ? "week" : "day") without requests." }
         return Chart(svg: svg, caption: caption)
     }
 

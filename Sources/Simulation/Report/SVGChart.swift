@@ -72,7 +72,7 @@ enum SVGChart {
     /// (900 for a full-width chart, about 540 for one of a pair).
     static func dayShares(
         id: String, title: String, description: String, points: [DayPoint], yLabel: String, reference: Double?, referenceLabel: String,
-        width: Double = 900
+        width: Double = 900, xLabel: String = "Day (date)"
     ) -> String {
         let height = width < 700 ? 300.0 : 330.0
         let left = 66.0, right = 20.0, top = 46.0, bottom = 74.0
@@ -88,7 +88,7 @@ enum SVGChart {
             svg.text("\(tick)%", x: left - 8, y: ty + 4, size: 11, anchor: "end", fill: mutedTextColor)
         }
         svg.verticalLabel(yLabel, x: 16, y: top + plotH / 2)
-        svg.text("Day (date)", x: left + plotW / 2, y: height - 8, size: 12, anchor: "middle", fill: textColor)
+        svg.text(xLabel, x: left + plotW / 2, y: height - 8, size: 12, anchor: "middle", fill: textColor)
 
         guard !points.isEmpty else {
             svg.text("No days were simulated.", x: left + plotW / 2, y: top + plotH / 2, size: 14, anchor: "middle", fill: mutedTextColor)
