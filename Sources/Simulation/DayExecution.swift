@@ -15,7 +15,8 @@ import RideDispatch
 /// home) and back. A drive between two stops is late with the scenario's probability by an
 /// exponential delay; lateness carries on to the next stops unless the schedule had waiting
 /// time to absorb it (nobody is picked up before the planned time). Boarding takes 2 minutes,
-/// 5 with a wheelchair. A volunteer with nobody on board drives home between two rides when
+/// 5 with a wheelchair. A Regiotaxi with nobody on board that is early at a pickup waits for
+/// the agreed time when the rest of its route still keeps its promises. A volunteer with nobody on board drives home between two rides when
 /// the gap allows it (the time at home is not counted as volunteer hours).
 struct DayExecution {
     /// The actual times of one ride, minutes after midnight.
@@ -42,21 +43,36 @@ struct DayExecution {
     /// depot (home) and times by name.
     init(
         days: [VehicleDay], rides booked: [Int64: BookedRide], bases: [String: (depot: Coordinate, start: Double, end: Double)],
-        volunteers: [Volunteer], date: String, road: any RoadModel, delayProbability: Double, delayMean: Double, random: inout SeededGenerator
+        volunteers: [Volunteer], date: String, road: any RoadModel, window: Double, delayProbability: Double, delayMean: Double,
+        random: inout SeededGenerator
     ) {
         for day in days where !day.stops.isEmpty {
             let volunteer = day.kind == "volunteer" ? volunteers.first { day.vehicle.hasPrefix($0.name) } : nil
             let base = bases[day.vehicle]
             guard let depot = base?.depot ?? volunteer?.home.coordinate else { continue }
-            var points: [Coordinate] = [], seats: [Int] = [], service: [Double] = [], ids: [Int64] = []
+            var points: [Coordinate] = [], seats: [Int] = [], service: [Double] = [], ids: [Int64] = [], agreed: [Double] = []
             for stop in day.stops {
                 guard let id = LegId.parse(stop.ride), let ride = booked[id] else { continue }
+                agreed.append(Double(ride.pickup))
                 points.append(stop.pickup ? ride.from : ride.to)
                 seats.append(stop.pickup ? ride.seats : -ride.seats)
                 service.append(ride.wheelchair ? 5 : 2)
                 ids.append(id)
             }
             guard points.count == day.stops.count else { continue }
+            // Planned minutes from each stop to the next (the last: back to the depot).
+            let onward = (0 ..< points.count).map { k in Double(road.drive(from: points[k], to: k + 1 < points.count ? points[k + 1] : depot).seconds) / 60 }
+            /// Whether the planned rest of the route still keeps every pickup window and the
+            /// shift's end when stop `k` begins at `begin` (ride times cannot grow: nobody is on
+            /// board, and a later stop moves at most as much as the one before it).
+            func keepsPromises(from k: Int, begin: Double) -> Bool {
+                var time = begin
+                for j in k + 1 ..< points.count {
+                    time = max(day.stops[j].time, time + service[j - 1] + onward[j - 1])
+                    if seats[j] > 0, time > agreed[j] + window + 1e-9 { return false }
+                }
+                return base.map { time + service[points.count - 1] + onward[points.count - 1] <= $0.end + 1e-9 } ?? true
+            }
             var segments: [Timeline.Segment] = []
             let first = road.drive(from: depot, to: points[0])
             var leave = day.stops[0].time - Double(first.seconds) / 60
@@ -102,7 +118,15 @@ struct DayExecution {
                         continue
                     }
                 }
-                let begin = max(arrival, day.stops[k].time)
+                var begin = max(arrival, day.stops[k].time)
+                // An empty Regiotaxi early at a pickup waits for the agreed time when the rest
+                // of its route allows (the schedule is the earliest feasible one: without this,
+                // people are fetched up to a window's length before the time they asked for).
+                if volunteer == nil, onBoard == 0, seats[k] > 0, begin < agreed[k] {
+                    var wait = agreed[k] - begin
+                    while wait > 0.5, !keepsPromises(from: k, begin: begin + wait) { wait /= 2 }
+                    if wait > 0.5 { begin += wait }
+                }
                 if begin > arrival { segments.append(.init(start: arrival, end: begin, activity: "wait", onBoard: onBoard)) }
                 segments.append(.init(start: begin, end: begin + service[k], activity: "stop", onBoard: onBoard))
                 if seats[k] > 0 {

@@ -124,7 +124,7 @@ struct DayLoop {
         }
         let execution = DayExecution(
             days: vehicleDays, rides: byLeg, bases: bases, volunteers: simulator.supply.volunteers, date: dateText, road: dispatcher.road,
-            delayProbability: scenario.execution?.delayProbability ?? 0, delayMean: scenario.execution?.delayMeanMinutes ?? 0, random: &delays)
+            window: Double(simulator.rules.services.first { $0.kind == .regiotaxi }?.pickupWindowMinutes ?? 15), delayProbability: scenario.execution?.delayProbability ?? 0, delayMean: scenario.execution?.delayMeanMinutes ?? 0, random: &delays)
         timelines += execution.timelines
         var use = DayUsage(
             taxiKm: execution.taxiKm, taxiEmptyKm: execution.taxiEmptyKm, taxiPassengerKm: execution.taxiPassengerKm, taxiHours: execution.taxiHours,
