@@ -117,13 +117,13 @@ public struct Simulator: Sendable {
             }
             switch event {
             case .trip(let index):
-                // Answers are due only when a volunteer was asked; skip the store's deadline query otherwise.
                 if plans[index] == nil {
                     let start = clock.now
                     plans = try planAhead(from: index, trips: trips, desk: desk)
                     timing.planningSeconds += Self.seconds(clock.now - start)
                 }
                 let start = clock.now
+                // Deadlines fall due only after a volunteer was asked: no store query before.
                 if now >= nextDeadline { nextDeadline = try expire(desk, now: now, asked: &asked, events: &events, random: &answers) }
                 let (request, plan) = plans.removeValue(forKey: index)!
                 let booked = try loop.book(index, request: request, plan: plan, now: now, state: &states[index])
