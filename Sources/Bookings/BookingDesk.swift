@@ -62,14 +62,38 @@ public struct BookingDesk: Sendable {
     }
 
     /// Plans a trip and keeps every itinerary as a bookable offer.
+    ///
+    /// Options with Regiotaxi legs are offered only when the dispatcher's insertion check (the
+    /// one the commit makes) fits every such leg into the day's booked routes now; the others
+    /// are listed as not offered with the reason. A booking between planning and commit can
+    /// still take the place: the commit checks again.
     public func offers(_ request: PlanRequest, now: Int64) throws -> (Plan, [Offer]) {
-        let plan = plan(request)
+        var plan = plan(request)
         var offers: [Offer] = []
+        var day: DayPlanCache.DayPlan?
+        var refused: Reason?
+        var kept: [Itinerary] = []
         for itinerary in plan.itineraries {
             let offer = makeOffer(itinerary, request: request, now: now)
+            let taxi = offer.legs.filter { $0.mode == "regiotaxi" }
+            if !taxi.isEmpty {
+                if day == nil { day = try store.read { tx in try dayPlan(offer.date, tx) } }
+                if let leg = taxi.first(where: { dispatcher.insert(Self.ride($0), date: request.date, routes: day!.routes, times: day!.times) == nil }) {
+                    refused = leg.wheelchair
+                        ? Reason(.noVehicleWithAid, "Every Regiotaxi vehicle with a wheelchair place on duty then is already booked.")
+                        : Reason(.noVehicleAvailable, "Every Regiotaxi vehicle on duty then is already booked.")
+                    continue
+                }
+            }
             try store.save(offer)
             offers.append(offer)
+            kept.append(itinerary)
         }
+        if let refused, !offers.contains(where: { $0.legs.contains { $0.mode == "regiotaxi" } }) {
+            plan.notOffered.append(("regiotaxi", refused))
+        }
+        plan.itineraries = kept
+        if day != nil { plan.availabilityMethod = "the dispatcher's insertion check against the day's booked routes" }
         return (plan, offers)
     }
 

@@ -230,6 +230,25 @@ import Testing
         }
     }
 
+    /// Offers use the commit's insertion check: once the only wheelchair place of that time is
+    /// booked, another wheelchair user is not offered the Regiotaxi (and is told why), while a
+    /// traveller without a wheelchair still is.
+    @Test func offersAreCheckedAgainstTheDaysBookings() throws {
+        let (store, _) = try temporaryStore()
+        let desk = try W.desk(store) { W.lastWheelchairPlace(&$0, wheelchairUsers: 2) }
+        func taxiOffers(_ traveller: String) throws -> ([Offer], [(mode: String, reason: Reason)]) {
+            let request = try W.request(desk, traveller: traveller, date: date, depart: "09:00", bookedAt: bookedAt)
+            let (plan, offers) = try desk.offers(request, now: bookedAt)
+            #expect(plan.itineraries.count == offers.count, "options and offers stay aligned")
+            return (offers.filter { $0.legs.contains { $0.mode == "regiotaxi" } }, plan.notOffered)
+        }
+        let first = try #require(try taxiOffers("w01").0.first { $0.legs.filter(\.isOnDemand).map(\.mode) == ["regiotaxi"] })
+        #expect(try desk.bookAndCommit(offerId: first.id, idempotencyKey: "w01", now: bookedAt).booking.state == "CONFIRMED")
+        let (second, notOffered) = try taxiOffers("w02")
+        #expect(second.isEmpty, "no Regiotaxi offer once the wheelchair place is taken")
+        #expect(notOffered.contains { $0.mode == "regiotaxi" && $0.reason.code == .noVehicleWithAid })
+    }
+
     /// 50 travellers who need a wheelchair place book the same ride at once; one vehicle with
     /// one wheelchair place is on duty: exactly one booking is confirmed, the others are
     /// refused with the reason.
