@@ -97,14 +97,6 @@ public struct BookingDesk: Sendable {
         return (plan, offers)
     }
 
-    /// Keeps one planned itinerary as a bookable offer (what a client does that plans first
-    /// and lets the traveller choose before anything is stored).
-    public func saveOffer(_ itinerary: Itinerary, request: PlanRequest, now: Int64) throws -> Offer {
-        let offer = makeOffer(itinerary, request: request, now: now)
-        try store.save(offer)
-        return offer
-    }
-
     /// The day's Regiotaxi routes as booked (shift name → visits in order).
     public func routes(on date: String) throws -> [String: [RouteVisit]] {
         try store.read { tx in try dayPlan(date, tx).routes }

@@ -14,10 +14,8 @@
 /// vehicle's route, a volunteer's ride, kilometres of a budget — is made inside `update`, one
 /// transaction that also writes the result, so concurrent requests cannot both take the last one.
 public protocol BookingStore: Sendable {
-    /// Registers a traveller with their yearly km budget unless already known (the store's
-    /// budget is the live one from then on).
-    func registerTraveller(_ id: String, kmBudget: Double) throws
-    /// Registers many travellers in one transaction (as `registerTraveller` each).
+    /// Registers travellers with their yearly km budgets, in one transaction; one already known
+    /// keeps the store's budget (the live one from then on).
     func registerTravellers(_ travellers: [(id: String, kmBudget: Double)]) throws
     func setBudget(traveller: String, km: Double) throws
     /// Kilometres left, or `nil` for an unknown traveller.

@@ -204,10 +204,6 @@ public struct SQLiteBookingStore: BookingStore {
         return migrator
     }
 
-    public func registerTraveller(_ id: String, kmBudget: Double) throws {
-        try registerTravellers([(id, kmBudget)])
-    }
-
     public func registerTravellers(_ travellers: [(id: String, kmBudget: Double)]) throws {
         try dbWriter.write { db in
             let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO traveller (id, kmBudgetLeft) VALUES (?, ?)")
@@ -228,10 +224,13 @@ public struct SQLiteBookingStore: BookingStore {
     }
 
     public func save(_ offer: Offer) throws {
+        try dbWriter.write { db in try Self.insert(offer, db) }
+    }
+
+    /// An offer as a row: its legs as JSON.
+    static func insert(_ offer: Offer, _ db: Database) throws {
         let body = String(decoding: try JSONEncoder().encode(offer), as: UTF8.self)
-        try dbWriter.write { db in
-            try OfferRow(id: offer.id, travellerId: offer.travellerId, createdAt: offer.createdAt, validUntil: offer.validUntil, body: body).insert(db)
-        }
+        try OfferRow(id: offer.id, travellerId: offer.travellerId, createdAt: offer.createdAt, validUntil: offer.validUntil, body: body).insert(db)
     }
 
     public func offer(id: String) throws -> Offer? {
@@ -250,10 +249,7 @@ public struct SQLiteBookingStore: BookingStore {
             if let existing = try Booking.fetchOne(db.cachedStatement(sql: "SELECT * FROM booking WHERE idempotencyKey = ?"), arguments: [idempotencyKey]) {
                 return (try Self.details(existing, db), false)
             }
-            if saveOffer {
-                let body = String(decoding: try JSONEncoder().encode(offer), as: UTF8.self)
-                try OfferRow(id: offer.id, travellerId: offer.travellerId, createdAt: offer.createdAt, validUntil: offer.validUntil, body: body).insert(db)
-            }
+            if saveOffer { try Self.insert(offer, db) }
             let modes = offer.legs.map(\.mode).filter { $0 != "walk" }
             var booking = Booking(
                 idempotencyKey: idempotencyKey, travellerId: offer.travellerId, service: modes.isEmpty ? "walk" : modes.joined(separator: "+"),

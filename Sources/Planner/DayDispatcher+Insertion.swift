@@ -146,18 +146,27 @@ extension DayDispatcher {
         return bound
     }
 
+    /// A vehicle's route on an instance of its own, with the travel times along it (depot to
+    /// depot; the others stay 0), its node indices and its length in metres.
+    func routeInstance(_ visits: [RouteVisit], shift: Shift, date: ServiceDate) -> (instance: DARPInstance, route: [Int], metres: Double)? {
+        guard let (rides, route) = Self.nodes(of: visits) else { return nil }
+        var (instance, points) = day(of: rides, date: date, includingVolunteers: false, shifts: [shift])
+        let count = points.count, depot = instance.fleet[0].depot
+        let path = [depot] + route + [depot]
+        var metres = 0.0
+        for (a, b) in zip(path, path.dropFirst()) {
+            let drive = road.drive(from: points[a], to: points[b])
+            if a != b { instance.travel[a * count + b] = Double(drive.seconds) / 60 }
+            metres += drive.metres
+        }
+        return (instance, route, metres)
+    }
+
     /// The times of each route (see `RouteTimes`), each on its own small instance.
     public func times(of routes: [String: [RouteVisit]], date: ServiceDate) -> [String: RouteTimes] {
         var result: [String: RouteTimes] = [:]
         for shift in shifts(on: date, includingVolunteers: false) {
-            let visits = routes[shift.vehicle.name] ?? []
-            guard let (rides, route) = Self.nodes(of: visits) else { continue }
-            var (instance, points) = day(of: rides, date: date, includingVolunteers: false, shifts: [shift])
-            let count = points.count, depot = instance.fleet[0].depot
-            let path = [depot] + route + [depot]
-            for (a, b) in zip(path, path.dropFirst()) where a != b {
-                instance.travel[a * count + b] = Double(road.drive(from: points[a], to: points[b]).seconds) / 60
-            }
+            guard let (instance, route, _) = routeInstance(routes[shift.vehicle.name] ?? [], shift: shift, date: date) else { continue }
             let (earliest, latest) = DARPSolver.routeTimes(route, vehicle: 0, instance: instance)
             result[shift.vehicle.name] = RouteTimes(earliest: earliest, latest: latest)
         }
@@ -171,16 +180,9 @@ extension DayDispatcher {
         var days: [VehicleDay] = []
         for shift in shifts(on: date, includingVolunteers: false) {
             guard let visits = routes[shift.vehicle.name], !visits.isEmpty else { continue }
-            guard let (rides, route) = Self.nodes(of: visits) else { continue }
-            var (instance, points) = day(of: rides, date: date, includingVolunteers: false, shifts: [shift])
-            let count = points.count, depot = instance.fleet[0].depot
-            let path = [depot] + route + [depot]
-            for (a, b) in zip(path, path.dropFirst()) where a != b {
-                instance.travel[a * count + b] = Double(road.drive(from: points[a], to: points[b]).seconds) / 60
-            }
-            guard let timing = RouteEvaluator(instance: instance).evaluate(route, vehicle: 0) else { continue }
-            var metres = 0.0
-            for (a, b) in zip(path, path.dropFirst()) { metres += road.drive(from: points[a], to: points[b]).metres }
+            guard let (instance, route, metres) = routeInstance(visits, shift: shift, date: date),
+                let timing = RouteEvaluator(instance: instance).evaluate(route, vehicle: 0)
+            else { continue }
             let stops = visits.enumerated().map { k, visit in
                 VehicleDay.Stop(
                     time: timing.begins[k], place: visit.pickup ? visit.ride.fromName : visit.ride.toName, ride: visit.ride.id,

@@ -85,7 +85,7 @@ struct DayExecution {
                 let here = k < points.count ? points[k] : depot
                 let drive = road.drive(from: previous, to: here)
                 let late = Draw.chance(delayProbability, using: &random) ? Draw.exponential(delayMean, using: &random) : 0
-                let arrival = leave + Double(drive.seconds) / 60 + late
+                var arrival = leave + Double(drive.seconds) / 60 + late
                 let drove = arrival > leave
                 if drove { segments.append(.init(start: leave, end: arrival, activity: "drive", onBoard: onBoard)) }
                 km += drive.metres / 1000
@@ -108,14 +108,7 @@ struct DayExecution {
                         km += (home.metres + out.metres) / 1000
                         emptyKm += (home.metres + out.metres) / 1000
                         atHome += setOff - (leave + Double(home.seconds) / 60)
-                        leave = setOff
-                        let begin = day.stops[k].time
-                        segments.append(.init(start: begin, end: begin + service[k], activity: "stop", onBoard: onBoard))
-                        rides[ids[k], default: Ride(vehicle: day.vehicle, service: "automaatje", pickup: begin, dropoff: begin)].pickup = begin
-                        onBoard += seats[k]
-                        leave = begin + service[k]
-                        previous = here
-                        continue
+                        arrival = day.stops[k].time  // back out just in time: the stop follows as usual
                     }
                 }
                 var begin = max(arrival, day.stops[k].time)

@@ -52,7 +52,7 @@ extension DayLoop {
     }
 
     /// The run's result once every day is closed.
-    func result(states: [Simulator.TripState], timing: KPIs.Timing) -> SimulationResult {
+    func result(timing: KPIs.Timing) -> SimulationResult {
         let scenario = simulator.scenario
         let all = records.compactMap { $0 }
         var total = DayUsage()

@@ -118,19 +118,19 @@ struct DayLoop {
             let accepted = booked.filter { $0.service == "automaatje" && !$0.assignee.isEmpty }
             vehicleDays = dispatcher.schedule(of: try desk.routes(on: dateText), date: date) + dispatcher.acceptedDays(accepted, date: date)
         }
+        let window = Double(simulator.rules.services.first { $0.kind == .regiotaxi }?.pickupWindowMinutes ?? 15)
         var bases: [String: (depot: Coordinate, start: Double, end: Double)] = [:]
         for shift in dispatcher.shifts(on: date, includingVolunteers: true) {
             bases[shift.vehicle.name] = (shift.depot, shift.vehicle.start, shift.vehicle.end)
         }
         let execution = DayExecution(
             days: vehicleDays, rides: byLeg, bases: bases, volunteers: simulator.supply.volunteers, date: dateText, road: dispatcher.road,
-            window: Double(simulator.rules.services.first { $0.kind == .regiotaxi }?.pickupWindowMinutes ?? 15), delayProbability: scenario.execution?.delayProbability ?? 0, delayMean: scenario.execution?.delayMeanMinutes ?? 0, random: &delays)
+            window: window, delayProbability: scenario.execution?.delayProbability ?? 0, delayMean: scenario.execution?.delayMeanMinutes ?? 0, random: &delays)
         timelines += execution.timelines
         var use = DayUsage(
             taxiKm: execution.taxiKm, taxiEmptyKm: execution.taxiEmptyKm, taxiPassengerKm: execution.taxiPassengerKm, taxiHours: execution.taxiHours,
             volunteerKm: execution.volunteerKm, volunteerHours: execution.volunteerHours, volunteers: execution.volunteersActive.count)
         let firstRide = rides.count
-        let window = Double(simulator.rules.services.first { $0.kind == .regiotaxi }?.pickupWindowMinutes ?? 15)
         for index in tripsByDay[day] {
             let trip = trips[index], state = states[index]
             let traveller = simulator.supply.travellers[trip.traveller].id

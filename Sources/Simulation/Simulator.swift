@@ -129,7 +129,7 @@ public struct Simulator: Sendable {
                 let booked = try loop.book(index, request: request, plan: plan, now: now, state: &states[index])
                 if let booked {
                     tripOfBooking[booked.id] = index
-                    scheduleAnswers(booked, now: now, desk: desk, asked: &asked, events: &events, random: &answers)
+                    scheduleAnswers(booked, now: now, asked: &asked, events: &events, random: &answers)
                     for leg in booked.legs where leg.state == "PENDING" { nextDeadline = min(nextDeadline, leg.responseDeadline ?? .max) }
                 }
                 timing.bookingSeconds += Self.seconds(clock.now - start)
@@ -148,7 +148,7 @@ public struct Simulator: Sendable {
                 let start = clock.now
                 if now >= nextDeadline { nextDeadline = try expire(desk, now: now, asked: &asked, events: &events, random: &answers) }
                 if let details = try? desk.answer(leg: leg, volunteer: volunteer, accepted: accepts, now: now) {
-                    scheduleAnswers(details, now: now, desk: desk, asked: &asked, events: &events, random: &answers)
+                    scheduleAnswers(details, now: now, asked: &asked, events: &events, random: &answers)
                     for leg in details.legs where leg.state == "PENDING" { nextDeadline = min(nextDeadline, leg.responseDeadline ?? .max) }
                 }
                 timing.bookingSeconds += Self.seconds(clock.now - start)
@@ -160,7 +160,7 @@ public struct Simulator: Sendable {
                 progress(day + 1, scenario.days)
             }
         }
-        return loop.result(states: states, timing: timing)
+        return loop.result(timing: timing)
     }
 
     /// Plans the next requests (up to 256, the ones not yet planned) on every core. Travellers'
@@ -202,7 +202,7 @@ public struct Simulator: Sendable {
     /// mean, 4 hours by default), yes with their acceptance rate. An answer later than the
     /// deadline is never given (the desk moves on at the deadline).
     func scheduleAnswers(
-        _ details: BookingDetails, now: Int64, desk: BookingDesk, asked: inout Set<String>, events: inout EventQueue, random: inout SeededGenerator
+        _ details: BookingDetails, now: Int64, asked: inout Set<String>, events: inout EventQueue, random: inout SeededGenerator
     ) {
         let mean = (scenario.execution?.volunteerAnswerMeanHours ?? 4) * 3600
         if details.booking.state == "REJECTED" || details.booking.state == "EXPIRED" {
@@ -223,7 +223,7 @@ public struct Simulator: Sendable {
     /// and returns the earliest deadline still pending.
     func expire(_ desk: BookingDesk, now: Int64, asked: inout Set<String>, events: inout EventQueue, random: inout SeededGenerator) throws -> Int64 {
         for changed in try desk.expireDue(now: now) {
-            scheduleAnswers(changed, now: now, desk: desk, asked: &asked, events: &events, random: &random)
+            scheduleAnswers(changed, now: now, asked: &asked, events: &events, random: &random)
         }
         return try desk.store.pendingVolunteerLegs().compactMap(\.responseDeadline).min() ?? .max
     }
