@@ -144,7 +144,6 @@ extension BookingDesk {
         return try store.bookings(traveller: nil, date: date).flatMap { details in
             details.legs.filter { $0.isOnDemand && states.contains($0.state) }.map { leg in
                 var ride = Self.ride(leg)
-                ride.id = "ride-\(leg.id ?? 0)"
                 ride.traveller = details.booking.travellerId
                 ride.assignee = leg.state == "CONFIRMED" ? leg.assignee : ""
                 ride.awaitingVolunteer = leg.state == "PENDING" ? leg.askedVolunteer : ""

@@ -83,7 +83,7 @@ extension BookingDesk {
         var plan = try dayPlan(leg.date, tx)
         guard let (vehicle, route, times) = dispatcher.insert(Self.ride(leg), date: date, routes: plan.routes, times: plan.times) else { return nil }
         try tx.setRoute(date: leg.date, vehicle: vehicle, stops: route.compactMap { visit in
-            Int64(visit.ride.id).map { RouteStop(legId: $0, pickup: visit.pickup) }
+            Self.legId(ofRide: visit.ride.id).map { RouteStop(legId: $0, pickup: visit.pickup) }
         })
         plan.routes[vehicle] = route
         plan.times[vehicle] = times
@@ -108,12 +108,17 @@ extension BookingDesk {
         return plan
     }
 
-    /// A leg as a ride of the dispatcher.
+    /// A leg as a ride of the dispatcher, with the id `ride-<leg id>`.
     static func ride(_ leg: BookedLeg) -> BookedRide {
         BookedRide(
-            id: "\(leg.id ?? 0)", traveller: "", service: leg.mode, fromName: leg.fromName,
+            id: "ride-\(leg.id ?? 0)", traveller: "", service: leg.mode, fromName: leg.fromName,
             from: Coordinate(latitude: leg.fromLat, longitude: leg.fromLon), toName: leg.toName,
             to: Coordinate(latitude: leg.toLat, longitude: leg.toLon), pickup: leg.pickupMinute, seats: leg.seats, wheelchair: leg.wheelchair)
+    }
+
+    /// The leg of a ride the desk made (`ride-<leg id>`), or `nil` for another id.
+    public static func legId(ofRide id: String) -> Int64? {
+        id.hasPrefix("ride-") ? Int64(id.dropFirst(5)) : nil
     }
 
     /// Volunteers who can drive the leg, nearest first: free for the whole drive, with rides

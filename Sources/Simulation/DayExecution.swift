@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+import Bookings
 import GTFS
 import Mobility
 import Planner
@@ -52,7 +53,7 @@ struct DayExecution {
             guard let depot = base?.depot ?? volunteer?.home.coordinate else { continue }
             var points: [Coordinate] = [], seats: [Int] = [], service: [Double] = [], ids: [Int64] = [], agreed: [Double] = []
             for stop in day.stops {
-                guard let id = LegId.parse(stop.ride), let ride = booked[id] else { continue }
+                guard let id = BookingDesk.legId(ofRide: stop.ride), let ride = booked[id] else { continue }
                 agreed.append(Double(ride.pickup))
                 points.append(stop.pickup ? ride.from : ride.to)
                 seats.append(stop.pickup ? ride.seats : -ride.seats)
@@ -145,12 +146,5 @@ struct DayExecution {
             timelines.append(Timeline(
                 day: date, vehicle: day.vehicle, kind: day.kind, shiftStart: base?.start ?? start, shiftEnd: base?.end ?? leave, segments: segments))
         }
-    }
-}
-
-/// Leg ids in ride ids: the store's rides are `ride-<leg id>`, the routes' `<leg id>`.
-enum LegId {
-    static func parse(_ ride: String) -> Int64? {
-        Int64(ride.hasPrefix("ride-") ? String(ride.dropFirst(5)) : ride)
     }
 }

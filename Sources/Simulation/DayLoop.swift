@@ -108,7 +108,7 @@ struct DayLoop {
         let dispatcher = desk.dispatcher
         let booked = try desk.rides(on: dateText)
         var byLeg: [Int64: BookedRide] = [:]
-        for ride in booked { if let id = LegId.parse(ride.id) { byLeg[id] = ride } }
+        for ride in booked { if let id = BookingDesk.legId(ofRide: ride.id) { byLeg[id] = ride } }
         let taxiRides = booked.filter { $0.service == "regiotaxi" }.count
         let iterations = scenario.dispatch?.iterations ?? 1000
         let vehicleDays: [VehicleDay]
