@@ -29,6 +29,7 @@ let package = Package(
         .library(name: "Mobility", targets: ["Mobility"]),
         .library(name: "Planner", targets: ["Planner"]),
         .library(name: "RideDispatch", targets: ["RideDispatch"]),
+        .library(name: "Domain", targets: ["Domain"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -44,6 +45,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
     ],
     targets: [
+        // The vocabulary every module shares: the seeded random generator, the clock, strict
+        // reading of JSON data files. No dependency at all.
+        .target(name: "Domain", swiftSettings: swiftSettings),
         // Reading GTFS from a directory or a .zip: typed records, diagnostics with file, line, column.
         .target(
             name: "GTFS",
@@ -53,13 +57,13 @@ let package = Package(
         // The compact timetable and the RAPTOR family. No third-party dependency.
         .target(name: "Transit", dependencies: ["GTFS"], swiftSettings: swiftSettings),
         // On-demand services (Regiotaxi, AutoMaatje): rules, eligibility, fares, road model, supply.
-        .target(name: "Mobility", dependencies: ["GTFS"], swiftSettings: swiftSettings),
+        .target(name: "Mobility", dependencies: ["GTFS", "Domain"], swiftSettings: swiftSettings),
         // Multimodal planning: RAPTOR plus on-demand access, egress and direct legs, with reasons.
-        .target(name: "Planner", dependencies: ["Transit", "Mobility", "RideDispatch"], swiftSettings: swiftSettings),
+        .target(name: "Planner", dependencies: ["Transit", "Mobility", "RideDispatch", "Domain"], swiftSettings: swiftSettings),
         // The dial-a-ride solver: model, route evaluation, construction, large neighbourhood search.
         // No package dependency (the product's heart). Named RideDispatch, not Dispatch: that
         // name is taken by the system's libdispatch, which Foundation imports.
-        .target(name: "RideDispatch", swiftSettings: swiftSettings),
+        .target(name: "RideDispatch", dependencies: ["Domain"], swiftSettings: swiftSettings),
         // Bookings: the lifecycle as a pure state machine, the store protocol and its durable
         // SQLite implementation (GRDB), and the desk that turns a planned offer into legs booked
         // with their services (insertion check for Regiotaxi, volunteer offers for AutoMaatje).
@@ -85,13 +89,13 @@ let package = Package(
         // loop through the real planner, booking desk and dispatcher, KPIs and the HTML report.
         .target(
             name: "Simulation",
-            dependencies: ["Bookings", "Planner", "Mobility", "RideDispatch", "GTFS", "Transit", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Bookings", "Planner", "Mobility", "RideDispatch", "GTFS", "Transit", "Domain", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings),
         // The `goan` command tree as a library, so tests run commands in-process.
         .target(
             name: "GoanCLI",
             dependencies: [
-                "GTFS", "Transit", "Mobility", "Planner", "RideDispatch", "Bookings", "GoanServer", "Simulation",
+                "GTFS", "Transit", "Mobility", "Planner", "RideDispatch", "Bookings", "GoanServer", "Simulation", "Domain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -103,7 +107,7 @@ let package = Package(
         .testTarget(
             name: "TransitTests", dependencies: ["Transit", "GTFS", "TestSupport"],
             exclude: ["MMRI.md", "ModuleTests/README.md"], swiftSettings: swiftSettings),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Bookings", "Planner", "Mobility", "RideDispatch", "GTFS", "Transit", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Domain", "Bookings", "Planner", "Mobility", "RideDispatch", "GTFS", "Transit", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "BookingsTests", dependencies: ["Bookings", "Planner", "Mobility", "GTFS", "Transit", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "GoanServerTests",
@@ -115,7 +119,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings),
-        .testTarget(name: "RideDispatchTests", dependencies: ["RideDispatch"], swiftSettings: swiftSettings),
+        .testTarget(name: "RideDispatchTests", dependencies: ["RideDispatch", "Domain"], swiftSettings: swiftSettings),
         .testTarget(name: "MobilityTests", dependencies: ["Mobility", "GTFS", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PlannerTests", dependencies: ["Planner", "Mobility", "Transit", "GTFS", "RideDispatch", "TestSupport"],

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+import Domain
 import Foundation
 
 /// Solves a DARP: regret insertion builds a first solution, then an adaptive large

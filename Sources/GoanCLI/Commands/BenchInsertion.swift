@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+import Domain
 import ArgumentParser
 import Foundation
 import RideDispatch
