@@ -29,6 +29,7 @@ let package = Package(
         .library(name: "Mobility", targets: ["Mobility"]),
         .library(name: "Planner", targets: ["Planner"]),
         .library(name: "RideDispatch", targets: ["RideDispatch"]),
+        .library(name: "FleetDispatch", targets: ["FleetDispatch"]),
         .library(name: "Domain", targets: ["Domain"]),
     ],
     dependencies: [
@@ -59,23 +60,26 @@ let package = Package(
         // On-demand services (Regiotaxi, AutoMaatje): rules, eligibility, fares, road model, supply.
         .target(name: "Mobility", dependencies: ["GTFS", "Domain"], swiftSettings: swiftSettings),
         // Multimodal planning: RAPTOR plus on-demand access, egress and direct legs, with reasons.
-        .target(name: "Planner", dependencies: ["Transit", "Mobility", "RideDispatch", "Domain"], swiftSettings: swiftSettings),
+        .target(name: "Planner", dependencies: ["Transit", "Mobility", "Domain"], swiftSettings: swiftSettings),
         // The dial-a-ride solver: model, route evaluation, construction, large neighbourhood search.
         // No package dependency (the product's heart). Named RideDispatch, not Dispatch: that
         // name is taken by the system's libdispatch, which Foundation imports.
         .target(name: "RideDispatch", dependencies: ["Domain"], swiftSettings: swiftSettings),
+        // The day's operations: rides of a day (booked or from a rides file), vehicles' shifts
+        // and volunteers' windows, the day dispatcher and the booking-time insertion check.
+        .target(name: "FleetDispatch", dependencies: ["Mobility", "RideDispatch", "GTFS", "Domain"], swiftSettings: swiftSettings),
         // Bookings: the lifecycle as a pure state machine, the store protocol and its durable
         // SQLite implementation (GRDB), and the desk that turns a planned offer into legs booked
         // with their services (insertion check for Regiotaxi, volunteer offers for AutoMaatje).
         .target(
             name: "Bookings",
-            dependencies: ["Planner", "Mobility", "RideDispatch", "GTFS", "Transit", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Planner", "Mobility", "FleetDispatch", "GTFS", "Transit", "Domain", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings),
         // The HTTP API (Hummingbird 2) after TOMP-API, with its OpenAPI document.
         .target(
             name: "GoanServer",
             dependencies: [
-                "Bookings", "Planner", "Mobility", "GTFS", "Transit",
+                "Bookings", "Planner", "Mobility", "FleetDispatch", "GTFS", "Transit", "Domain",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -89,13 +93,13 @@ let package = Package(
         // loop through the real planner, booking desk and dispatcher, KPIs and the HTML report.
         .target(
             name: "Simulation",
-            dependencies: ["Bookings", "Planner", "Mobility", "RideDispatch", "GTFS", "Transit", "Domain", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Bookings", "Planner", "Mobility", "FleetDispatch", "GTFS", "Transit", "Domain", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings),
         // The `goan` command tree as a library, so tests run commands in-process.
         .target(
             name: "GoanCLI",
             dependencies: [
-                "GTFS", "Transit", "Mobility", "Planner", "RideDispatch", "Bookings", "GoanServer", "Simulation", "Domain",
+                "GTFS", "Transit", "Mobility", "Planner", "RideDispatch", "FleetDispatch", "Bookings", "GoanServer", "Simulation", "Domain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -107,8 +111,8 @@ let package = Package(
         .testTarget(
             name: "TransitTests", dependencies: ["Transit", "GTFS", "TestSupport"],
             exclude: ["MMRI.md", "ModuleTests/README.md"], swiftSettings: swiftSettings),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Domain", "Bookings", "Planner", "Mobility", "RideDispatch", "GTFS", "Transit", "TestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "BookingsTests", dependencies: ["Bookings", "Planner", "Mobility", "GTFS", "Transit", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Domain", "Bookings", "Planner", "Mobility", "FleetDispatch", "GTFS", "Transit", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "BookingsTests", dependencies: ["Bookings", "Domain", "FleetDispatch", "Planner", "Mobility", "GTFS", "Transit", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "GoanServerTests",
             dependencies: [
@@ -120,9 +124,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         .testTarget(name: "RideDispatchTests", dependencies: ["RideDispatch", "Domain"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FleetDispatchTests", dependencies: ["FleetDispatch", "RideDispatch", "Mobility", "GTFS", "Domain", "TestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "MobilityTests", dependencies: ["Mobility", "GTFS", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "PlannerTests", dependencies: ["Planner", "Mobility", "Transit", "GTFS", "RideDispatch", "TestSupport"],
+            name: "PlannerTests", dependencies: ["Planner", "Mobility", "Transit", "GTFS", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "GoanCLITests",

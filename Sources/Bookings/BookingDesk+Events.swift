@@ -6,9 +6,11 @@
 //
 //===----------------------------------------------------------------------===//
 
+import Domain
+public import FleetDispatch
 import GTFS
 import Mobility
-public import Planner
+import Planner
 
 extension BookingDesk {
     /// CANCEL by the traveller: free until each service's limit before its pickup (Regiotaxi:
@@ -144,9 +146,11 @@ extension BookingDesk {
         return try store.bookings(traveller: nil, date: date).flatMap { details in
             details.legs.filter { $0.isOnDemand && states.contains($0.state) }.map { leg in
                 var ride = Self.ride(leg)
-                ride.traveller = details.booking.travellerId
-                ride.assignee = leg.state == "CONFIRMED" ? leg.assignee : ""
-                ride.awaitingVolunteer = leg.state == "PENDING" ? leg.askedVolunteer : ""
+                ride.traveller = TravellerID(rawValue: details.booking.travellerId)
+                if leg.state == "CONFIRMED" {
+                    if ride.service == .regiotaxi { ride.confirmedShift = ShiftID(rawValue: leg.assignee) } else { ride.acceptedBy = VolunteerID(rawValue: leg.assignee) }
+                }
+                if leg.state == "PENDING", !leg.askedVolunteer.isEmpty { ride.awaiting = VolunteerID(rawValue: leg.askedVolunteer) }
                 return ride
             }
         }.sorted { ($0.pickup, $0.id) < ($1.pickup, $1.id) }

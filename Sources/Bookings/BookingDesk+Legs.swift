@@ -6,10 +6,11 @@
 //
 //===----------------------------------------------------------------------===//
 
+import Domain
+import FleetDispatch
 import GTFS
 import Mobility
 import Planner
-import RideDispatch
 
 extension BookingDesk {
     /// COMMIT: books every on-demand leg with its service, in one transaction. A leg that cannot
@@ -81,15 +82,15 @@ extension BookingDesk {
     func insertRegiotaxi(_ leg: BookedLeg, _ tx: any BookingTransaction) throws -> String? {
         guard let date = ServiceDate(leg.date), leg.id != nil else { return nil }
         var plan = try dayPlan(leg.date, tx)
-        guard let (vehicle, route, times) = dispatcher.insert(Self.ride(leg), date: date, routes: plan.routes, times: plan.times) else { return nil }
-        try tx.setRoute(date: leg.date, vehicle: vehicle, stops: route.compactMap { visit in
-            Self.legId(ofRide: visit.ride.id).map { RouteStop(legId: $0, pickup: visit.pickup) }
+        guard let (shift, route, times) = dispatcher.insert(Self.ride(leg), date: date, routes: plan.routes, times: plan.times) else { return nil }
+        try tx.setRoute(date: leg.date, vehicle: shift.rawValue, stops: route.compactMap { visit in
+            visit.ride.leg.map { RouteStop(legId: $0.rawValue, pickup: visit.pickup) }
         })
-        plan.routes[vehicle] = route
-        plan.times[vehicle] = times
+        plan.routes[shift] = route
+        plan.times[shift] = times
         plan.version = try tx.dayPlanVersion(date: leg.date)
         dayPlans.store(leg.date, plan)
-        return vehicle
+        return shift.rawValue
     }
 
     /// The stored Regiotaxi routes of a travel date with their rides and times: from the cache
@@ -101,7 +102,10 @@ extension BookingDesk {
         let legs = try tx.legs(ids: stored.values.flatMap { $0.filter(\.pickup).map(\.legId) })
         var rides: [Int64: BookedRide] = [:]
         for leg in legs { if let id = leg.id { rides[id] = Self.ride(leg) } }
-        let routes = stored.mapValues { stops in stops.compactMap { stop in rides[stop.legId].map { RouteVisit(ride: $0, pickup: stop.pickup) } } }
+        var routes: [ShiftID: [RouteVisit]] = [:]
+        for (shift, stops) in stored {
+            routes[ShiftID(rawValue: shift)] = stops.compactMap { stop in rides[stop.legId].map { RouteVisit(ride: $0, pickup: stop.pickup) } }
+        }
         let times = ServiceDate(date).map { dispatcher.times(of: routes, date: $0) } ?? [:]
         let plan = DayPlanCache.DayPlan(version: version, routes: routes, times: times)
         dayPlans.store(date, plan)
@@ -111,14 +115,10 @@ extension BookingDesk {
     /// A leg as a ride of the dispatcher, with the id `ride-<leg id>`.
     static func ride(_ leg: BookedLeg) -> BookedRide {
         BookedRide(
-            id: "ride-\(leg.id ?? 0)", traveller: "", service: leg.mode, fromName: leg.fromName,
+            id: RideID(rawValue: "ride-\(leg.id ?? 0)"), leg: leg.id.map(LegID.init(rawValue:)), traveller: "",
+            service: TravelMode(rawValue: leg.mode) ?? .regiotaxi, fromName: leg.fromName,
             from: Coordinate(latitude: leg.fromLat, longitude: leg.fromLon), toName: leg.toName,
             to: Coordinate(latitude: leg.toLat, longitude: leg.toLon), pickup: leg.pickupMinute, seats: leg.seats, wheelchair: leg.wheelchair)
-    }
-
-    /// The leg of a ride the desk made (`ride-<leg id>`), or `nil` for another id.
-    public static func legId(ofRide id: String) -> Int64? {
-        id.hasPrefix("ride-") ? Int64(id.dropFirst(5)) : nil
     }
 
     /// Volunteers who can drive the leg, nearest first: free for the whole drive, with rides

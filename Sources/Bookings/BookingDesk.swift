@@ -6,6 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+public import Domain
+public import FleetDispatch
 import Foundation
 import GTFS
 public import Mobility
@@ -97,8 +99,8 @@ public struct BookingDesk: Sendable {
         return (plan, offers)
     }
 
-    /// The day's Regiotaxi routes as booked (shift name → visits in order).
-    public func routes(on date: String) throws -> [String: [RouteVisit]] {
+    /// The day's Regiotaxi routes as booked (shift → visits in order).
+    public func routes(on date: String) throws -> [ShiftID: [RouteVisit]] {
         try store.read { tx in try dayPlan(date, tx).routes }
     }
 

@@ -6,7 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-import Planner
+import Domain
+import FleetDispatch
 import Synchronization
 
 /// The Regiotaxi routes of each travel date as the insertion check needs them (every ride with
@@ -19,8 +20,8 @@ import Synchronization
 final class DayPlanCache: Sendable {
     struct DayPlan: Sendable {
         var version: Int64
-        var routes: [String: [RouteVisit]]
-        var times: [String: RouteTimes]
+        var routes: [ShiftID: [RouteVisit]]
+        var times: [ShiftID: RouteTimes]
     }
 
     private let plans = Mutex<[String: DayPlan]>([:])

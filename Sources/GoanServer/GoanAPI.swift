@@ -8,6 +8,8 @@
 
 public import Bookings
 import Dispatch
+import Domain
+import FleetDispatch
 import Foundation
 import GTFS
 public import Hummingbird
@@ -316,7 +318,8 @@ public struct GoanAPI: Sendable {
 
     func dispatchDay(_ date: ServiceDate) throws -> DayScheduleBody {
         let rides = try desk.rides(on: date.description)
-        let schedule = desk.dispatcher.dispatch(rides, date: date, timeLimit: 2, iterations: 2_000, seed: 1)
+        // Rides from the store were offered to volunteers at booking: their answers are in the rides.
+        let schedule = desk.dispatcher.dispatch(rides, date: date, timeLimit: 2, iterations: 2_000, seed: 1) { _, _ in true }
         func clockTime(_ minutes: Double) -> String {
             let total = Int(minutes.rounded())
             return "\(total / 60 < 10 ? "0" : "")\(total / 60):\(total % 60 < 10 ? "0" : "")\(total % 60)"
@@ -325,10 +328,10 @@ public struct GoanAPI: Sendable {
             date: date.description, kilometres: (schedule.kilometres * 10).rounded() / 10,
             routes: schedule.days.map { day in
                 .init(
-                    vehicle: day.vehicle, kind: day.kind, kilometres: (day.kilometres * 10).rounded() / 10,
-                    stops: day.stops.map { .init(time: clockTime($0.time), place: $0.place, ride: $0.ride, action: $0.pickup ? "pickup" : "dropoff") })
+                    vehicle: day.shift.rawValue, kind: day.kind.rawValue, kilometres: (day.kilometres * 10).rounded() / 10,
+                    stops: day.stops.map { .init(time: clockTime($0.time), place: $0.place, ride: $0.ride.rawValue, action: $0.pickup ? "pickup" : "dropoff") })
             },
-            unassigned: schedule.unassigned.map { .init(ride: $0.ride.id, reason: $0.reason) })
+            unassigned: schedule.unassigned.map { .init(ride: $0.ride.id.rawValue, reason: $0.reason) })
     }
 
     // MARK: - Helpers

@@ -11,7 +11,7 @@ import Bookings
 import GTFS
 import Mobility
 import Planner
-import RideDispatch
+import FleetDispatch
 
 /// Drives a dispatched day: every vehicle and volunteer follows its schedule from its depot (or
 /// home) and back. A drive between two stops is late with the scenario's probability by an
@@ -24,6 +24,8 @@ struct DayExecution {
     /// The actual times of one ride, minutes after midnight.
     struct Ride {
         var vehicle: String
+        /// Who drove, for an AutoMaatje ride.
+        var volunteer: String?
         var service: String
         var pickup: Double
         var dropoff: Double
@@ -44,21 +46,21 @@ struct DayExecution {
     /// `rides`: the day's booked rides by leg id; `bases`: each shift's or volunteer window's
     /// depot (home) and times by name.
     init(
-        days: [VehicleDay], rides booked: [Int64: BookedRide], bases: [String: (depot: Coordinate, start: Double, end: Double)],
+        days: [VehicleDay], rides booked: [RideID: BookedRide], bases: [ShiftID: (depot: Coordinate, start: Double, end: Double)],
         volunteers: [Volunteer], date: String, road: any RoadModel, window: Double, delayProbability: Double, delayMean: Double,
         random: inout SeededGenerator
     ) {
         for day in days where !day.stops.isEmpty {
-            let volunteer = day.kind == "volunteer" ? volunteers.first { day.vehicle.hasPrefix($0.name) } : nil
-            let base = bases[day.vehicle]
+            let volunteer = day.kind == .volunteer ? volunteers.first { $0.id == day.volunteer?.rawValue } : nil
+            let base = bases[day.shift]
             guard let depot = base?.depot ?? volunteer?.home.coordinate else { continue }
             var points: [Coordinate] = [], seats: [Int] = [], service: [Double] = [], ids: [Int64] = [], agreed: [Double] = []
             for stop in day.stops {
-                guard let id = BookingDesk.legId(ofRide: stop.ride), let ride = booked[id] else { continue }
+                guard let ride = booked[stop.ride], let id = ride.leg?.rawValue else { continue }
                 agreed.append(Double(ride.pickup))
                 points.append(stop.pickup ? ride.from : ride.to)
                 seats.append(stop.pickup ? ride.seats : -ride.seats)
-                service.append(ride.wheelchair ? 5 : 2)
+                service.append(ride.serviceMinutes)
                 ids.append(id)
             }
             guard points.count == day.stops.count else { continue }
@@ -125,7 +127,7 @@ struct DayExecution {
                 if begin > arrival { segments.append(.init(start: arrival, end: begin, activity: "wait", onBoard: onBoard)) }
                 segments.append(.init(start: begin, end: begin + service[k], activity: "stop", onBoard: onBoard))
                 if seats[k] > 0 {
-                    rides[ids[k], default: Ride(vehicle: day.vehicle, service: day.kind == "volunteer" ? "automaatje" : "regiotaxi", pickup: begin, dropoff: begin)].pickup = begin
+                    rides[ids[k], default: Ride(vehicle: day.shift.rawValue, volunteer: volunteer?.id, service: day.kind == .volunteer ? "automaatje" : "regiotaxi", pickup: begin, dropoff: begin)].pickup = begin
                 } else {
                     rides[ids[k]]?.dropoff = begin
                 }
@@ -134,10 +136,10 @@ struct DayExecution {
                 previous = here
             }
             let hours = (leave - start - atHome) / 60
-            if day.kind == "volunteer" {
+            if day.kind == .volunteer {
                 volunteerKm += km
                 volunteerHours += hours
-                volunteersActive.insert(volunteer?.id ?? day.vehicle)
+                volunteersActive.insert(volunteer?.id ?? day.shift.rawValue)
             } else {
                 taxiKm += km
                 taxiEmptyKm += emptyKm
@@ -145,7 +147,7 @@ struct DayExecution {
                 taxiHours += hours
             }
             timelines.append(Timeline(
-                day: date, vehicle: day.vehicle, kind: day.kind, shiftStart: base?.start ?? start, shiftEnd: base?.end ?? leave, segments: segments))
+                day: date, vehicle: day.shift.rawValue, kind: day.kind.rawValue, shiftStart: base?.start ?? start, shiftEnd: base?.end ?? leave, segments: segments))
         }
     }
 }

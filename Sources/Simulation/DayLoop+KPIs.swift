@@ -68,9 +68,7 @@ extension DayLoop {
         }
         let volunteerRides = rides.filter { $0.service == "automaatje" }
         // Rides per volunteer over the run: distinct volunteers who drove at all.
-        total.volunteers = Set(volunteerRides.map { ride in
-            simulator.supply.volunteers.first { ride.vehicle.hasPrefix($0.name) }?.id ?? ride.vehicle
-        }).count
+        total.volunteers = volunteersWhoDrove.count
         let totals = kpis(day: "total", records: all, rides: rides, use: total)
         let riders = Set(volunteerRides.map(\.traveller))
         let alone = riders.filter { id in simulator.supply.travellers.first { $0.id == id }?.livesAlone == true }.count

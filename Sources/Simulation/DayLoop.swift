@@ -11,7 +11,7 @@ import Bookings
 import GTFS
 import Mobility
 import Planner
-import RideDispatch
+import FleetDispatch
 import Transit
 
 /// The booking and the closing of each day, and what they leave behind: request records, rides,
@@ -24,6 +24,8 @@ struct DayLoop {
     let tripsByDay: [[Int]]
     var records: [RequestRecord?]
     var rides: [RideRecord] = []
+    /// The volunteers who drove a served ride (ids).
+    var volunteersWhoDrove = Set<String>()
     var timelines: [Timeline] = []
     var days: [DayKPIs] = []
     /// Per day: Regiotaxi km, empty km, passenger km, hours; volunteer km, hours, active volunteers.
@@ -108,24 +110,24 @@ struct DayLoop {
         let dateText = date.description
         let dispatcher = desk.dispatcher
         let booked = try desk.rides(on: dateText)
-        var byLeg: [Int64: BookedRide] = [:]
-        for ride in booked { if let id = BookingDesk.legId(ofRide: ride.id) { byLeg[id] = ride } }
-        let taxiRides = booked.filter { $0.service == "regiotaxi" }.count
+        let byRide = Dictionary(booked.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let taxiRides = booked.filter { $0.service == .regiotaxi }.count
         let iterations = scenario.dispatch?.iterations ?? 1000
         let vehicleDays: [VehicleDay]
         if iterations > 0, taxiRides <= scenario.dispatch?.maxRidesToImprove ?? 400 {
-            vehicleDays = dispatcher.dispatch(booked, date: date, timeLimit: 86_400, iterations: iterations, seed: scenario.seed &+ UInt64(day)).days
+            // Volunteers answered at booking time: the rides given here are all fixed or awaiting.
+            vehicleDays = dispatcher.dispatch(booked, date: date, timeLimit: 86_400, iterations: iterations, seed: scenario.seed &+ UInt64(day)) { _, _ in true }.days
         } else {
-            let accepted = booked.filter { $0.service == "automaatje" && !$0.assignee.isEmpty }
+            let accepted = booked.filter { $0.service == .automaatje && $0.acceptedBy != nil }
             vehicleDays = dispatcher.schedule(of: try desk.routes(on: dateText), date: date) + dispatcher.acceptedDays(accepted, date: date)
         }
         let window = Double(simulator.rules.services.first { $0.kind == .regiotaxi }?.pickupWindowMinutes ?? 15)
-        var bases: [String: (depot: Coordinate, start: Double, end: Double)] = [:]
+        var bases: [ShiftID: (depot: Coordinate, start: Double, end: Double)] = [:]
         for shift in dispatcher.shifts(on: date, includingVolunteers: true) {
-            bases[shift.vehicle.name] = (shift.depot, shift.vehicle.start, shift.vehicle.end)
+            bases[shift.id] = (shift.depot, shift.start, shift.end)
         }
         let execution = DayExecution(
-            days: vehicleDays, rides: byLeg, bases: bases, volunteers: simulator.supply.volunteers, date: dateText, road: dispatcher.road,
+            days: vehicleDays, rides: byRide, bases: bases, volunteers: simulator.supply.volunteers, date: dateText, road: dispatcher.road,
             window: window, delayProbability: scenario.execution?.delayProbability ?? 0, delayMean: scenario.execution?.delayMeanMinutes ?? 0, random: &delays)
         timelines += execution.timelines
         var use = DayUsage(
@@ -156,6 +158,7 @@ struct DayLoop {
                             let drive = desk.dispatcher.road.drive(from: BookingRide.from(leg), to: BookingRide.to(leg))
                             let direct = Double(drive.seconds) / 60
                             let agreed = Double(leg.pickupMinute)
+                            if let volunteer = ride.volunteer { volunteersWhoDrove.insert(volunteer) }
                             rides.append(RideRecord(
                                 request: trip.id, day: dateText, traveller: traveller, service: ride.service, vehicle: ride.vehicle, agreedPickup: agreed,
                                 pickup: ride.pickup, dropoff: ride.dropoff, rideMinutes: ride.dropoff - ride.pickup - (leg.wheelchair ? 5 : 2),

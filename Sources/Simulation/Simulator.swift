@@ -14,7 +14,7 @@ import GRDB
 import GTFS
 public import Mobility
 import Planner
-import RideDispatch
+import FleetDispatch
 import Synchronization
 public import Transit
 

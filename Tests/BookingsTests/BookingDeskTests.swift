@@ -7,6 +7,8 @@
 //===----------------------------------------------------------------------===//
 
 import Bookings
+import Domain
+import FleetDispatch
 import Foundation
 import GRDB
 import GTFS
@@ -171,16 +173,17 @@ import Testing
         let waitingLeg = try #require(waiting.legs.first { $0.mode == "automaatje" })
 
         let rides = try desk.rides(on: date)
-        let schedule = desk.dispatcher.dispatch(rides, date: ServiceDate(date)!, timeLimit: 5, iterations: 200, seed: 3)
-        let name = try #require(desk.supply.volunteers.first { $0.id == asked }?.name)
-        let driver = try #require(schedule.days.first { $0.stops.contains { $0.ride == "ride-\(acceptedLeg.id!)" } })
-        #expect(driver.kind == "volunteer" && driver.vehicle.hasPrefix(name), "\(driver.vehicle) drives the ride \(name) accepted")
-        let pending = try #require(schedule.unassigned.first { $0.ride.id == "ride-\(waitingLeg.id!)" })
+        let schedule = desk.dispatcher.dispatch(rides, date: ServiceDate(date)!, timeLimit: 5, iterations: 200, seed: 3) { _, _ in true }
+        let acceptedRide = try #require(rides.first { $0.leg == LegID(rawValue: acceptedLeg.id!) })
+        let driver = try #require(schedule.days.first { $0.stops.contains { $0.ride == acceptedRide.id } })
+        #expect(driver.kind == .volunteer && driver.volunteer == VolunteerID(rawValue: asked), "\(driver.shift) drives the ride \(asked) accepted")
+        let pending = try #require(schedule.unassigned.first { $0.ride.leg == LegID(rawValue: waitingLeg.id!) })
         #expect(pending.reason.hasPrefix("waiting for"))
-        #expect(!schedule.days.contains { $0.stops.contains { $0.ride == "ride-\(waitingLeg.id!)" } })
+        #expect(!schedule.days.contains { $0.stops.contains { $0.ride == pending.ride.id } })
         for id in taxiLegs {
-            let day = schedule.days.first { $0.stops.contains { $0.ride == "ride-\(id)" } }
-            #expect(day?.kind == "regiotaxi", "confirmed Regiotaxi ride \(id) keeps a vehicle")
+            let ride = try #require(rides.first { $0.leg == LegID(rawValue: id) })
+            let day = schedule.days.first { $0.stops.contains { $0.ride == ride.id } }
+            #expect(day?.kind == .regiotaxi, "confirmed Regiotaxi ride \(id) keeps a vehicle")
         }
     }
 

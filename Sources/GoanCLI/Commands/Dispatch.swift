@@ -8,6 +8,8 @@
 
 import ArgumentParser
 import Bookings
+import Domain
+import FleetDispatch
 import Foundation
 import GTFS
 import Mobility
@@ -125,7 +127,12 @@ extension GoanCommand.Dispatch {
             (rules, supply, booked) = (desk.rules, desk.supply, try desk.rides(on: day.description))
         }
         let dispatcher = DayDispatcher(rules: rules, vehicles: supply.vehicles, volunteers: supply.volunteers, road: StraightLineRoadModel())
-        let schedule = dispatcher.dispatch(booked, date: day, timeLimit: timeLimit, seed: seed)
+        // AutoMaatje rides not yet offered: each volunteer the plan gives one answers with their
+        // acceptance rate (seeded, so a run replays exactly).
+        var answers = SeededGenerator(seed: seed &+ 0x5EED)
+        let schedule = dispatcher.dispatch(booked, date: day, timeLimit: timeLimit, seed: seed) { _, volunteer in
+            Double.random(in: 0 ..< 1, using: &answers) < (volunteer.acceptanceRate ?? 1)
+        }
         func clock(_ minutes: Double) -> String {
             let m = Int(minutes.rounded())
             return "\(m / 60 < 10 ? "0" : "")\(m / 60):\(m % 60 < 10 ? "0" : "")\(m % 60)"
@@ -135,11 +142,11 @@ extension GoanCommand.Dispatch {
             print("vehicle,kind,time,action,ride_id,traveller_id,place")
             for vehicleDay in schedule.days {
                 for stop in vehicleDay.stops {
-                    print([vehicleDay.vehicle, vehicleDay.kind, clock(stop.time), stop.pickup ? "pickup" : "dropoff", stop.ride, stop.traveller, stop.place].map(csvField).joined(separator: ","))
+                    print([vehicleDay.shift.rawValue, vehicleDay.kind.rawValue, clock(stop.time), stop.pickup ? "pickup" : "dropoff", stop.ride.rawValue, stop.traveller.rawValue, stop.place].map(csvField).joined(separator: ","))
                 }
             }
             for (ride, reason) in schedule.unassigned {
-                print(["", "", "", "unassigned", ride.id, ride.traveller, reason].map(csvField).joined(separator: ","))
+                print(["", "", "", "unassigned", ride.id.rawValue, ride.traveller.rawValue, reason].map(csvField).joined(separator: ","))
             }
         case "json":
             struct StopJSON: Codable { var time: String; var action: String; var rideId: String; var travellerId: String; var place: String }
@@ -149,11 +156,11 @@ extension GoanCommand.Dispatch {
             let document = Document(
                 date: day.description, rides: booked.count, kilometres: (schedule.kilometres * 10).rounded() / 10,
                 vehicles: schedule.days.map { d in
-                    DayJSON(vehicle: d.vehicle, kind: d.kind, kilometres: (d.kilometres * 10).rounded() / 10, stops: d.stops.map {
-                        StopJSON(time: clock($0.time), action: $0.pickup ? "pickup" : "dropoff", rideId: $0.ride, travellerId: $0.traveller, place: $0.place)
+                    DayJSON(vehicle: d.shift.rawValue, kind: d.kind.rawValue, kilometres: (d.kilometres * 10).rounded() / 10, stops: d.stops.map {
+                        StopJSON(time: clock($0.time), action: $0.pickup ? "pickup" : "dropoff", rideId: $0.ride.rawValue, travellerId: $0.traveller.rawValue, place: $0.place)
                     })
                 },
-                unassigned: schedule.unassigned.map { Unassigned(rideId: $0.ride.id, reason: $0.reason) })
+                unassigned: schedule.unassigned.map { Unassigned(rideId: $0.ride.id.rawValue, reason: $0.reason) })
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             encoder.keyEncodingStrategy = .convertToSnakeCase
@@ -163,9 +170,9 @@ extension GoanCommand.Dispatch {
             print("Dispatch of \(day): \(booked.count) booked rides, \(assigned) assigned, \(schedule.unassigned.count) not; \(Int(schedule.kilometres.rounded())) km")
             for vehicleDay in schedule.days {
                 print("")
-                print("\(vehicleDay.kind == "regiotaxi" ? "Regiotaxi" : "AutoMaatje volunteer") \(vehicleDay.vehicle)  (\(vehicleDay.stops.count / 2) rides, \(Int(vehicleDay.kilometres.rounded())) km)")
+                print("\(vehicleDay.kind == .regiotaxi ? "Regiotaxi" : "AutoMaatje volunteer") \(vehicleDay.shift)  (\(vehicleDay.stops.count / 2) rides, \(Int(vehicleDay.kilometres.rounded())) km)")
                 for stop in vehicleDay.stops {
-                    let declined = stop.pickup ? schedule.declines[stop.ride].map { "  [declined first by \($0.joined(separator: ", "))]" } ?? "" : ""
+                    let declined = stop.pickup ? schedule.declines[stop.ride].map { "  [declined first by \($0.map(\.rawValue).joined(separator: ", "))]" } ?? "" : ""
                     print("  \(clock(stop.time))  \(stop.pickup ? "pick up " : "drop off") \(stop.ride) (\(stop.traveller))  \(stop.place)\(declined)")
                 }
             }

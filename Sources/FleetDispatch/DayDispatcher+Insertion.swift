@@ -6,36 +6,16 @@
 //
 //===----------------------------------------------------------------------===//
 
+public import Domain
 public import GTFS
 import Mobility
 import RideDispatch
 
-/// A stop of a vehicle's route: a ride's pickup or its drop-off.
-public struct RouteVisit: Sendable, Hashable {
-    public var ride: BookedRide
-    public var pickup: Bool
-
-    public init(ride: BookedRide, pickup: Bool) {
-        self.ride = ride
-        self.pickup = pickup
-    }
-}
-
-/// The earliest service start at each position of a vehicle's route (0 = leaving the depot,
-/// then one per visit) and the latest start that keeps the rest of the route in its windows
-/// (0…`visits.count + 1`, the last = back at the depot), minutes after midnight: what lets the
-/// insertion check skip a vehicle that cannot be at the pickup in time, without building its
-/// instance.
-public struct RouteTimes: Sendable, Hashable {
-    public var earliest: [Double]
-    public var latest: [Double]
-}
-
 extension DayDispatcher {
     /// The Regiotaxi insertion check at booking time: the cheapest feasible way to add `ride` to
-    /// one of the day's vehicle routes (`routes`: shift name → visits in order) so that every
+    /// one of the day's vehicle routes (`routes`: shift → visits in order) so that every
     /// ride of that route keeps its window, its ride-time promise, its seat and wheelchair place.
-    /// Returns the shift's name, its new route and that route's times, or `nil` when no vehicle
+    /// Returns the shift, its new route and that route's times, or `nil` when no vehicle
     /// on duty can take it.
     ///
     /// Each vehicle is checked on an instance of its own route only, with only the travel times
@@ -47,10 +27,10 @@ extension DayDispatcher {
     /// that it chooses exactly what the whole day's instance chooses). Ties go to the first
     /// shift in fleet order.
     public func insert(
-        _ ride: BookedRide, date: ServiceDate, routes: [String: [RouteVisit]], times: [String: RouteTimes] = [:]
-    ) -> (vehicle: String, route: [RouteVisit], times: RouteTimes)? {
-        let window = Double(rules.services.first { $0.kind == .regiotaxi }?.pickupWindowMinutes ?? 15)
-        var best: (delta: Double, vehicle: String, route: [RouteVisit], times: RouteTimes)?
+        _ ride: BookedRide, date: ServiceDate, routes: [ShiftID: [RouteVisit]], times: [ShiftID: RouteTimes] = [:]
+    ) -> (shift: ShiftID, route: [RouteVisit], times: RouteTimes)? {
+        let window = pickupWindow
+        var best: (delta: Double, shift: ShiftID, route: [RouteVisit], times: RouteTimes)?
         // Each vehicle that can be at the pickup in time, with a lower bound of its extra
         // driving; the cheapest bounds are tried first, and the search stops once no bound can
         // beat the best insertion found (ties keep the first shift in fleet order).
@@ -58,9 +38,9 @@ extension DayDispatcher {
         for (order, shift) in shifts(on: date, includingVolunteers: false).enumerated() {
             // A shift that ends before the window opens or starts after it closes cannot take it.
             if shift.vehicle.end < Double(ride.pickup) - window || shift.vehicle.start > Double(ride.pickup) + window { continue }
-            let visits = routes[shift.vehicle.name] ?? []
+            let visits = routes[shift.id] ?? []
             var bound = 0.0
-            if let known = times[shift.vehicle.name], known.earliest.count == visits.count + 1, known.latest.count == visits.count + 2 {
+            if let known = times[shift.id], known.earliest.count == visits.count + 1, known.latest.count == visits.count + 2 {
                 guard let detour = reach(ride, window: window, visits: visits, times: known, depot: shift.depot) else { continue }
                 bound = detour
             }
@@ -70,7 +50,7 @@ extension DayDispatcher {
         var bestOrder = Int.max
         for (bound, order, shift) in candidates {
             if let best, bound > best.delta + 1e-9 { break }
-            let visits = routes[shift.vehicle.name] ?? []
+            let visits = routes[shift.id] ?? []
             guard let (rides, route) = Self.nodes(of: visits, adding: ride) else { continue }
             let n = rides.count
             var (instance, points) = day(of: rides, date: date, includingVolunteers: false, shifts: [shift])
@@ -95,17 +75,17 @@ extension DayDispatcher {
                 bestOrder = order
                 let newRoute = solution.routes[0].map { node in RouteVisit(ride: rides[(node <= n ? node : node - n) - 1], pickup: node <= n) }
                 let (earliest, latest) = DARPSolver.routeTimes(solution.routes[0], vehicle: 0, instance: instance)
-                best = (solution.cost, shift.vehicle.name, newRoute, RouteTimes(earliest: earliest, latest: latest))
+                best = (solution.cost, shift.id, newRoute, RouteTimes(earliest: earliest, latest: latest))
             }
         }
-        return best.map { ($0.vehicle, $0.route, $0.times) }
+        return best.map { ($0.shift, $0.route, $0.times) }
     }
 
     /// A route's rides (pickup order, then `adding` last) and its visits as node indices of an
     /// instance of those rides (pickup k, drop-off k + n); `nil` when a drop-off has no pickup.
     static func nodes(of visits: [RouteVisit], adding new: BookedRide? = nil) -> (rides: [BookedRide], route: [Int])? {
         var rides: [BookedRide] = []
-        var index: [String: Int] = [:]
+        var index: [RideID: Int] = [:]
         for visit in visits where visit.pickup {
             index[visit.ride.id] = rides.count + 1
             rides.append(visit.ride)
@@ -123,7 +103,7 @@ extension DayDispatcher {
     /// direct drive).
     func reach(_ ride: BookedRide, window: Double, visits: [RouteVisit], times: RouteTimes, depot: Coordinate) -> Double? {
         let opens = Double(ride.pickup) - window, closes = Double(ride.pickup) + window
-        let boarding: Double = ride.wheelchair ? 5 : 2
+        let boarding = ride.serviceMinutes
         func place(_ k: Int) -> Coordinate {
             guard k >= 0, k < visits.count else { return depot }
             return visits[k].pickup ? visits[k].ride.from : visits[k].ride.to
@@ -133,7 +113,7 @@ extension DayDispatcher {
         for i in 0 ... visits.count {
             if times.earliest[i] > closes + 1e-9 { break }  // later positions start later still
             if times.latest[i + 1] < opens { continue }
-            let service: Double = i == 0 ? 0 : (visits[i - 1].ride.wheelchair ? 5 : 2)
+            let service = i == 0 ? 0 : visits[i - 1].ride.serviceMinutes
             let toPickup = minutes(place(i - 1), ride.from)
             let arrival = times.earliest[i] + service + toPickup
             if arrival > closes + 1e-9 { continue }
@@ -163,12 +143,12 @@ extension DayDispatcher {
     }
 
     /// The times of each route (see `RouteTimes`), each on its own small instance.
-    public func times(of routes: [String: [RouteVisit]], date: ServiceDate) -> [String: RouteTimes] {
-        var result: [String: RouteTimes] = [:]
+    public func times(of routes: [ShiftID: [RouteVisit]], date: ServiceDate) -> [ShiftID: RouteTimes] {
+        var result: [ShiftID: RouteTimes] = [:]
         for shift in shifts(on: date, includingVolunteers: false) {
-            guard let (instance, route, _) = routeInstance(routes[shift.vehicle.name] ?? [], shift: shift, date: date) else { continue }
+            guard let (instance, route, _) = routeInstance(routes[shift.id] ?? [], shift: shift, date: date) else { continue }
             let (earliest, latest) = DARPSolver.routeTimes(route, vehicle: 0, instance: instance)
-            result[shift.vehicle.name] = RouteTimes(earliest: earliest, latest: latest)
+            result[shift.id] = RouteTimes(earliest: earliest, latest: latest)
         }
         return result
     }
@@ -176,10 +156,10 @@ extension DayDispatcher {
     /// The day's Regiotaxi routes as they were booked, with the time of every stop (earliest
     /// feasible schedule) and the kilometres from depot to depot: the day without a search, for
     /// days too large for the whole-day instance. Each route is evaluated on its own.
-    public func schedule(of routes: [String: [RouteVisit]], date: ServiceDate) -> [VehicleDay] {
+    public func schedule(of routes: [ShiftID: [RouteVisit]], date: ServiceDate) -> [VehicleDay] {
         var days: [VehicleDay] = []
         for shift in shifts(on: date, includingVolunteers: false) {
-            guard let visits = routes[shift.vehicle.name], !visits.isEmpty else { continue }
+            guard let visits = routes[shift.id], !visits.isEmpty else { continue }
             guard let (instance, route, metres) = routeInstance(visits, shift: shift, date: date),
                 let timing = RouteEvaluator(instance: instance).evaluate(route, vehicle: 0)
             else { continue }
@@ -188,7 +168,7 @@ extension DayDispatcher {
                     time: timing.begins[k], place: visit.pickup ? visit.ride.fromName : visit.ride.toName, ride: visit.ride.id,
                     traveller: visit.ride.traveller, pickup: visit.pickup)
             }
-            days.append(VehicleDay(vehicle: shift.vehicle.name, kind: "regiotaxi", stops: stops, kilometres: metres / 1000))
+            days.append(VehicleDay(shift: shift.id, kind: .regiotaxi, stops: stops, kilometres: metres / 1000))
         }
         return days
     }

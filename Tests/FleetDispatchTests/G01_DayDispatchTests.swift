@@ -7,25 +7,32 @@
 //===----------------------------------------------------------------------===//
 
 import Foundation
+import Domain
 import GTFS
 import Mobility
-import Planner
 import RideDispatch
+import FleetDispatch
+import TestSupport
 import Testing
 
 /// G: the daily dispatch of the Twente rides file to the fleet and the volunteers.
 @Suite struct G01_DayDispatchTests {
     static func dispatch(_ date: String) throws -> ([BookedRide], DaySchedule, SupplyFiles) {
-        let w = try TwenteWorld.world.get()
-        let rides = try BookedRide.load(TwenteWorld.root.appendingPathComponent("Scenarios/twente/rides-2026-11-23.csv").path)
+        let w = try TwenteBookingWorld.world.get()
+        let rides = try BookedRide.load(TwenteBookingWorld.root.appendingPathComponent("Scenarios/twente/rides-2026-11-23.csv").path)
         let dispatcher = DayDispatcher(rules: w.rules, vehicles: w.supply.vehicles, volunteers: w.supply.volunteers, road: StraightLineRoadModel())
-        return (rides, dispatcher.dispatch(rides, date: ServiceDate(date)!, timeLimit: 30, iterations: 300, seed: 1), w.supply)
+        // Volunteers answer with their acceptance rate, seeded (as `goan dispatch` draws them).
+        var random = SeededGenerator(seed: 1 &+ 0x5EED)
+        let schedule = dispatcher.dispatch(rides, date: ServiceDate(date)!, timeLimit: 30, iterations: 300, seed: 1) { _, volunteer in
+            Double.random(in: 0 ..< 1, using: &random) < (volunteer.acceptanceRate ?? 1)
+        }
+        return (rides, schedule, w.supply)
     }
 
     @Test func everyRideIsAssignedOnceOrHasAReasonAndEveryPromiseHolds() throws {
         let (rides, schedule, supply) = try Self.dispatch("2026-11-23")
         let byID = Dictionary(uniqueKeysWithValues: rides.map { ($0.id, $0) })
-        var seen: [String: Int] = [:]
+        var seen: [RideID: Int] = [:]
         for day in schedule.days {
             for stop in day.stops where stop.pickup {
                 seen[stop.ride, default: 0] += 1
@@ -33,19 +40,19 @@ import Testing
                 // Picked up within the ±15-minute window around the agreed time.
                 #expect(abs(stop.time - Double(ride.pickup)) <= 15 + 1e-6, "\(ride.id) at \(stop.time)")
                 // Regiotaxi rides go to Regiotaxi vehicles, AutoMaatje rides to volunteers.
-                #expect((ride.service == "regiotaxi") == (day.kind == "regiotaxi"), "\(ride.id) on \(day.vehicle)")
+                #expect((ride.service == .regiotaxi) == (day.kind == .regiotaxi), "\(ride.id) on \(day.shift)")
                 if ride.wheelchair {
-                    let id = String(day.vehicle.split(separator: " ")[0])
+                    let id = String(day.shift.rawValue.split(separator: " ")[0])
                     let vehicle = supply.vehicles.first { $0.id == id }
-                    #expect(vehicle.map { $0.wheelchairPlaces > 0 } ?? true, "\(ride.id) needs a wheelchair place on \(day.vehicle)")
+                    #expect(vehicle.map { $0.wheelchairPlaces > 0 } ?? true, "\(ride.id) needs a wheelchair place on \(day.shift)")
                 }
             }
             // Each drop-off after its pickup.
             for (k, stop) in day.stops.enumerated() where !stop.pickup {
                 #expect(day.stops[..<k].contains { $0.pickup && $0.ride == stop.ride })
             }
-            if day.kind == "volunteer" {
-                let volunteer = supply.volunteers.first { day.vehicle.hasPrefix($0.name) }
+            if day.kind == .volunteer {
+                let volunteer = supply.volunteers.first { $0.id == day.volunteer?.rawValue }
                 #expect(day.stops.count / 2 <= (volunteer?.maxRidesPerDay ?? 0))
             }
         }
@@ -62,8 +69,8 @@ import Testing
         #expect(!schedule.declines.isEmpty, "with acceptance rates below 1 some volunteer declines (seeded)")
         for (ride, decliners) in schedule.declines {
             if let day = schedule.days.first(where: { $0.stops.contains { $0.ride == ride } }) {
-                #expect(day.kind == "volunteer")
-                #expect(!decliners.contains(day.vehicle), "\(ride) went back to \(day.vehicle), who declined it")
+                #expect(day.kind == .volunteer)
+                #expect(!decliners.contains(day.shift), "\(ride) went back to \(day.shift), who declined it")
             } else {
                 let reason = try #require(schedule.unassigned.first { $0.ride.id == ride }?.reason)
                 #expect(reason.hasPrefix("declined by"))
@@ -73,7 +80,7 @@ import Testing
 
     @Test func onASundayTheVolunteersAreOffAndSaySo() throws {
         let (rides, schedule, _) = try Self.dispatch("2026-11-29")
-        let automaatje = rides.filter { $0.service == "automaatje" }.map(\.id)
+        let automaatje = rides.filter { $0.service == .automaatje }.map(\.id)
         #expect(!automaatje.isEmpty)
         for id in automaatje {
             let reason = try #require(schedule.unassigned.first { $0.ride.id == id }?.reason)
@@ -98,35 +105,35 @@ import Testing
     /// each with only the travel times an insertion reads; it must choose exactly what the
     /// insertion into the whole day's instance chooses, ride after ride, on the real rides of a day.
     @Test func insertingVehicleByVehicleChoosesWhatTheWholeDayChooses() throws {
-        let w = try TwenteWorld.world.get()
-        let rides = try BookedRide.load(TwenteWorld.root.appendingPathComponent("Scenarios/twente/rides-2026-11-23.csv").path)
-            .filter { $0.service == "regiotaxi" }
+        let w = try TwenteBookingWorld.world.get()
+        let rides = try BookedRide.load(TwenteBookingWorld.root.appendingPathComponent("Scenarios/twente/rides-2026-11-23.csv").path)
+            .filter { $0.service == .regiotaxi }
         #expect(rides.count > 20)
         let dispatcher = DayDispatcher(rules: w.rules, vehicles: w.supply.vehicles, volunteers: w.supply.volunteers, road: StraightLineRoadModel())
         let date = ServiceDate("2026-11-23")!
-        var routes: [String: [RouteVisit]] = [:]
-        var times: [String: RouteTimes] = [:]
+        var routes: [ShiftID: [RouteVisit]] = [:]
+        var times: [ShiftID: RouteTimes] = [:]
         var accepted = 0
         for count in 1 ... rides.count {
             let prefix = Array(rides[..<count]), n = count
             let (full, _) = dispatcher.instance(for: prefix, date: date, includingVolunteers: false)
             let index = Dictionary(uniqueKeysWithValues: prefix.enumerated().map { ($1.id, $0 + 1) })
-            let nodes = full.fleet.map { (routes[$0.name] ?? []).map { index[$0.ride.id]! + ($0.pickup ? 0 : n) } }
+            let nodes = full.fleet.map { (routes[ShiftID(rawValue: $0.name)] ?? []).map { index[$0.ride.id]! + ($0.pickup ? 0 : n) } }
             var solution = DARPSolution(routes: nodes, unassigned: [n], cost: 0)
             var solver = DARPSolver(instance: full, seed: 0)
             let expected = solver.reinsert(n, into: &solution, excluding: [])
 
             let inserted = dispatcher.insert(rides[n - 1], date: date, routes: routes)
-            #expect(inserted?.vehicle == expected.map { full.fleet[$0].name }, "ride \(rides[n - 1].id)")
+            #expect(inserted?.shift.rawValue == expected.map { full.fleet[$0].name }, "ride \(rides[n - 1].id)")
             // With the routes' times the vehicles that cannot be there in time are skipped: same choice.
             let skipping = dispatcher.insert(rides[n - 1], date: date, routes: routes, times: times)
-            #expect(skipping?.vehicle == inserted?.vehicle && skipping?.route == inserted?.route, "ride \(rides[n - 1].id)")
+            #expect(skipping?.shift == inserted?.shift && skipping?.route == inserted?.route, "ride \(rides[n - 1].id)")
             guard let expected, let inserted else { continue }
             let expectedVisits = solution.routes[expected].map { RouteVisit(ride: prefix[($0 <= n ? $0 : $0 - n) - 1], pickup: $0 <= n) }
             #expect(inserted.route == expectedVisits, "ride \(rides[n - 1].id)")
-            routes[inserted.vehicle] = inserted.route
-            times[inserted.vehicle] = inserted.times
-            #expect(dispatcher.times(of: routes, date: date)[inserted.vehicle] == inserted.times)
+            routes[inserted.shift] = inserted.route
+            times[inserted.shift] = inserted.times
+            #expect(dispatcher.times(of: routes, date: date)[inserted.shift] == inserted.times)
             accepted += 1
         }
         #expect(accepted > rides.count / 2, "most rides of the day fit")
