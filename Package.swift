@@ -93,7 +93,7 @@ let package = Package(
         // loop through the real planner, booking desk and dispatcher, KPIs and the HTML report.
         .target(
             name: "Simulation",
-            dependencies: ["Bookings", "Planner", "Mobility", "FleetDispatch", "GTFS", "Transit", "Domain", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Bookings", "Planner", "Mobility", "FleetDispatch", "GTFS", "Transit", "Domain"],
             swiftSettings: swiftSettings),
         // The `goan` command tree as a library, so tests run commands in-process.
         .target(
@@ -125,7 +125,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "RideDispatchTests", dependencies: ["RideDispatch", "Domain"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "FleetDispatchTests", dependencies: ["FleetDispatch", "RideDispatch", "Mobility", "GTFS", "Domain", "TestSupport"],
+            name: "FleetDispatchTests", dependencies: ["FleetDispatch", "RideDispatch", "Mobility", "Planner", "GTFS", "Domain", "TestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(name: "MobilityTests", dependencies: ["Mobility", "GTFS", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(

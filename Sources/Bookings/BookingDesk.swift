@@ -21,12 +21,10 @@ public import Transit
 /// thin façades over it. Every method takes `now` (Unix seconds): the caller owns the clock.
 public struct BookingDesk: Sendable {
     public let store: any BookingStore
-    public let timetable: Timetable
+    /// The timetable, services, rules, supply and road model the desk plans and books with.
+    public let region: Region
     let planners: PlannerPool
-    public let rules: ServiceRules
-    public let supply: SupplyFiles
     public let dispatcher: DayDispatcher
-    public let timezone: String
     /// Position of each traveller in `supply.travellers` by id.
     let travellerIndex: [String: Int]
     /// The day's routes between bookings (see `DayPlanCache`).
@@ -34,20 +32,20 @@ public struct BookingDesk: Sendable {
     /// Seconds an offer stays bookable at its price.
     public var offerLifetime: Int64 = 15 * 60
 
-    /// Registers the scenario's travellers in the store (their pass budgets become the store's
+    public var timetable: Timetable { region.timetable }
+    public var rules: ServiceRules { region.rules }
+    public var supply: SupplyFiles { region.supply }
+    public var timezone: String { region.timezone }
+
+    /// Registers the region's travellers in the store (their pass budgets become the store's
     /// live budgets; travellers already known keep theirs).
-    public init(store: any BookingStore, timetable: Timetable, rules: ServiceRules, supply: SupplyFiles) throws {
+    public init(store: any BookingStore, region: Region) throws {
         self.store = store
-        self.timetable = timetable
-        self.rules = rules
-        self.supply = supply
-        self.travellerIndex = Dictionary(supply.travellers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        self.timezone = timetable.feed.timezone
-        let services = try rules.services.map { try OnDemandService(rules: $0, feed: timetable.feed) }
-        let road = StraightLineRoadModel()
-        self.planners = PlannerPool(TripPlanner(timetable: timetable, services: services, fleet: supply.vehicles, volunteers: supply.volunteers, road: road))
-        self.dispatcher = DayDispatcher(rules: rules, vehicles: supply.vehicles, volunteers: supply.volunteers, road: road)
-        try store.registerTravellers(supply.travellers.map { ($0.id, $0.wmoPass?.kmBudgetLeft ?? 0) })
+        self.region = region
+        self.travellerIndex = Dictionary(region.supply.travellers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.planners = PlannerPool(region.planner())
+        self.dispatcher = DayDispatcher(rules: region.rules, vehicles: region.supply.vehicles, volunteers: region.supply.volunteers, road: region.road)
+        try store.registerTravellers(region.supply.travellers.map { ($0.id, $0.wmoPass?.kmBudgetLeft ?? 0) })
     }
 
     /// The traveller's profile with the store's live km budget.

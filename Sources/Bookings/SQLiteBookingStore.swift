@@ -106,6 +106,11 @@ public struct SQLiteBookingStore: BookingStore {
         try Self.migrator.migrate(dbWriter)
     }
 
+    /// A store in memory, gone with the process (the simulator's: a run replays from its seed).
+    public static func inMemory() throws -> SQLiteBookingStore {
+        try SQLiteBookingStore(DatabaseQueue())
+    }
+
     /// A database file at `path` (created if absent), WAL, synchronous = FULL.
     public static func file(_ path: String) throws -> SQLiteBookingStore {
         var configuration = Configuration()

@@ -10,10 +10,9 @@ import Domain
 import Bookings
 import Dispatch
 import Foundation
-import GRDB
 import GTFS
 public import Mobility
-import Planner
+public import Planner
 import FleetDispatch
 import Synchronization
 public import Transit
@@ -29,25 +28,27 @@ public import Transit
 /// database behind the same `BookingStore` the API uses.
 public struct Simulator: Sendable {
     public let scenario: Scenario
-    /// The rules after the scenario's overrides.
-    public let rules: ServiceRules
-    /// The scaled fleet and volunteers, the base places and the generated travellers.
-    public let supply: SupplyFiles
-    public let timetable: Timetable
+    /// The region as simulated: the scenario's rule overrides, its scaled fleet and volunteers,
+    /// the base places and the generated travellers.
+    public let region: Region
     public let choice = ChoiceRule()
 
-    /// Prepares a run: applies the rule overrides, scales the supply, draws the travellers.
-    public init(scenario: Scenario, timetable: Timetable, rules: ServiceRules, base: SupplyFiles) {
+    public var rules: ServiceRules { region.rules }
+    public var supply: SupplyFiles { region.supply }
+    public var timetable: Timetable { region.timetable }
+
+    /// Prepares a run on `base` (the timetable, its rules and the scenario's base supply):
+    /// applies the rule overrides, scales the supply, draws the travellers.
+    public init(scenario: Scenario, region base: Region) throws {
         self.scenario = scenario
-        self.timetable = timetable
-        self.rules = Self.overriding(rules, with: scenario.rules)
-        var supply = base
+        var supply = base.supply
         supply.places += scenario.places ?? []
-        supply.vehicles = Self.scaledFleet(base.vehicles, factor: scenario.supply.fleetScale ?? 1, depots: scenario.supply.depots)
-        supply.volunteers = Self.scaledVolunteers(base.volunteers, factor: scenario.supply.volunteerScale ?? 1, acceptance: scenario.supply.acceptanceRate)
+        supply.vehicles = Self.scaledFleet(base.supply.vehicles, factor: scenario.supply.fleetScale ?? 1, depots: scenario.supply.depots)
+        supply.volunteers = Self.scaledVolunteers(
+            base.supply.volunteers, factor: scenario.supply.volunteerScale ?? 1, acceptance: scenario.supply.acceptanceRate)
         var random = SeededGenerator(seed: scenario.seed &+ 1)
         supply.travellers = TravellerGenerator(population: scenario.population).travellers(using: &random)
-        self.supply = supply
+        self.region = try base.with(rules: Self.overriding(base.rules, with: scenario.rules)).with(supply: supply)
     }
 
     /// Something happening at a simulated time (Unix seconds).
@@ -82,8 +83,7 @@ public struct Simulator: Sendable {
     public func run(progress: (Int, Int) -> Void = { _, _ in }) throws -> SimulationResult {
         let clock = ContinuousClock()
         var timing = KPIs.Timing()
-        let store = try SQLiteBookingStore(DatabaseQueue())
-        let desk = try BookingDesk(store: store, timetable: timetable, rules: rules, supply: supply)
+        let desk = try BookingDesk(store: try SQLiteBookingStore.inMemory(), region: region)
         var tripRandom = SeededGenerator(seed: scenario.seed &+ 2)
         let generator = TripGenerator(scenario: scenario, places: supply.places, timezone: timetable.feed.timezone)
         let trips = generator.requests(travellers: supply.travellers, using: &tripRandom)

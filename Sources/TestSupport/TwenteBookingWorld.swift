@@ -11,33 +11,25 @@ public import Foundation
 public import GTFS
 public import Mobility
 public import Planner
-public import Transit
+import Transit
 
 /// The embedded Twente feed, rules and scenario for booking tests, loaded once.
 public enum TwenteBookingWorld {
     public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    public struct World: Sendable {
-        public let timetable: Timetable
-        public let rules: ServiceRules
-        public let supply: SupplyFiles
-    }
-
-    public static let world: Result<World, any Error> = Result {
-        let feed = try Feed.load(from: .directory(root.appendingPathComponent("Timetables/twente").path))
-        return World(
-            timetable: Timetable.build(from: feed),
-            rules: try ServiceRules.load(from: root.appendingPathComponent("Timetables/twente/service-rules.json").path),
-            supply: try SupplyFiles.load(directory: root.appendingPathComponent("Scenarios/twente").path))
+    /// The embedded Twente feed with its rules and the Twente scenario.
+    public static let world: Result<Region, any Error> = Result {
+        try Region.load(
+            feed: root.appendingPathComponent("Timetables/twente").path, scenario: root.appendingPathComponent("Scenarios/twente").path)
     }
 
     /// A desk on `store`; `adjust` changes the scenario's supply first (e.g. a smaller fleet).
     public static func desk(_ store: any BookingStore, adjust: (inout SupplyFiles) -> Void = { _ in }) throws -> BookingDesk {
-        let w = try world.get()
-        var supply = w.supply
+        let region = try world.get()
+        var supply = region.supply
         adjust(&supply)
-        return try BookingDesk(store: store, timetable: w.timetable, rules: w.rules, supply: supply)
+        return try BookingDesk(store: store, region: region.with(supply: supply))
     }
 
     /// The scenario with one Regiotaxi vehicle with one wheelchair place, and `count` more

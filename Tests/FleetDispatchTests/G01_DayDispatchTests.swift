@@ -10,6 +10,7 @@ import Foundation
 import Domain
 import GTFS
 import Mobility
+import Planner
 import RideDispatch
 import FleetDispatch
 import TestSupport

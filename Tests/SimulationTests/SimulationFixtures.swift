@@ -9,6 +9,7 @@
 import Foundation
 import GTFS
 import Mobility
+import Planner
 import Simulation
 import TestSupport
 import Testing
@@ -55,7 +56,7 @@ enum SimulationFixtures {
     static func simulator(_ scenario: Scenario) throws -> Simulator {
         let world = try TwenteBookingWorld.world.get()
         let base = try SupplyFiles.load(directory: scenariosDirectory.appendingPathComponent(scenario.supply.base).path)
-        return Simulator(scenario: scenario, timetable: world.timetable, rules: world.rules, base: base)
+        return try Simulator(scenario: scenario, region: world.with(supply: base))
     }
 
     static func run(_ scenario: Scenario) throws -> SimulationResult {

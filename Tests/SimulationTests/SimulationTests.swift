@@ -10,10 +10,7 @@ import Domain
 import Foundation
 import GTFS
 import Mobility
-// SeededGenerator, the generators' random source. RideDispatch is not a declared dependency of
-// this test target (it is one of Simulation's), so this import relies on SwiftPM putting every
-// module of the package in one search path; Simulation does not re-export it.
-import RideDispatch
+import Planner
 import Simulation
 import TestSupport
 import Testing

@@ -110,23 +110,20 @@ extension GoanCommand {
 extension GoanCommand.Dispatch {
     /// Dispatches one day of booked rides and prints the schedule.
     func runDay(_ day: ServiceDate) throws {
-        let feedPath = try timetable.feedPath()
-        let scenarioPath = try DefaultScenario.path(explicit: scenario, feedPath: feedPath)
-        let rules: ServiceRules, supply: SupplyFiles, booked: [BookedRide]
+        let dispatcher: DayDispatcher, booked: [BookedRide]
         if let rides {
+            let region = try timetable.loadRegion(scenario: scenario)
             do {
-                rules = try ServiceRules.load(from: feedPath + "/service-rules.json")
-                supply = try SupplyFiles.load(directory: scenarioPath)
                 booked = try BookedRide.load(rides)
             } catch let error as RulesError {
                 throw CLIError(error.description)
             }
+            dispatcher = DayDispatcher(rules: region.rules, vehicles: region.supply.vehicles, volunteers: region.supply.volunteers, road: region.road)
         } else {
-            // The day's rides from the bookings store; the desk has read the rules and the scenario.
+            // The day's rides from the bookings store, with the dispatcher of the desk.
             let (desk, _) = try store.openDesk(timetable)
-            (rules, supply, booked) = (desk.rules, desk.supply, try desk.rides(on: day.description))
+            (dispatcher, booked) = (desk.dispatcher, try desk.rides(on: day.description))
         }
-        let dispatcher = DayDispatcher(rules: rules, vehicles: supply.vehicles, volunteers: supply.volunteers, road: StraightLineRoadModel())
         // AutoMaatje rides not yet offered: each volunteer the plan gives one answers with their
         // acceptance rate (seeded, so a run replays exactly).
         var answers = SeededGenerator(seed: seed &+ 0x5EED)

@@ -18,17 +18,8 @@ extension GoanCommand.Plan {
     /// Plans with every mode for a traveller profile of the scenario.
     func renderMultimodal(travellerName: String) throws -> String {
         let serviceDate = ServiceDate(date)!
-        let (tt, _) = try timetable.loadTimetable()
-        let feedPath = try timetable.feedPath()
-        let rulesPath = feedPath + "/service-rules.json"
-        let rules: ServiceRules
-        let supply: SupplyFiles
-        do {
-            rules = try ServiceRules.load(from: rulesPath)
-            supply = try SupplyFiles.load(directory: try scenarioPath())
-        } catch let error as RulesError {
-            throw CLIError(error.description)
-        }
+        let region = try timetable.loadRegion(scenario: scenario)
+        let (tt, supply) = (region.timetable, region.supply)
         guard var traveller = supply.traveller(travellerName) else {
             let known = supply.travellers.map(\.id).joined(separator: ", ")
             throw CLIError("--traveller: no traveller '\(travellerName)' in the scenario (known: \(known))")
@@ -36,12 +27,6 @@ extension GoanCommand.Plan {
         // Flags override the profile.
         if wheelchair && !traveller.aids.contains(.wheelchair) { traveller.aids.append(.wheelchair) }
         if let maxWalk { traveller.maxWalkMetres = maxWalk }
-        let services: [OnDemandService]
-        do {
-            services = try rules.services.map { try OnDemandService(rules: $0, feed: tt.feed) }
-        } catch let error as RulesError {
-            throw CLIError(error.description)
-        }
         let origin = try resolve(from, traveller: traveller, supply: supply, timetable: tt, option: "--from")
         let destination = try resolve(to, traveller: traveller, supply: supply, timetable: tt, option: "--to")
         let zone = tt.feed.timezone
@@ -57,10 +42,9 @@ extension GoanCommand.Plan {
         request.window = Int32(window * 60)
         request.maxTransfers = maxTransfers
         if offers || book != nil {
-            return try planAndBook(request, timetable: tt, rules: rules, supply: supply, now: bookedAtUnix)
+            return try planAndBook(request, region: region, now: bookedAtUnix)
         }
-        var planner = TripPlanner(
-            timetable: tt, services: services, fleet: supply.vehicles, volunteers: supply.volunteers, road: StraightLineRoadModel())
+        var planner = region.planner()
         let plan = planner.plan(request)
         let output = ItineraryOutput(plan: plan, request: request, timezone: zone)
         return json ? try output.json() : output.text()
@@ -68,9 +52,10 @@ extension GoanCommand.Plan {
 
     /// Plans through the booking desk: the options become offers in the database; with
     /// `--book N`, option N is booked and committed.
-    func planAndBook(_ request: PlanRequest, timetable tt: Timetable, rules: ServiceRules, supply: SupplyFiles, now: Int64) throws -> String {
+    func planAndBook(_ request: PlanRequest, region: Region, now: Int64) throws -> String {
         let store = try StoreArguments.openStore(StoreArguments.databasePath(database))
-        let desk = try BookingDesk(store: store, timetable: tt, rules: rules, supply: supply)
+        let desk = try BookingDesk(store: store, region: region)
+        let tt = region.timetable
         var request = request
         // The store's budget is the live one.
         request.traveller = try deskCall { try desk.traveller(request.traveller.id) }
@@ -90,9 +75,7 @@ extension GoanCommand.Plan {
         return text
     }
 
-    func scenarioPath() throws -> String {
-        try DefaultScenario.path(explicit: scenario, feedPath: try timetable.feedPath())
-    }
+
 
     /// `home`, a place of the scenario, a stop or place name of the feed, or `lat,lon`.
     func resolve(_ text: String, traveller: Traveller, supply: SupplyFiles, timetable tt: Timetable, option: String) throws -> (name: String, coordinate: Coordinate) {

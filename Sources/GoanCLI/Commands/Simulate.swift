@@ -9,6 +9,7 @@
 import ArgumentParser
 import Foundation
 import Mobility
+import Planner
 import Simulation
 import Transit
 
@@ -48,22 +49,16 @@ extension GoanCommand {
         }
 
         func run() throws {
-            let (loaded, _) = try timetable.loadTimetable()
-            let feedPath = try timetable.feedPath()
-            let rules: ServiceRules
-            do {
-                rules = try ServiceRules.load(from: feedPath + "/service-rules.json")
-            } catch let error as RulesError {
-                throw CLIError(error.description)
-            }
+            // The feed, its rules and the default scenario; each scenario brings its own supply.
+            let region = try timetable.loadRegion(scenario: nil)
             if compare.count == 2 {
-                let a = try simulate(compare[0], timetable: loaded, rules: rules)
-                let b = try simulate(compare[1], timetable: loaded, rules: rules)
+                let a = try simulate(compare[0], region: region)
+                let b = try simulate(compare[1], region: region)
                 try write { try ReportWriter.writeComparison(a, b, to: out) }
                 print("comparison written to \(out)/report.html")
                 return
             }
-            let result = try simulate(scenario!, timetable: loaded, rules: rules)
+            let result = try simulate(scenario!, region: region)
             try write { try ReportWriter.write(result, to: out) }
             print("report: \(out)/report.html (also kpis.json, requests.csv, rides.csv)")
         }
@@ -77,7 +72,7 @@ extension GoanCommand {
         }
 
         /// Loads and runs one scenario, printing its summary.
-        func simulate(_ path: String, timetable: Timetable, rules: ServiceRules) throws -> SimulationResult {
+        func simulate(_ path: String, region: Region) throws -> SimulationResult {
             var scenario: Scenario
             do {
                 scenario = try Scenario.load(path)
@@ -102,7 +97,12 @@ extension GoanCommand {
             } catch let error as RulesError {
                 throw CLIError("\(file): supply.base: \(error.description)")
             }
-            let simulator = Simulator(scenario: scenario, timetable: timetable, rules: rules, base: base)
+            let simulator: Simulator
+            do {
+                simulator = try Simulator(scenario: scenario, region: region.with(supply: base))
+            } catch let error as RulesError {
+                throw CLIError("\(file): rules: \(error.description)")
+            }
             print("\(scenario.name): \(scenario.days) days from \(scenario.start), seed \(scenario.seed), \(simulator.supply.travellers.count) travellers, "
                 + "\(simulator.supply.vehicles.count) vehicles, \(simulator.supply.volunteers.count) volunteers")
             let bar = ProgressBar(title: scenario.name)

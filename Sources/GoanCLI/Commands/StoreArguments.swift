@@ -11,6 +11,7 @@ import Bookings
 import Foundation
 import GTFS
 import Mobility
+import Planner
 import Transit
 
 /// Options of every command that reads or writes bookings.
@@ -49,27 +50,17 @@ struct StoreArguments: ParsableArguments {
         now.flatMap { BookingClock.parse($0, timezone: timezone) } ?? Int64(Date().timeIntervalSince1970)
     }
 
-    /// The booking desk on the timetable, the service rules, the scenario and the database;
+    /// The booking desk on the region (the feed, its rules, the scenario) and the database;
     /// volunteer deadlines that passed by `now` are applied first.
     func openDesk(_ timetable: TimetableArguments) throws -> (BookingDesk, now: Int64) {
-        let (tt, _) = try timetable.loadTimetable()
-        let feedPath = try timetable.feedPath()
-        let rules: ServiceRules, supply: SupplyFiles
-        do {
-            rules = try ServiceRules.load(from: feedPath + "/service-rules.json")
-            supply = try SupplyFiles.load(directory: try DefaultScenario.path(explicit: scenario, feedPath: feedPath))
-        } catch let error as RulesError {
-            throw CLIError(error.description)
-        }
-        let store = try Self.openStore(databasePath)
-        let desk = try BookingDesk(store: store, timetable: tt, rules: rules, supply: supply)
-        let now = moment(timezone: tt.feed.timezone)
+        let region = try timetable.loadRegion(scenario: scenario)
+        let desk = try BookingDesk(store: try Self.openStore(databasePath), region: region)
+        let now = moment(timezone: region.timezone)
         try desk.expireDue(now: now)
         return (desk, now)
     }
 }
 
-/// Turns the desk's errors into the CLI's.
 func deskCall<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()

@@ -9,6 +9,8 @@
 public import ArgumentParser
 import Foundation
 import GTFS
+import Mobility
+import Planner
 public import Transit
 
 /// Options shared by every command that reads a timetable.
@@ -55,6 +57,23 @@ struct TimetableArguments: ParsableArguments {
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return (timetable, seconds)
+    }
+}
+
+extension TimetableArguments {
+    /// The region of the feed (with the `service-rules.json` beside it) and a scenario folder
+    /// (`scenario`, else the default Twente scenario): what every command that plans, books,
+    /// dispatches or simulates starts from. Errors name the file and the field.
+    func loadRegion(scenario: String?) throws -> Region {
+        let (timetable, _) = try loadTimetable()
+        let feedPath = try feedPath()
+        do {
+            return try Region(
+                timetable: timetable, rules: try ServiceRules.load(from: feedPath + "/service-rules.json"),
+                supply: try SupplyFiles.load(directory: try DefaultScenario.path(explicit: scenario, feedPath: feedPath)))
+        } catch let error as RulesError {
+            throw CLIError(error.description)
+        }
     }
 }
 
