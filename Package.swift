@@ -105,6 +105,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "goan", dependencies: ["GoanCLI"], swiftSettings: swiftSettings),
+        // The benchmarks behind Tools/bench_*.sh (not part of `goan`): `goan-bench planner|insertion`.
+        .executableTarget(
+            name: "goan-bench",
+            dependencies: ["Planner", "FleetDispatch", "Mobility", "Transit", "GTFS", "Domain", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Tools/Benchmarks/GoanBench", swiftSettings: swiftSettings),
         // Used only by tests: inline GTFS feeds written as multi-line strings.
         .target(name: "TestSupport", dependencies: ["GTFS", "Transit", "Mobility", "Planner", "Bookings"], swiftSettings: swiftSettings),
         .testTarget(name: "GTFSTests", dependencies: ["GTFS", "TestSupport"], swiftSettings: swiftSettings),

@@ -5,5 +5,5 @@
 #   Tools/bench_planner.sh [--queries N] [--seed S]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ "${SKIP_BUILD:-0}" = 1 ] || swift build -c release --product goan
-.build/release/goan bench-planner "$@"
+[ "${SKIP_BUILD:-0}" = 1 ] || swift build -c release --product goan-bench
+.build/release/goan-bench planner "$@"
