@@ -6,6 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+public import Domain
+
 /// A booked trip: one planned itinerary the traveller chose, with its legs. Its state is the
 /// TOMP-API state of the whole trip, derived from its legs: CONFIRMED when every on-demand leg
 /// is, PENDING while a volunteer's answer is awaited, REJECTED or EXPIRED as soon as one leg
@@ -13,14 +15,13 @@
 ///
 /// Times are Unix seconds; money is euros; distances are kilometres.
 public struct Booking: Codable, Sendable, Hashable {
-    public var id: Int64?
+    public var id: BookingID?
     /// Unique per booking request: a retried request returns the same booking.
     public var idempotencyKey: String
-    public var travellerId: String
+    public var travellerId: TravellerID
     /// The modes of the trip, e.g. `regiotaxi+transit`.
     public var service: String
-    /// TOMP-API state name (NEW, PENDING, CONFIRMED, …).
-    public var state: String
+    public var state: BookingState
     /// Departure of the trip (the first leg).
     public var pickupAt: Int64
     /// Kilometres taken from the traveller's yearly Regiotaxi budget now (0 once given back).
@@ -34,15 +35,20 @@ public struct Booking: Codable, Sendable, Hashable {
     public var price: Double
     /// A cancellation fee charged (0 unless cancelled late).
     public var fee: Double
-    /// Why the booking was rejected, expired or cancelled; a reason code first (`NO_VEHICLE_AVAILABLE: …`).
+    /// Why the booking was rejected or expired (`nil` otherwise, and for a cancellation).
+    public var reasonCode: ReasonCode?
+    /// Why the booking was rejected, expired or cancelled, in words.
     public var reason: String
+
+    /// The reason as shown to people and programs: the code first (`NO_VEHICLE_AVAILABLE: …`).
+    public var reasonText: String { reasonCode.map { "\($0.rawValue): \(reason)" } ?? reason }
     /// Travel date, YYYY-MM-DD.
     public var date: String
     /// When the offer this booking was made from expires; a NEW booking cannot be committed after.
     public var validUntil: Int64
 
     public init(
-        id: Int64? = nil, idempotencyKey: String, travellerId: String, service: String, state: String, pickupAt: Int64, km: Double = 0,
+        id: BookingID? = nil, idempotencyKey: String, travellerId: TravellerID, service: String, state: BookingState, pickupAt: Int64, km: Double = 0,
         createdAt: Int64, offerId: String, arrivalAt: Int64, price: Double, date: String, validUntil: Int64
     ) {
         self.id = id
@@ -58,6 +64,7 @@ public struct Booking: Codable, Sendable, Hashable {
         self.arrivalAt = arrivalAt
         self.price = price
         self.fee = 0
+        self.reasonCode = nil
         self.reason = ""
         self.date = date
         self.validUntil = validUntil
@@ -67,14 +74,13 @@ public struct Booking: Codable, Sendable, Hashable {
 /// One leg of a booking. On-demand legs (Regiotaxi, AutoMaatje) go through the lifecycle of
 /// `BookingStateMachine`; walking and public-transport legs need no booking and stay as planned.
 public struct BookedLeg: Codable, Sendable, Hashable {
-    public var id: Int64?
-    public var bookingId: Int64
+    public var id: LegID?
+    public var bookingId: BookingID
     /// 0-based order in the trip.
     public var position: Int
-    /// `walk`, `transit`, `regiotaxi` or `automaatje`.
-    public var mode: String
-    /// TOMP-API state name; for walking and transit legs the booking's state.
-    public var state: String
+    public var mode: TravelMode
+    /// For walking and transit legs the booking's state.
+    public var state: BookingState
     public var fromName: String
     public var fromLat: Double
     public var fromLon: Double
@@ -97,19 +103,19 @@ public struct BookedLeg: Codable, Sendable, Hashable {
     /// The last moment this leg may be booked (the service's lead time), if it needs booking.
     public var bookingDeadline: Int64?
     /// The vehicle (shift) or volunteer who drives, once confirmed.
-    public var assignee: String
+    public var assignee: Assignee?
     /// The volunteer whose answer is awaited while PENDING.
-    public var askedVolunteer: String
+    public var askedVolunteer: VolunteerID?
     /// The answer is due by then (PENDING legs).
     public var responseDeadline: Int64?
-    /// Volunteers still to ask, in order, comma-separated ids.
-    public var candidates: String
-    /// Volunteers who declined, comma-separated ids.
-    public var declinedBy: String
+    /// Volunteers still to ask, in order.
+    public var candidates: [VolunteerID]
+    /// Volunteers who declined, in order.
+    public var declinedBy: [VolunteerID]
     public var reason: String
 
     /// Whether the leg is booked with a service (needs a vehicle or a volunteer).
-    public var isOnDemand: Bool { mode == "regiotaxi" || mode == "automaatje" }
+    public var isOnDemand: Bool { mode.isOnDemand }
 }
 
 /// A planned itinerary kept as a bookable offer until `validUntil`: its price is binding until
@@ -117,7 +123,7 @@ public struct BookedLeg: Codable, Sendable, Hashable {
 public struct Offer: Codable, Sendable, Hashable {
     /// Opaque, unguessable id.
     public var id: String
-    public var travellerId: String
+    public var travellerId: TravellerID
     public var createdAt: Int64
     public var validUntil: Int64
     /// Travel date, YYYY-MM-DD.
@@ -129,7 +135,7 @@ public struct Offer: Codable, Sendable, Hashable {
     public var legs: [BookedLeg]
 
     public init(
-        id: String, travellerId: String, createdAt: Int64, validUntil: Int64, date: String, departureAt: Int64, arrivalAt: Int64,
+        id: String, travellerId: TravellerID, createdAt: Int64, validUntil: Int64, date: String, departureAt: Int64, arrivalAt: Int64,
         price: Double, legs: [BookedLeg]
     ) {
         self.id = id
@@ -154,24 +160,16 @@ public struct BookingDetails: Sendable, Hashable {
         self.legs = legs
     }
 
-    public var id: Int64 { booking.id ?? 0 }
+    public var id: BookingID { booking.id ?? 0 }
 }
 
 /// A stop of a vehicle's route on a day: the pickup or the drop-off of a booked leg.
-public struct RouteStop: Sendable, Hashable {
-    public var legId: Int64
+public struct RouteStop: Codable, Sendable, Hashable {
+    public var legId: LegID
     public var pickup: Bool
 
-    public init(legId: Int64, pickup: Bool) {
+    public init(legId: LegID, pickup: Bool) {
         self.legId = legId
         self.pickup = pickup
-    }
-
-    /// `12+` (pickup of leg 12) or `12-` (its drop-off).
-    public var text: String { "\(legId)\(pickup ? "+" : "-")" }
-
-    public init?(text: some StringProtocol) {
-        guard let sign = text.last, sign == "+" || sign == "-", let id = Int64(text.dropLast()) else { return nil }
-        self.init(legId: id, pickup: sign == "+")
     }
 }

@@ -45,14 +45,14 @@ public struct BookingDesk: Sendable {
         self.travellerIndex = Dictionary(region.supply.travellers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.planners = PlannerPool(region.planner())
         self.dispatcher = DayDispatcher(rules: region.rules, vehicles: region.supply.vehicles, volunteers: region.supply.volunteers, road: region.road)
-        try store.registerTravellers(region.supply.travellers.map { ($0.id, $0.wmoPass?.kmBudgetLeft ?? 0) })
+        try store.registerTravellers(region.supply.travellers.map { (TravellerID(rawValue: $0.id), $0.wmoPass?.kmBudgetLeft ?? 0) })
     }
 
     /// The traveller's profile with the store's live km budget.
     public func traveller(_ id: String) throws -> Traveller {
         guard let index = travellerIndex[id] else { throw DeskError.notFound("traveller '\(id)'") }
         var traveller = supply.travellers[index]
-        if traveller.wmoPass != nil, let left = try store.budget(traveller: id) { traveller.wmoPass!.kmBudgetLeft = left }
+        if traveller.wmoPass != nil, let left = try store.budget(traveller: TravellerID(rawValue: id)) { traveller.wmoPass!.kmBudgetLeft = left }
         return traveller
     }
 
@@ -75,7 +75,7 @@ public struct BookingDesk: Sendable {
         var kept: [Itinerary] = []
         for itinerary in plan.itineraries {
             let offer = makeOffer(itinerary, request: request, now: now)
-            let taxi = offer.legs.filter { $0.mode == "regiotaxi" }
+            let taxi = offer.legs.filter { $0.mode == .regiotaxi }
             if !taxi.isEmpty {
                 if day == nil { day = try store.read { tx in try dayPlan(offer.date, tx) } }
                 if let leg = taxi.first(where: { dispatcher.insert(Self.ride($0), date: request.date, routes: day!.routes, times: day!.times) == nil }) {
@@ -89,7 +89,7 @@ public struct BookingDesk: Sendable {
             offers.append(offer)
             kept.append(itinerary)
         }
-        if let refused, !offers.contains(where: { $0.legs.contains { $0.mode == "regiotaxi" } }) {
+        if let refused, !offers.contains(where: { $0.legs.contains { $0.mode == .regiotaxi } }) {
             plan.notOffered.append(("regiotaxi", refused))
         }
         plan.itineraries = kept
@@ -111,15 +111,15 @@ public struct BookingDesk: Sendable {
             let departure = zero + Int64(leg.departure)
             if let deadline = leg.bookingDeadline { validUntil = min(validUntil, deadline) }
             return BookedLeg(
-                id: nil, bookingId: 0, position: position, mode: leg.mode.rawValue, state: "NEW", fromName: leg.fromName,
+                id: nil, bookingId: 0, position: position, mode: leg.mode, state: .new, fromName: leg.fromName,
                 fromLat: leg.from.latitude, fromLon: leg.from.longitude, toName: leg.toName, toLat: leg.to.latitude, toLon: leg.to.longitude,
                 date: date, departureAt: departure, arrivalAt: zero + Int64(leg.arrival), pickupMinute: Int((departure - midnight) / 60),
                 price: leg.price, budgetKm: (leg.budgetKm * 10).rounded() / 10, seats: 1 + request.traveller.companions,
-                wheelchair: request.traveller.needsWheelchairPlace, bookingDeadline: leg.bookingDeadline, assignee: "",
-                askedVolunteer: "", responseDeadline: nil, candidates: "", declinedBy: "", reason: "")
+                wheelchair: request.traveller.needsWheelchairPlace, bookingDeadline: leg.bookingDeadline, assignee: nil,
+                askedVolunteer: nil, responseDeadline: nil, candidates: [], declinedBy: [], reason: "")
         }
         return Offer(
-            id: Self.newOfferId(), travellerId: request.traveller.id, createdAt: now, validUntil: validUntil, date: date,
+            id: Self.newOfferId(), travellerId: TravellerID(rawValue: request.traveller.id), createdAt: now, validUntil: validUntil, date: date,
             departureAt: zero + Int64(itinerary.departure), arrivalAt: zero + Int64(itinerary.arrival),
             price: (itinerary.price * 100).rounded() / 100, legs: legs)
     }
@@ -165,17 +165,17 @@ public struct BookingDesk: Sendable {
         let (details, created) = try store.createBooking(from: offer, saveOffer: saveOffer, idempotencyKey: idempotencyKey, now: now) { details, tx in
             try commitLegs(&details, tx, now: now)
         }
-        return (created || details.booking.state != "NEW" ? details : try commit(details.id, now: now), created)
+        return (created || details.booking.state != .new ? details : try commit(details.id, now: now), created)
     }
 
-    public func booking(_ id: Int64) throws -> BookingDetails {
+    public func booking(_ id: BookingID) throws -> BookingDetails {
         guard let details = try store.booking(id: id) else { throw DeskError.notFound("booking \(id)") }
         return details
     }
 
     /// The rules of the service that runs a leg of this mode.
-    func serviceRules(for mode: String) -> ServiceRules.Service? {
-        rules.services.first { mode == "regiotaxi" ? $0.kind == .regiotaxi : $0.kind == .volunteer }
+    func serviceRules(for mode: TravelMode) -> ServiceRules.Service? {
+        rules.services.first { mode == .regiotaxi ? $0.kind == .regiotaxi : $0.kind == .volunteer }
     }
 
     /// The lifecycle machine of an on-demand leg, with its service's deadlines and fees.

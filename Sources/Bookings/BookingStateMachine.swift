@@ -6,6 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+public import Domain
+
 /// The lifecycle of one booking leg, after TOMP-API: a pure state machine that returns the
 /// actions its caller performs (write to the store, notify, ask the next volunteer), as
 /// SwiftNIO's and Hummingbird's state machines do. Time comes in as an argument: the caller
@@ -19,42 +21,45 @@
 /// NEW ─request (operator accepts at once)─▶ CONFIRMED
 /// ```
 public struct BookingStateMachine: Sendable, Hashable {
-    /// TOMP-API booking states.
+    /// TOMP-API booking states, with what each one holds.
     public enum State: Sendable, Hashable {
         case new
-        /// Waiting for a volunteer's answer until `deadline` (Unix seconds).
-        case pending(volunteer: String, deadline: Int64, remaining: [String])
-        case confirmed(by: String)
-        case rejected(reason: String)
-        case expired(reason: String)
+        /// Waiting for a volunteer's answer until `deadline` (Unix seconds); `remaining` are asked
+        /// next, in order.
+        case pending(volunteer: VolunteerID, deadline: Int64, remaining: [VolunteerID])
+        case confirmed(by: Assignee)
+        case rejected(Reason)
+        case expired(Reason)
         case cancelled(fee: Double)
         case started
         case finished
 
-        /// The TOMP-API name.
-        public var name: String {
+        /// The TOMP-API state.
+        public var bookingState: BookingState {
             switch self {
-            case .new: "NEW"
-            case .pending: "PENDING"
-            case .confirmed: "CONFIRMED"
-            case .rejected: "REJECTED"
-            case .expired: "EXPIRED"
-            case .cancelled: "CANCELLED"
-            case .started: "STARTED"
-            case .finished: "FINISHED"
+            case .new: .new
+            case .pending: .pending
+            case .confirmed: .confirmed
+            case .rejected: .rejected
+            case .expired: .expired
+            case .cancelled: .cancelled
+            case .started: .started
+            case .finished: .finished
             }
         }
     }
 
-    /// What the caller must do after an event.
+    /// What the caller must do after an event; the caller applies it to the stored leg.
     public enum Action: Sendable, Hashable {
-        /// Ask this volunteer; their answer is due by `deadline`.
-        case offer(volunteer: String, deadline: Int64)
-        /// Tell the traveller the ride is confirmed.
-        case notifyConfirmed(by: String)
-        case notifyRejected(reason: String)
-        case notifyExpired(reason: String)
-        /// Charge this cancellation fee (0: free) and give back the kilometres.
+        /// Ask this volunteer; their answer is due by `deadline`; `remaining` are asked next.
+        case offer(volunteer: VolunteerID, deadline: Int64, remaining: [VolunteerID])
+        /// The leg is confirmed with this vehicle's shift or volunteer: tell the traveller.
+        case confirm(by: Assignee)
+        /// The leg cannot be booked: the trip ends REJECTED with the reason.
+        case reject(Reason)
+        /// Nobody answered in time: the trip ends EXPIRED with the reason.
+        case expire(Reason)
+        /// Charge this cancellation fee (0: free) and, if `restoreBudget`, give back the kilometres.
         case settleCancellation(fee: Double, restoreBudget: Bool)
         /// The event does not apply in this state (e.g. a late answer): nothing to do.
         case ignore(String)
@@ -81,53 +86,54 @@ public struct BookingStateMachine: Sendable, Hashable {
         self.state = state
     }
 
-    /// An operator leg (Regiotaxi) accepted by the dispatcher's insertion check: confirmed at once.
-    public mutating func requestOperator(operator name: String) -> Action {
-        guard case .new = state else { return .ignore("already \(state.name)") }
-        state = .confirmed(by: name)
-        return .notifyConfirmed(by: name)
+    /// An operator leg (Regiotaxi) the dispatcher's insertion check fitted into `shift`: confirmed at once.
+    public mutating func requestOperator(shift: ShiftID) -> Action {
+        guard case .new = state else { return .ignore("already \(state.bookingState.rawValue)") }
+        state = .confirmed(by: .shift(shift))
+        return .confirm(by: .shift(shift))
     }
 
-    /// An operator leg the insertion check refused.
-    public mutating func deny(reason: String) -> Action {
+    /// The service refused the leg (no vehicle, lead time, budget) or a coordinator denied it.
+    public mutating func deny(_ reason: Reason) -> Action {
         switch state {
         case .new, .pending:
-            state = .rejected(reason: reason)
-            return .notifyRejected(reason: reason)
+            state = .rejected(reason)
+            return .reject(reason)
         default:
-            return .ignore("cannot deny a \(state.name) booking")
+            return .ignore("cannot deny a \(state.bookingState.rawValue) booking")
         }
     }
 
     /// A volunteer leg: offer it to the candidates in order, the first one now.
-    public mutating func requestVolunteer(candidates: [String], now: Int64) -> Action {
-        guard case .new = state else { return .ignore("already \(state.name)") }
-        return offerNext(candidates, now: now, reason: "no volunteer is available")
+    public mutating func requestVolunteer(candidates: [VolunteerID], now: Int64) -> Action {
+        guard case .new = state else { return .ignore("already \(state.bookingState.rawValue)") }
+        return offerNext(candidates, now: now, reason: Reason(.noVolunteerAvailable, "no AutoMaatje volunteer is free for the whole drive then"))
     }
 
-    private mutating func offerNext(_ candidates: [String], now: Int64, reason: String) -> Action {
+    private mutating func offerNext(_ candidates: [VolunteerID], now: Int64, reason: Reason) -> Action {
         guard let first = candidates.first else {
-            state = .rejected(reason: reason)
-            return .notifyRejected(reason: reason)
+            state = .rejected(reason)
+            return .reject(reason)
         }
         // The answer is due by the response time, and never after the pickup.
         let deadline = min(now + responseTime, pickup)
-        state = .pending(volunteer: first, deadline: deadline, remaining: Array(candidates.dropFirst()))
-        return .offer(volunteer: first, deadline: deadline)
+        let remaining = Array(candidates.dropFirst())
+        state = .pending(volunteer: first, deadline: deadline, remaining: remaining)
+        return .offer(volunteer: first, deadline: deadline, remaining: remaining)
     }
 
     /// A volunteer answered.
-    public mutating func volunteerAnswered(_ volunteer: String, accepted: Bool, now: Int64) -> Action {
+    public mutating func volunteerAnswered(_ volunteer: VolunteerID, accepted: Bool, now: Int64) -> Action {
         guard case .pending(let asked, let deadline, let remaining) = state else {
-            return .ignore("no answer expected in state \(state.name)")
+            return .ignore("no answer expected in state \(state.bookingState.rawValue)")
         }
         guard asked == volunteer else { return .ignore("\(volunteer) was not asked") }
         guard now <= deadline else { return timeoutFired(now: now) }
         if accepted {
-            state = .confirmed(by: volunteer)
-            return .notifyConfirmed(by: volunteer)
+            state = .confirmed(by: .volunteer(volunteer))
+            return .confirm(by: .volunteer(volunteer))
         }
-        return offerNext(remaining, now: now, reason: "every volunteer asked declined")
+        return offerNext(remaining, now: now, reason: Reason(.noVolunteerAvailable, "every volunteer asked declined"))
     }
 
     /// The clock passed the response deadline.
@@ -137,11 +143,11 @@ public struct BookingStateMachine: Sendable, Hashable {
         }
         // Time left before the pickup: ask the next one; else the booking expires.
         if now < pickup, !remaining.isEmpty {
-            return offerNext(remaining, now: now, reason: "no volunteer answered in time")
+            return offerNext(remaining, now: now, reason: Reason(.noVolunteerAvailable, "no volunteer answered in time"))
         }
-        let reason = "\(volunteer) did not answer by the deadline and no other volunteer could be asked in time"
-        state = .expired(reason: reason)
-        return .notifyExpired(reason: reason)
+        let reason = Reason(.noVolunteerAvailable, "\(volunteer) did not answer by the deadline and no other volunteer could be asked in time")
+        state = .expired(reason)
+        return .expire(reason)
     }
 
     /// The traveller cancels: free until the free-cancellation limit before pickup, a fee after.
@@ -154,18 +160,18 @@ public struct BookingStateMachine: Sendable, Hashable {
             state = .cancelled(fee: fee)
             return .settleCancellation(fee: wasConfirmed ? fee : 0, restoreBudget: free || !wasConfirmed)
         default:
-            return .ignore("cannot cancel a \(state.name) booking")
+            return .ignore("cannot cancel a \(state.bookingState.rawValue) booking")
         }
     }
 
     public mutating func start() -> Action {
-        guard case .confirmed = state else { return .ignore("cannot start a \(state.name) booking") }
+        guard case .confirmed = state else { return .ignore("cannot start a \(state.bookingState.rawValue) booking") }
         state = .started
         return .ignore("started")
     }
 
     public mutating func finish() -> Action {
-        guard case .started = state else { return .ignore("cannot finish a \(state.name) booking") }
+        guard case .started = state else { return .ignore("cannot finish a \(state.bookingState.rawValue) booking") }
         state = .finished
         return .ignore("finished")
     }

@@ -6,6 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+public import Domain
+
 /// Where bookings live. The SQLite implementation (`SQLiteBookingStore`) serves one process; a
 /// PostgreSQL implementation can serve several API instances by running `change` in a
 /// serializable transaction.
@@ -16,10 +18,10 @@
 public protocol BookingStore: Sendable {
     /// Registers travellers with their yearly km budgets, in one transaction; one already known
     /// keeps the store's budget (the live one from then on).
-    func registerTravellers(_ travellers: [(id: String, kmBudget: Double)]) throws
-    func setBudget(traveller: String, km: Double) throws
+    func registerTravellers(_ travellers: [(id: TravellerID, kmBudget: Double)]) throws
+    func setBudget(traveller: TravellerID, km: Double) throws
     /// Kilometres left, or `nil` for an unknown traveller.
-    func budget(traveller: String) throws -> Double?
+    func budget(traveller: TravellerID) throws -> Double?
 
     func save(_ offer: Offer) throws
     func offer(id: String) throws -> Offer?
@@ -32,48 +34,48 @@ public protocol BookingStore: Sendable {
     func createBooking(
         from offer: Offer, saveOffer: Bool, idempotencyKey: String, now: Int64, then change: (inout BookingDetails, any BookingTransaction) throws -> Void
     ) throws -> (BookingDetails, created: Bool)
-    func booking(id: Int64) throws -> BookingDetails?
+    func booking(id: BookingID) throws -> BookingDetails?
     /// Bookings by pickup time, optionally of one traveller and/or one travel date.
-    func bookings(traveller: String?, date: String?) throws -> [BookingDetails]
+    func bookings(traveller: TravellerID?, date: String?) throws -> [BookingDetails]
     /// The booking that owns a leg.
-    func bookingId(ofLeg legId: Int64) throws -> Int64?
+    func bookingId(ofLeg legId: LegID) throws -> BookingID?
     /// Legs of on-demand services waiting for a volunteer, by deadline.
     func pendingVolunteerLegs() throws -> [BookedLeg]
     /// Bookings with a volunteer answer due at or before `now`.
-    func bookingsWithDeadline(before now: Int64) throws -> [Int64]
+    func bookingsWithDeadline(before now: Int64) throws -> [BookingID]
     /// On-demand legs of a travel date in the given states.
-    func legs(on date: String, states: Set<String>) throws -> [BookedLeg]
+    func legs(on date: String, states: Set<BookingState>) throws -> [BookedLeg]
     func bookingCount() throws -> Int
 
     /// Runs `body` in one read transaction (only the transaction's reads may be used).
     func read<T>(_ body: (any BookingTransaction) throws -> T) throws -> T
 
     /// Runs `change` on a booking and its legs in one write transaction and stores the result.
-    func update<T>(bookingId: Int64, _ change: (inout BookingDetails, any BookingTransaction) throws -> T) throws -> (BookingDetails, T)
+    func update<T>(bookingId: BookingID, _ change: (inout BookingDetails, any BookingTransaction) throws -> T) throws -> (BookingDetails, T)
 }
 
 /// What a change may read and write besides its own booking, inside the same transaction.
 public protocol BookingTransaction {
-    func kmBudgetLeft(traveller: String) throws -> Double
+    func kmBudgetLeft(traveller: TravellerID) throws -> Double
     /// Adds `km` (negative: takes) to a traveller's budget.
-    func adjustBudget(traveller: String, by km: Double) throws
+    func adjustBudget(traveller: TravellerID, by km: Double) throws
     /// Legs by id (in any order; unknown ids are left out).
-    func legs(ids: [Int64]) throws -> [BookedLeg]
+    func legs(ids: [LegID]) throws -> [BookedLeg]
     /// The version of a travel date's routes: changes with every `setRoute` of that date, 0
     /// before the first.
     func dayPlanVersion(date: String) throws -> Int64
     /// Confirmed AutoMaatje legs of a volunteer between two travel dates (inclusive).
-    func volunteerLegs(volunteer: String, from: String, through: String) throws -> [BookedLeg]
-    /// The stops of every vehicle route of a day, by vehicle (shift) name.
-    func routes(date: String) throws -> [String: [RouteStop]]
-    func setRoute(date: String, vehicle: String, stops: [RouteStop]) throws
+    func volunteerLegs(volunteer: VolunteerID, from: String, through: String) throws -> [BookedLeg]
+    /// The stops of every vehicle route of a day, by shift.
+    func routes(date: String) throws -> [ShiftID: [RouteStop]]
+    func setRoute(date: String, shift: ShiftID, stops: [RouteStop]) throws
 }
 
 /// Why a store operation failed (not a refusal of the domain: those are states with reasons).
 public enum BookingStoreError: Error, Sendable, Hashable, CustomStringConvertible {
-    case bookingNotFound(id: Int64)
+    case bookingNotFound(id: BookingID)
     case offerNotFound(id: String)
-    case travellerNotFound(id: String)
+    case travellerNotFound(id: TravellerID)
 
     public var description: String {
         switch self {

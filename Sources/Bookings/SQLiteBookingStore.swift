@@ -6,12 +6,23 @@
 //
 //===----------------------------------------------------------------------===//
 
+public import Domain
 import Foundation
 public import GRDB
 
+// GRDB's own pattern: the typed ids and vocabularies are stored as their raw values.
+extension BookingID: DatabaseValueConvertible {}
+extension LegID: DatabaseValueConvertible {}
+extension TravellerID: DatabaseValueConvertible {}
+extension VolunteerID: DatabaseValueConvertible {}
+extension ShiftID: DatabaseValueConvertible {}
+extension BookingState: DatabaseValueConvertible {}
+extension TravelMode: DatabaseValueConvertible {}
+extension ReasonCode: DatabaseValueConvertible {}
+
 extension Booking: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "booking"
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = BookingID(rawValue: inserted.rowID) }
 }
 
 extension BookedLeg: FetchableRecord, MutablePersistableRecord {
@@ -44,11 +55,12 @@ extension BookedLeg: FetchableRecord, MutablePersistableRecord {
         seats = row[17]
         wheelchair = row[18]
         bookingDeadline = row[19]
-        assignee = row[20]
-        askedVolunteer = row[21]
+        assignee = Assignee(stored: row[20], mode: mode)
+        let asked: String = row[21]
+        askedVolunteer = asked.isEmpty ? nil : VolunteerID(rawValue: asked)
         responseDeadline = row[22]
-        candidates = row[23]
-        declinedBy = row[24]
+        candidates = Self.volunteers(row[23])
+        declinedBy = Self.volunteers(row[24])
         reason = row[25]
     }
 
@@ -73,22 +85,32 @@ extension BookedLeg: FetchableRecord, MutablePersistableRecord {
         container["seats"] = seats
         container["wheelchair"] = wheelchair
         container["bookingDeadline"] = bookingDeadline
-        container["assignee"] = assignee
-        container["askedVolunteer"] = askedVolunteer
+        container["assignee"] = assignee?.description ?? ""
+        container["askedVolunteer"] = askedVolunteer?.rawValue ?? ""
         container["responseDeadline"] = responseDeadline
-        container["candidates"] = candidates
-        container["declinedBy"] = declinedBy
+        container["candidates"] = Self.json(candidates)
+        container["declinedBy"] = Self.json(declinedBy)
         container["reason"] = reason
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = LegID(rawValue: inserted.rowID) }
+
+    /// A list of volunteers as stored: a JSON array of ids (`[]` for none, the common case,
+    /// read without a parser).
+    static func json(_ volunteers: [VolunteerID]) -> String {
+        volunteers.isEmpty ? "[]" : String(decoding: (try? JSONEncoder().encode(volunteers)) ?? Data("[]".utf8), as: UTF8.self)
+    }
+
+    static func volunteers(_ json: String) -> [VolunteerID] {
+        json == "[]" ? [] : (try? JSONDecoder().decode([VolunteerID].self, from: Data(json.utf8))) ?? []
+    }
 }
 
 /// An offer as stored: the legs as JSON (an offer is read whole, never queried by leg).
 struct OfferRow: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "offer"
     var id: String
-    var travellerId: String
+    var travellerId: TravellerID
     var createdAt: Int64
     var validUntil: Int64
     var body: String
@@ -206,17 +228,20 @@ public struct SQLiteBookingStore: BookingStore {
                 t.column("version", .integer).notNull()
             }
         }
+        migrator.registerMigration("v4-typed-columns") { db in
+            try Self.typedColumns(db)
+        }
         return migrator
     }
 
-    public func registerTravellers(_ travellers: [(id: String, kmBudget: Double)]) throws {
+    public func registerTravellers(_ travellers: [(id: TravellerID, kmBudget: Double)]) throws {
         try dbWriter.write { db in
             let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO traveller (id, kmBudgetLeft) VALUES (?, ?)")
             for traveller in travellers { try statement.execute(arguments: [traveller.id, traveller.kmBudget]) }
         }
     }
 
-    public func setBudget(traveller: String, km: Double) throws {
+    public func setBudget(traveller: TravellerID, km: Double) throws {
         try dbWriter.write { db in
             try db.execute(
                 sql: "INSERT INTO traveller (id, kmBudgetLeft) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET kmBudgetLeft = excluded.kmBudgetLeft",
@@ -224,7 +249,7 @@ public struct SQLiteBookingStore: BookingStore {
         }
     }
 
-    public func budget(traveller: String) throws -> Double? {
+    public func budget(traveller: TravellerID) throws -> Double? {
         try dbWriter.read { db in try Double.fetchOne(db.cachedStatement(sql: "SELECT kmBudgetLeft FROM traveller WHERE id = ?"), arguments: [traveller]) }
     }
 
@@ -255,17 +280,17 @@ public struct SQLiteBookingStore: BookingStore {
                 return (try Self.details(existing, db), false)
             }
             if saveOffer { try Self.insert(offer, db) }
-            let modes = offer.legs.map(\.mode).filter { $0 != "walk" }
+            let modes = offer.legs.map(\.mode).filter { $0 != .walk }.map(\.rawValue)
             var booking = Booking(
                 idempotencyKey: idempotencyKey, travellerId: offer.travellerId, service: modes.isEmpty ? "walk" : modes.joined(separator: "+"),
-                state: "NEW", pickupAt: offer.departureAt, createdAt: now, offerId: offer.id, arrivalAt: offer.arrivalAt,
+                state: .new, pickupAt: offer.departureAt, createdAt: now, offerId: offer.id, arrivalAt: offer.arrivalAt,
                 price: offer.price, date: offer.date, validUntil: offer.validUntil)
             try booking.insert(db)
             var legs: [BookedLeg] = []
             for var leg in offer.legs {
                 leg.id = nil
                 leg.bookingId = booking.id!
-                leg.state = "NEW"
+                leg.state = .new
                 try leg.insert(db)
                 legs.append(leg)
             }
@@ -289,14 +314,14 @@ public struct SQLiteBookingStore: BookingStore {
         return BookingDetails(booking: booking, legs: legs)
     }
 
-    public func booking(id: Int64) throws -> BookingDetails? {
+    public func booking(id: BookingID) throws -> BookingDetails? {
         try dbWriter.read { db in
             guard let booking = try Booking.fetchOne(db.cachedStatement(sql: "SELECT * FROM booking WHERE id = ?"), arguments: [id]) else { return nil }
             return try Self.details(booking, db)
         }
     }
 
-    public func bookings(traveller: String?, date: String?) throws -> [BookingDetails] {
+    public func bookings(traveller: TravellerID?, date: String?) throws -> [BookingDetails] {
         try dbWriter.read { db in
             var request = Booking.all()
             if let traveller { request = request.filter(Column("travellerId") == traveller) }
@@ -309,27 +334,27 @@ public struct SQLiteBookingStore: BookingStore {
         }
     }
 
-    public func bookingId(ofLeg legId: Int64) throws -> Int64? {
-        try dbWriter.read { db in try Int64.fetchOne(db, sql: "SELECT bookingId FROM leg WHERE id = ?", arguments: [legId]) }
+    public func bookingId(ofLeg legId: LegID) throws -> BookingID? {
+        try dbWriter.read { db in try BookingID.fetchOne(db, sql: "SELECT bookingId FROM leg WHERE id = ?", arguments: [legId]) }
     }
 
     public func pendingVolunteerLegs() throws -> [BookedLeg] {
         try dbWriter.read { db in
-            try BookedLeg.filter(Column("state") == "PENDING" && Column("mode") == "automaatje").order(Column("responseDeadline"), Column("id")).fetchAll(db)
+            try BookedLeg.filter(Column("state") == BookingState.pending && Column("mode") == TravelMode.automaatje).order(Column("responseDeadline"), Column("id")).fetchAll(db)
         }
     }
 
-    public func bookingsWithDeadline(before now: Int64) throws -> [Int64] {
+    public func bookingsWithDeadline(before now: Int64) throws -> [BookingID] {
         try dbWriter.read { db in
-            try Int64.fetchAll(
+            try BookingID.fetchAll(
                 db.cachedStatement(sql: "SELECT DISTINCT bookingId FROM leg WHERE state = 'PENDING' AND responseDeadline <= ? ORDER BY bookingId"),
                 arguments: [now])
         }
     }
 
-    public func legs(on date: String, states: Set<String>) throws -> [BookedLeg] {
+    public func legs(on date: String, states: Set<BookingState>) throws -> [BookedLeg] {
         try dbWriter.read { db in
-            try BookedLeg.filter(Column("date") == date && Array(states).contains(Column("state")) && ["regiotaxi", "automaatje"].contains(Column("mode")))
+            try BookedLeg.filter(Column("date") == date && Array(states).contains(Column("state")) && [TravelMode.regiotaxi, .automaatje].contains(Column("mode")))
                 .order(Column("pickupMinute"), Column("id")).fetchAll(db)
         }
     }
@@ -342,7 +367,7 @@ public struct SQLiteBookingStore: BookingStore {
         try dbWriter.read { db in try body(SQLiteTransaction(db: db)) }
     }
 
-    public func update<T>(bookingId: Int64, _ change: (inout BookingDetails, any BookingTransaction) throws -> T) throws -> (BookingDetails, T) {
+    public func update<T>(bookingId: BookingID, _ change: (inout BookingDetails, any BookingTransaction) throws -> T) throws -> (BookingDetails, T) {
         try dbWriter.write { db in
             let statement = try db.cachedStatement(sql: "SELECT * FROM booking WHERE id = ?")
             guard let booking = try Booking.fetchOne(statement, arguments: [bookingId]) else {
@@ -361,44 +386,44 @@ public struct SQLiteBookingStore: BookingStore {
 struct SQLiteTransaction: BookingTransaction {
     let db: Database
 
-    func kmBudgetLeft(traveller: String) throws -> Double {
+    func kmBudgetLeft(traveller: TravellerID) throws -> Double {
         guard let left = try Double.fetchOne(db.cachedStatement(sql: "SELECT kmBudgetLeft FROM traveller WHERE id = ?"), arguments: [traveller]) else {
             throw BookingStoreError.travellerNotFound(id: traveller)
         }
         return left
     }
 
-    func adjustBudget(traveller: String, by km: Double) throws {
+    func adjustBudget(traveller: TravellerID, by km: Double) throws {
         try db.cachedStatement(sql: "UPDATE traveller SET kmBudgetLeft = kmBudgetLeft + ? WHERE id = ?").execute(arguments: [km, traveller])
     }
 
-    func legs(ids: [Int64]) throws -> [BookedLeg] {
+    func legs(ids: [LegID]) throws -> [BookedLeg] {
         if ids.isEmpty { return [] }
         let statement = try db.cachedStatement(sql: "SELECT \(BookedLeg.columnList) FROM leg WHERE id IN (SELECT value FROM json_each(?))")
-        return try BookedLeg.fetchAll(statement, arguments: ["[" + ids.map(String.init).joined(separator: ",") + "]"])
+        return try BookedLeg.fetchAll(statement, arguments: ["[" + ids.map { String($0.rawValue) }.joined(separator: ",") + "]"])
     }
 
     func dayPlanVersion(date: String) throws -> Int64 {
         try Int64.fetchOne(db.cachedStatement(sql: "SELECT version FROM dayPlan WHERE date = ?"), arguments: [date]) ?? 0
     }
 
-    func volunteerLegs(volunteer: String, from: String, through: String) throws -> [BookedLeg] {
+    func volunteerLegs(volunteer: VolunteerID, from: String, through: String) throws -> [BookedLeg] {
         try BookedLeg.filter(
-            Column("assignee") == volunteer && Column("mode") == "automaatje" && Column("state") == "CONFIRMED" && Column("date") >= from
+            Column("assignee") == volunteer && Column("mode") == TravelMode.automaatje && Column("state") == BookingState.confirmed && Column("date") >= from
                 && Column("date") <= through
         ).fetchAll(db)
     }
 
-    func routes(date: String) throws -> [String: [RouteStop]] {
-        var routes: [String: [RouteStop]] = [:]
+    func routes(date: String) throws -> [ShiftID: [RouteStop]] {
+        var routes: [ShiftID: [RouteStop]] = [:]
         for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT vehicle, stops FROM vehicleRoute WHERE date = ?"), arguments: [date]) {
             let stops: String = row["stops"]
-            routes[row["vehicle"]] = stops.split(separator: ",").compactMap { RouteStop(text: $0) }
+            routes[row["vehicle"]] = try JSONDecoder().decode([RouteStop].self, from: Data(stops.utf8))
         }
         return routes
     }
 
-    func setRoute(date: String, vehicle: String, stops: [RouteStop]) throws {
+    func setRoute(date: String, shift vehicle: ShiftID, stops: [RouteStop]) throws {
         // A random version: one written by a transaction that rolled back never comes back.
         try db.cachedStatement(
             sql: "INSERT INTO dayPlan (date, version) VALUES (?, ?) ON CONFLICT(date) DO UPDATE SET version = excluded.version"
@@ -408,7 +433,38 @@ struct SQLiteTransaction: BookingTransaction {
         } else {
             try db.cachedStatement(
                 sql: "INSERT INTO vehicleRoute (date, vehicle, stops) VALUES (?, ?, ?) ON CONFLICT(date, vehicle) DO UPDATE SET stops = excluded.stops"
-            ).execute(arguments: [date, vehicle, stops.map(\.text).joined(separator: ",")])
+            ).execute(arguments: [date, vehicle, String(decoding: try JSONEncoder().encode(stops), as: UTF8.self)])
         }
+    }
+}
+
+extension SQLiteBookingStore {
+    /// Migration v4: the lists that were comma-separated text become JSON arrays (a leg's
+    /// volunteers still to ask and those who declined; a vehicle's route as
+    /// `[{"legId": 12, "pickup": true}, …]` instead of `12+,…`), and a booking's reason code
+    /// gets a column of its own instead of being the first word of its reason.
+    static func typedColumns(_ db: Database) throws {
+        for column in ["candidates", "declinedBy"] {
+            try db.execute(sql: """
+                UPDATE leg SET \(column) = CASE WHEN \(column) = '' THEN '[]'
+                    ELSE '["' || replace(\(column), ',', '","') || '"]' END
+                """)
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT date, vehicle, stops FROM vehicleRoute") {
+            let text: String = row["stops"]
+            let stops = text.split(separator: ",").compactMap { item -> RouteStop? in
+                guard let sign = item.last, sign == "+" || sign == "-", let id = Int64(item.dropLast()) else { return nil }
+                return RouteStop(legId: LegID(rawValue: id), pickup: sign == "+")
+            }
+            try db.execute(
+                sql: "UPDATE vehicleRoute SET stops = ? WHERE date = ? AND vehicle = ?",
+                arguments: [String(decoding: try JSONEncoder().encode(stops), as: UTF8.self), row["date"] as String, row["vehicle"] as String])
+        }
+        try db.alter(table: "booking") { t in t.add(column: "reasonCode", .text) }
+        // `NO_VEHICLE_AVAILABLE: words` → code and words.
+        try db.execute(sql: """
+            UPDATE booking SET reasonCode = substr(reason, 1, instr(reason, ':') - 1), reason = ltrim(substr(reason, instr(reason, ':') + 1))
+            WHERE instr(reason, ':') > 1 AND substr(reason, 1, instr(reason, ':') - 1) NOT GLOB '*[^A-Z_]*'
+            """)
     }
 }

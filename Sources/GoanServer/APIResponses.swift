@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+import Domain
 import Bookings
 import GTFS
 import Planner
@@ -77,25 +78,25 @@ struct PlanningBody: Encodable {
 }
 
 struct BookedLegBody: Encodable {
-    var id: Int64
-    var mode: String
-    var state: String
+    var id: LegID
+    var mode: TravelMode
+    var state: BookingState
     var from: PointBody
     var to: PointBody
     var departureTime: String
     var arrivalTime: String
     var price: Double
     var assignee: String?
-    var askedVolunteer: String?
+    var askedVolunteer: VolunteerID?
     var responseDeadline: String?
     var reason: String?
 }
 
 struct BookingBody: Encodable {
-    var id: Int64
+    var id: BookingID
     var offerId: String
-    var traveller: String
-    var state: String
+    var traveller: TravellerID
+    var state: BookingState
     var createdAt: String
     var departureTime: String
     var arrivalTime: String
@@ -117,13 +118,13 @@ struct BookingBody: Encodable {
         price = booking.price
         kmCharged = (booking.km * 10).rounded() / 10
         cancellationFee = booking.fee
-        reason = booking.reason.isEmpty ? nil : booking.reason
+        reason = booking.reasonText.isEmpty ? nil : booking.reasonText
         legs = details.legs.map { leg in
             BookedLegBody(
                 id: leg.id ?? 0, mode: leg.mode, state: leg.state, from: PointBody(lat: leg.fromLat, lon: leg.fromLon, name: leg.fromName),
                 to: PointBody(lat: leg.toLat, lon: leg.toLon, name: leg.toName), departureTime: clock.iso(leg.departureAt),
-                arrivalTime: clock.iso(leg.arrivalAt), price: leg.price, assignee: leg.assignee.isEmpty ? nil : leg.assignee,
-                askedVolunteer: leg.askedVolunteer.isEmpty ? nil : leg.askedVolunteer, responseDeadline: leg.responseDeadline.map(clock.iso),
+                arrivalTime: clock.iso(leg.arrivalAt), price: leg.price, assignee: leg.assignee?.description,
+                askedVolunteer: leg.askedVolunteer, responseDeadline: leg.responseDeadline.map(clock.iso),
                 reason: leg.reason.isEmpty ? nil : leg.reason)
         }
     }
@@ -134,9 +135,9 @@ struct BookingListBody: Encodable {
 }
 
 struct VolunteerRequestBody: Encodable {
-    var legId: Int64
-    var bookingId: Int64
-    var volunteer: String
+    var legId: LegID
+    var bookingId: BookingID
+    var volunteer: VolunteerID
     var responseDeadline: String
     var pickupTime: String
     var from: PointBody

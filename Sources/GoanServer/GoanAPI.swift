@@ -85,7 +85,7 @@ public struct GoanAPI: Sendable {
         router.post("/bookings") { request, context in try await createBooking(request, context) }
         router.get("/bookings/:id") { _, context in
             try require(context, [.traveller, .coordinator, .dispatcher, .admin])
-            let id = try pathId(context, "id")
+            let id: BookingID = try pathId(context, "id")
             try await sweep()
             let details = try await blocking { try desk.booking(id) }
             try checkOwner(context, details.booking.travellerId, what: "booking \(id)")
@@ -98,7 +98,7 @@ public struct GoanAPI: Sendable {
                 throw Problem.badRequest("id", "1 to 64 characters")
             }
             try checkOwner(context, id, what: "traveller '\(id)'")
-            guard let left = try await blocking({ try desk.store.budget(traveller: id) }) else {
+            guard let left = try await blocking({ try desk.store.budget(traveller: TravellerID(rawValue: id)) }) else {
                 throw Problem(.notFound, "traveller '\(id)' does not exist", field: "id")
             }
             return try json(TravellerBudgetBody(id: id, kmBudgetLeft: (left * 10).rounded() / 10))
@@ -109,20 +109,20 @@ public struct GoanAPI: Sendable {
             let legs = try await blocking { try desk.store.pendingVolunteerLegs() }
             return try json(VolunteerRequestListBody(requests: legs.map { leg in
                 VolunteerRequestBody(
-                    legId: leg.id ?? 0, bookingId: leg.bookingId, volunteer: leg.askedVolunteer, responseDeadline: clock.iso(leg.responseDeadline ?? 0),
+                    legId: leg.id ?? 0, bookingId: leg.bookingId, volunteer: leg.askedVolunteer ?? "", responseDeadline: clock.iso(leg.responseDeadline ?? 0),
                     pickupTime: clock.iso(leg.departureAt), from: PointBody(lat: leg.fromLat, lon: leg.fromLon, name: leg.fromName),
                     to: PointBody(lat: leg.toLat, lon: leg.toLon, name: leg.toName))
             }))
         }
         router.post("/volunteer-requests/:legId/answer") { request, context in
             try require(context, [.coordinator, .admin])
-            let legId = try pathId(context, "legId")
+            let legId: LegID = try pathId(context, "legId")
             let answer = try await decode(VolunteerAnswerBody.self, request, context, shape: VolunteerAnswerBody.shape)
             try checkLength(answer.volunteer, "volunteer", max: 64)
             try await sweep()
             let now = now()
-            let details = try await blocking { try desk.answer(leg: legId, volunteer: answer.volunteer, accepted: answer.accept, now: now) }
-            context.logger.info("volunteer answered", metadata: ["leg": "\(legId)", "accept": "\(answer.accept)", "state": "\(details.booking.state)"])
+            let details = try await blocking { try desk.answer(leg: legId, volunteer: VolunteerID(rawValue: answer.volunteer), accepted: answer.accept, now: now) }
+            context.logger.info("volunteer answered", metadata: ["leg": "\(legId)", "accept": "\(answer.accept)", "state": "\(details.booking.state.rawValue)"])
             return try json(BookingBody(details, clock: clock))
         }
         router.get("/dispatch/:date") { _, context in
@@ -240,7 +240,7 @@ public struct GoanAPI: Sendable {
         if let date, date.count != 10 || ServiceDate(date) == nil { throw Problem.badRequest("date", "expected a date YYYY-MM-DD") }
         try await sweep()
         let who = traveller
-        let list = try await blocking { try desk.store.bookings(traveller: who, date: date) }
+        let list = try await blocking { try desk.store.bookings(traveller: who.map(TravellerID.init(rawValue:)), date: date) }
         return try json(BookingListBody(bookings: list.map { BookingBody($0, clock: clock) }))
     }
 
@@ -258,7 +258,7 @@ public struct GoanAPI: Sendable {
         let offer = try await blocking { try desk.store.offer(id: body.offerId) }
         guard let offer else { throw Problem(.notFound, "offer '\(body.offerId)' does not exist", field: "offerId") }
         // Another traveller's offer is answered as unknown: ids of others are not confirmed.
-        if let own = context.principal?.traveller, context.principal?.role == .traveller, offer.travellerId != own {
+        if let own = context.principal?.traveller, context.principal?.role == .traveller, offer.travellerId.rawValue != own {
             throw Problem(.notFound, "offer '\(body.offerId)' does not exist", field: "offerId")
         }
         let now = now()
@@ -267,18 +267,18 @@ public struct GoanAPI: Sendable {
         if body.commit == true {
             // Creation and commit in one transaction.
             (details, created) = try await blocking { try desk.bookAndCommit(offer, idempotencyKey: idempotencyKey, now: now) }
-            if created { Counter(label: "goan_bookings_committed_total", dimensions: [("state", details.booking.state)]).increment() }
+            if created { Counter(label: "goan_bookings_committed_total", dimensions: [("state", details.booking.state.rawValue)]).increment() }
         } else {
             (details, created) = try await blocking { try desk.book(offerId: offer.id, idempotencyKey: idempotencyKey, now: now) }
         }
-        if details.booking.state == "REJECTED" || details.booking.state == "EXPIRED" { throw refusal(details) }
+        if details.booking.state.isRefused { throw refusal(details) }
         context.logger.info("booked", metadata: ["booking": "\(details.id)", "state": "\(details.booking.state)", "created": "\(created)"])
         return try json(BookingBody(details, clock: clock), status: created ? .created : .ok)
     }
 
     func bookingEvent(_ request: Request, _ context: GoanRequestContext) async throws -> Response {
         try require(context, [.traveller, .coordinator, .dispatcher, .admin])
-        let id = try pathId(context, "id")
+        let id: BookingID = try pathId(context, "id")
         let body = try await decode(BookingEventBody.self, request, context, shape: BookingEventBody.shape)
         guard let operation = BookingEventBody.Operation(rawValue: body.operation) else {
             throw Problem.badRequest("operation", "must be COMMIT, CANCEL or DENY")
@@ -303,17 +303,17 @@ public struct GoanAPI: Sendable {
             case .deny: try desk.deny(id, reason: body.reason ?? "denied by the \(role.rawValue)", now: now)
             }
         }
-        Counter(label: "goan_booking_events_total", dimensions: [("operation", operation.rawValue), ("state", details.booking.state)]).increment()
-        if operation == .commit, details.booking.state == "REJECTED" || details.booking.state == "EXPIRED" { throw refusal(details) }
-        context.logger.info("booking event", metadata: ["booking": "\(id)", "operation": "\(operation.rawValue)", "state": "\(details.booking.state)"])
+        Counter(label: "goan_booking_events_total", dimensions: [("operation", operation.rawValue), ("state", details.booking.state.rawValue)]).increment()
+        if operation == .commit, details.booking.state.isRefused { throw refusal(details) }
+        context.logger.info("booking event", metadata: ["booking": "\(id)", "operation": "\(operation.rawValue)", "state": "\(details.booking.state.rawValue)"])
         return try json(BookingBody(details, clock: clock))
     }
 
     /// A committed booking the services refused, as a 409 with the reason code.
     func refusal(_ details: BookingDetails) -> Problem {
-        let reason = details.booking.reason
-        let code = reason.split(separator: ":", maxSplits: 1).first.map(String.init) ?? "REJECTED"
-        return Problem(.conflict, "booking \(details.id) is \(details.booking.state): \(reason)", code: code)
+        let booking = details.booking
+        return Problem(
+            .conflict, "booking \(details.id) is \(booking.state.rawValue): \(booking.reasonText)", code: booking.reasonCode?.rawValue ?? booking.state.rawValue)
     }
 
     func dispatchDay(_ date: ServiceDate) throws -> DayScheduleBody {
@@ -343,17 +343,22 @@ public struct GoanAPI: Sendable {
     }
 
     /// A traveller reaches only their own bookings and budget; others' are answered as unknown.
+    func checkOwner(_ context: GoanRequestContext, _ traveller: TravellerID, what: String) throws {
+        try checkOwner(context, traveller.rawValue, what: what)
+    }
+
     func checkOwner(_ context: GoanRequestContext, _ traveller: String, what: String) throws {
         if context.principal?.role == .traveller, context.principal?.traveller != traveller {
             throw Problem(.notFound, "\(what) does not exist")
         }
     }
 
-    func pathId(_ context: GoanRequestContext, _ name: String) throws -> Int64 {
+    /// A numbered id from the path (a booking's, a leg's).
+    func pathId<ID: Identifier>(_ context: GoanRequestContext, _ name: String) throws -> ID where ID.RawValue == Int64 {
         guard let text = context.parameters.get(name)?.removingPercentEncoding, let id = Int64(text), id >= 1 else {
             throw Problem.badRequest(name, "expected a positive integer")
         }
-        return id
+        return ID(rawValue: id)
     }
 
     func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: GoanRequestContext, shape: JSONShape) async throws -> T {

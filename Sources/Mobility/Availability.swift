@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+public import Domain
 import Foundation
 public import GTFS
 

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+public import Domain
 public import GTFS
 
 /// A door-to-door ride someone asks an on-demand service for.

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+public import Domain
 public import GTFS
 
 /// One way to make a trip, door to door: walking, public transport, Regiotaxi, AutoMaatje or
@@ -44,12 +45,7 @@ public struct Itinerary: Sendable, Hashable {
 
 /// A part of an itinerary.
 public struct ItineraryLeg: Sendable, Hashable {
-    public enum Mode: String, Sendable, Hashable, Codable {
-        case walk
-        case transit
-        case regiotaxi
-        case automaatje
-    }
+    public typealias Mode = TravelMode
 
     public var mode: Mode
     public var fromName: String

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+public import Domain
 public import GTFS
 public import Mobility
 public import Transit

@@ -31,7 +31,7 @@ struct DayExecution {
         var dropoff: Double
     }
 
-    var rides: [Int64: Ride] = [:]
+    var rides: [LegID: Ride] = [:]
     var timelines: [Timeline] = []
     /// Regiotaxi: km, km without a passenger, passenger-km, hours on the road (depot to depot).
     var taxiKm = 0.0
@@ -54,9 +54,9 @@ struct DayExecution {
             let volunteer = day.kind == .volunteer ? volunteers.first { $0.id == day.volunteer?.rawValue } : nil
             let base = bases[day.shift]
             guard let depot = base?.depot ?? volunteer?.home.coordinate else { continue }
-            var points: [Coordinate] = [], seats: [Int] = [], service: [Double] = [], ids: [Int64] = [], agreed: [Double] = []
+            var points: [Coordinate] = [], seats: [Int] = [], service: [Double] = [], ids: [LegID] = [], agreed: [Double] = []
             for stop in day.stops {
-                guard let ride = booked[stop.ride], let id = ride.leg?.rawValue else { continue }
+                guard let ride = booked[stop.ride], let id = ride.leg else { continue }
                 agreed.append(Double(ride.pickup))
                 points.append(stop.pickup ? ride.from : ride.to)
                 seats.append(stop.pickup ? ride.seats : -ride.seats)

@@ -68,13 +68,13 @@ struct DayLoop {
         for (attempt, itinerary) in simulator.choice.ranked(options, for: request.traveller, desiredArrival: arrival).prefix(3).enumerated() {
             let key = "\(trip.id)-\(withoutVolunteers ? "again-" : "")\(attempt)"
             let details = try desk.bookAndCommit(itinerary, request: request, idempotencyKey: key, now: now)
-            if details.booking.state == "CONFIRMED" || details.booking.state == "PENDING" {
+            if details.booking.state == .confirmed || details.booking.state == .pending {
                 state.bookingId = details.id
                 state.mode = Self.mode(of: itinerary)
                 state.transitKm = itinerary.legs.filter { $0.mode == .transit }.reduce(0) { $0 + $1.metres } / 1000
                 return details
             }
-            if !withoutVolunteers { state.refusal = Self.code(details.booking.reason) }
+            if !withoutVolunteers { state.refusal = details.booking.reasonCode?.rawValue ?? "REFUSED" }
         }
         return nil
     }
@@ -84,12 +84,6 @@ struct DayLoop {
         var modes: [String] = []
         for mode in itinerary.modes where modes.last != mode.rawValue { modes.append(mode.rawValue) }
         return modes.isEmpty ? "walk" : modes.joined(separator: "+")
-    }
-
-    /// "CODE: words" → "CODE".
-    static func code(_ reason: String) -> String {
-        let code = reason.split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
-        return code.isEmpty ? "REFUSED" : code
     }
 
     /// Why nothing was offered, from the traveller's point of view: the reason of the service
@@ -144,7 +138,7 @@ struct DayLoop {
             if let id = state.bookingId {
                 let details = try desk.booking(id)
                 switch details.booking.state {
-                case "CONFIRMED":
+                case .confirmed:
                     let onDemand = details.legs.filter(\.isOnDemand)
                     let driven = onDemand.compactMap { leg in leg.id.flatMap { execution.rides[$0] }.map { (leg, $0) } }
                     if driven.count == onDemand.count {
@@ -167,12 +161,12 @@ struct DayLoop {
                     } else {
                         record.reason = "NOT_DISPATCHED"
                     }
-                case "PENDING":
+                case .pending:
                     record.reason = "NO_VOLUNTEER_ANSWER"
-                case "EXPIRED" where details.legs.contains { $0.mode == "automaatje" }:
+                case .expired where details.legs.contains { $0.mode == .automaatje }:
                     record.reason = "NO_VOLUNTEER_ANSWER"
                 default:
-                    record.reason = Self.code(details.booking.reason)
+                    record.reason = details.booking.reasonCode?.rawValue ?? "REFUSED"
                 }
             }
             records[index] = record

@@ -55,8 +55,8 @@ public struct Simulator: Sendable {
     enum Event {
         case trip(Int)
         /// A volunteer booking failed (declined by all, or no answer): the traveller plans again.
-        case retry(booking: Int64)
-        case answer(leg: Int64, volunteer: String, accepts: Bool)
+        case retry(booking: BookingID)
+        case answer(leg: LegID, volunteer: VolunteerID, accepts: Bool)
         case close(day: Int)
 
         /// At the same second: answers first, then retries, the day's close, new trips.
@@ -72,7 +72,7 @@ public struct Simulator: Sendable {
 
     /// What the loop knows of a request before its day is closed.
     struct TripState {
-        var bookingId: Int64?
+        var bookingId: BookingID?
         var refusal = ""
         var mode = ""
         var transitKm = 0.0
@@ -99,7 +99,7 @@ public struct Simulator: Sendable {
         var nextTrip = 0
         var plans: [Int: (PlanRequest, Plan)] = [:]
         var asked = Set<String>()
-        var tripOfBooking: [Int64: Int] = [:]
+        var tripOfBooking: [BookingID: Int] = [:]
         var retried = Set<Int>()
         // The earliest response deadline of a volunteer leg still pending (none: .max).
         var nextDeadline = Int64.max
@@ -131,7 +131,7 @@ public struct Simulator: Sendable {
                 if let booked {
                     tripOfBooking[booked.id] = index
                     scheduleAnswers(booked, now: now, asked: &asked, events: &events, random: &answers)
-                    for leg in booked.legs where leg.state == "PENDING" { nextDeadline = min(nextDeadline, leg.responseDeadline ?? .max) }
+                    for leg in booked.legs where leg.state == .pending { nextDeadline = min(nextDeadline, leg.responseDeadline ?? .max) }
                 }
                 timing.bookingSeconds += Self.seconds(clock.now - start)
             case .retry(let booking):
@@ -150,7 +150,7 @@ public struct Simulator: Sendable {
                 if now >= nextDeadline { nextDeadline = try expire(desk, now: now, asked: &asked, events: &events, random: &answers) }
                 if let details = try? desk.answer(leg: leg, volunteer: volunteer, accepted: accepts, now: now) {
                     scheduleAnswers(details, now: now, asked: &asked, events: &events, random: &answers)
-                    for leg in details.legs where leg.state == "PENDING" { nextDeadline = min(nextDeadline, leg.responseDeadline ?? .max) }
+                    for leg in details.legs where leg.state == .pending { nextDeadline = min(nextDeadline, leg.responseDeadline ?? .max) }
                 }
                 timing.bookingSeconds += Self.seconds(clock.now - start)
             case .close(let day):
@@ -172,7 +172,7 @@ public struct Simulator: Sendable {
         var profiles = (first ..< last).map { supply.travellers[trips[$0].traveller] }
         try desk.store.read { tx in
             for k in profiles.indices where profiles[k].wmoPass != nil {
-                profiles[k].wmoPass!.kmBudgetLeft = try tx.kmBudgetLeft(traveller: profiles[k].id)
+                profiles[k].wmoPass!.kmBudgetLeft = try tx.kmBudgetLeft(traveller: TravellerID(rawValue: profiles[k].id))
             }
         }
         let requests = (first ..< last).enumerated().map { k, index in request(for: trips[index], traveller: profiles[k]) }
@@ -206,17 +206,17 @@ public struct Simulator: Sendable {
         _ details: BookingDetails, now: Int64, asked: inout Set<String>, events: inout EventQueue, random: inout SeededGenerator
     ) {
         let mean = (scenario.execution?.volunteerAnswerMeanHours ?? 4) * 3600
-        if details.booking.state == "REJECTED" || details.booking.state == "EXPIRED" {
+        if details.booking.state.isRefused {
             events.push(now + 60, .retry(booking: details.id))
             return
         }
-        for leg in details.legs where leg.state == "PENDING" && !leg.askedVolunteer.isEmpty {
-            guard let id = leg.id, asked.insert("\(id)/\(leg.askedVolunteer)").inserted else { continue }
+        for leg in details.legs where leg.state == .pending {
+            guard let id = leg.id, let volunteer = leg.askedVolunteer, asked.insert("\(id)/\(volunteer)").inserted else { continue }
             let delay = Int64(Draw.exponential(mean, using: &random).rounded()) + 60
-            let rate = supply.volunteers.first { $0.id == leg.askedVolunteer }?.acceptanceRate ?? 1
+            let rate = supply.volunteers.first { $0.id == volunteer.rawValue }?.acceptanceRate ?? 1
             let accepts = Draw.chance(rate, using: &random)
             if let deadline = leg.responseDeadline, now + delay > deadline { continue }
-            events.push(now + delay, .answer(leg: id, volunteer: leg.askedVolunteer, accepts: accepts))
+            events.push(now + delay, .answer(leg: id, volunteer: volunteer, accepts: accepts))
         }
     }
 

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+import Domain
 import ArgumentParser
 import Bookings
 import GTFS
@@ -24,7 +25,7 @@ extension GoanCommand {
         var idempotencyKey: String?
 
         @OptionGroup var store: StoreArguments
-        @OptionGroup var timetable: TimetableArguments
+        @OptionGroup(visibility: .hidden) var timetable: TimetableArguments
 
         func run() throws {
             let (desk, now) = try store.openDesk(timetable)
@@ -38,13 +39,13 @@ extension GoanCommand {
         static let configuration = CommandConfiguration(abstract: "List bookings, by pickup time.")
 
         @Option(help: "Only this traveller's bookings.")
-        var traveller: String?
+        var traveller: TravellerID?
 
         @Option(help: "Only bookings for this travel date, YYYY-MM-DD.")
         var date: String?
 
         @OptionGroup var store: StoreArguments
-        @OptionGroup var timetable: TimetableArguments
+        @OptionGroup(visibility: .hidden) var timetable: TimetableArguments
 
         func validate() throws {
             if let date, ServiceDate(date) == nil { throw ValidationError("--date '\(date)' is not a date (expected YYYY-MM-DD)") }
@@ -67,10 +68,10 @@ extension GoanCommand {
         static let configuration = CommandConfiguration(commandName: "booking", abstract: "Show a booking with its legs.")
 
         @Argument(help: "The booking id.")
-        var id: Int64
+        var id: BookingID
 
         @OptionGroup var store: StoreArguments
-        @OptionGroup var timetable: TimetableArguments
+        @OptionGroup(visibility: .hidden) var timetable: TimetableArguments
 
         func run() throws {
             let (desk, _) = try store.openDesk(timetable)
@@ -85,10 +86,10 @@ extension GoanCommand {
             abstract: "Cancel a booking: free until the service's limit before pickup (Regiotaxi 60 min), a fee after.")
 
         @Argument(help: "The booking id.")
-        var id: Int64
+        var id: BookingID
 
         @OptionGroup var store: StoreArguments
-        @OptionGroup var timetable: TimetableArguments
+        @OptionGroup(visibility: .hidden) var timetable: TimetableArguments
 
         func run() throws {
             let (desk, now) = try store.openDesk(timetable)
@@ -106,7 +107,7 @@ extension GoanCommand {
         struct Requests: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Rides waiting for a volunteer's answer, by deadline.")
             @OptionGroup var store: StoreArguments
-            @OptionGroup var timetable: TimetableArguments
+            @OptionGroup(visibility: .hidden) var timetable: TimetableArguments
 
             func run() throws {
                 let (desk, _) = try store.openDesk(timetable)
@@ -116,32 +117,32 @@ extension GoanCommand {
                 for leg in legs {
                     let due = BookingOutput.time(leg.responseDeadline ?? 0, timezone: desk.timezone)
                     let pickup = BookingOutput.time(leg.departureAt, timezone: desk.timezone)
-                    print("\(leg.id ?? 0)\t\(leg.bookingId)\t\(leg.askedVolunteer)\t\(due)\t\(pickup)\t\(leg.fromName) → \(leg.toName)")
+                    print("\(leg.id ?? 0)\t\(leg.bookingId)\t\(leg.askedVolunteer?.rawValue ?? "")\t\(due)\t\(pickup)\t\(leg.fromName) → \(leg.toName)")
                 }
             }
         }
 
         struct Accept: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "A volunteer accepts the ride offered to them.")
-            @Argument(help: "The leg id (from `goan volunteer requests`).") var leg: Int64
-            @Option(help: "The volunteer's id.") var volunteer: String
+            @Argument(help: "The leg id (from `goan volunteer requests`).") var leg: LegID
+            @Option(help: "The volunteer's id.") var volunteer: VolunteerID
             @OptionGroup var store: StoreArguments
-            @OptionGroup var timetable: TimetableArguments
+            @OptionGroup(visibility: .hidden) var timetable: TimetableArguments
 
             func run() throws { try GoanCommand.Volunteer.answer(leg: leg, volunteer: volunteer, accepted: true, store: store, timetable: timetable) }
         }
 
         struct Decline: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "A volunteer declines: the ride is offered to the next volunteer.")
-            @Argument(help: "The leg id (from `goan volunteer requests`).") var leg: Int64
-            @Option(help: "The volunteer's id.") var volunteer: String
+            @Argument(help: "The leg id (from `goan volunteer requests`).") var leg: LegID
+            @Option(help: "The volunteer's id.") var volunteer: VolunteerID
             @OptionGroup var store: StoreArguments
-            @OptionGroup var timetable: TimetableArguments
+            @OptionGroup(visibility: .hidden) var timetable: TimetableArguments
 
             func run() throws { try GoanCommand.Volunteer.answer(leg: leg, volunteer: volunteer, accepted: false, store: store, timetable: timetable) }
         }
 
-        static func answer(leg: Int64, volunteer: String, accepted: Bool, store: StoreArguments, timetable: TimetableArguments) throws {
+        static func answer(leg: LegID, volunteer: VolunteerID, accepted: Bool, store: StoreArguments, timetable: TimetableArguments) throws {
             let (desk, now) = try store.openDesk(timetable)
             let details = try deskCall { try desk.answer(leg: leg, volunteer: volunteer, accepted: accepted, now: now) }
             print(BookingOutput(details: details, timezone: desk.timezone).text())

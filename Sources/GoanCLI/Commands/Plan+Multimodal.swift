@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+import Domain
 import ArgumentParser
 import Bookings
 import Foundation
@@ -70,7 +71,7 @@ extension GoanCommand.Plan {
         } else {
             let until = BookingOutput.time(offers.map(\.validUntil).min() ?? now, timezone: tt.feed.timezone)
             text += "\n\nOffers (book with `goan book ID`, valid until \(until)):"
-            for (index, offer) in offers.enumerated() { text += "\n  \(index + 1). \(offer.id)  \(offer.legs.map(\.mode).filter { $0 != "walk" }.joined(separator: "+"))" }
+            for (index, offer) in offers.enumerated() { text += "\n  \(index + 1). \(offer.id)  \(offer.legs.map(\.mode).filter { $0 != .walk }.map(\.rawValue).joined(separator: "+"))" }
         }
         return text
     }

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+import Domain
 import Bookings
 import Foundation
 import GTFS
@@ -41,14 +42,14 @@ struct BookingOutput {
         if b.km > 0 { facts.append("\(Int(b.km.rounded())) km from the yearly Regiotaxi budget") }
         if b.fee > 0 { facts.append("cancellation fee \(RideRules.euros(b.fee))") }
         lines.append("  booked \(time(b.createdAt)) from offer \(b.offerId.prefix(8))…; " + facts.joined(separator: ", "))
-        if !b.reason.isEmpty { lines.append("  reason: \(b.reason)") }
+        if !b.reasonText.isEmpty { lines.append("  reason: \(b.reasonText)") }
         for leg in details.legs {
-            var line = "  leg \(leg.id ?? 0)  \(leg.mode.padding(toLength: 10, withPad: " ", startingAt: 0)) \(clock(leg.departureAt)) \(leg.fromName) → \(clock(leg.arrivalAt)) \(leg.toName)"
+            var line = "  leg \(leg.id ?? 0)  \(leg.mode.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(clock(leg.departureAt)) \(leg.fromName) → \(clock(leg.arrivalAt)) \(leg.toName)"
             if leg.isOnDemand {
-                line += "  [\(leg.state)"
-                if !leg.assignee.isEmpty { line += ", \(leg.mode == "regiotaxi" ? "vehicle" : "volunteer") \(leg.assignee)" }
-                if !leg.askedVolunteer.isEmpty, let deadline = leg.responseDeadline {
-                    line += ", asked \(leg.askedVolunteer), answer due \(time(deadline))"
+                line += "  [\(leg.state.rawValue)"
+                if let assignee = leg.assignee { line += ", \(leg.mode == .regiotaxi ? "vehicle" : "volunteer") \(assignee)" }
+                if let asked = leg.askedVolunteer, let deadline = leg.responseDeadline {
+                    line += ", asked \(asked), answer due \(time(deadline))"
                 }
                 line += "]"
             }
