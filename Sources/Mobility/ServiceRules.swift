@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+import Domain
 public import Foundation
 
 /// The rules of the demand-responsive services that GTFS-Flex cannot say (eligibility, fares,
@@ -153,14 +154,14 @@ public struct ServiceRules: Codable, Sendable, Hashable {
         return try decode(data, file: path)
     }
 
+    /// Decodes and checks the text of `service-rules.json`; `file` names it in errors.
+    ///
+    /// - Throws: ``RulesError`` with the line and column, the field and what was expected
+    ///   (an unknown field lists the known ones).
     public static func decode(_ data: Data, file: String) throws -> ServiceRules {
-        do {
-            let rules = try JSONDecoder().decode(ServiceRules.self, from: data)
-            try rules.validate(file: file)
-            return rules
-        } catch let error as DecodingError {
-            throw RulesError(decoding: error, file: file)
-        }
+        let (rules, document) = try RulesError.decode(ServiceRules.self, from: data, file: file)
+        try RulesError.locating(in: document) { try rules.validate(file: file) }
+        return rules
     }
 
     /// Checks values a decoder cannot: clock times, ranges, signs.
@@ -207,41 +208,58 @@ extension ServiceRules.Service {
     }
 }
 
-/// A problem in a rules or scenario file, naming the file and the field.
+/// A problem in a rules or supply file, naming the file, the place in it and the field.
 public struct RulesError: Error, Sendable, CustomStringConvertible {
     public var file: String
+    /// 1-based line and column in the file, when the problem is at one place in it.
+    public var line: Int?
+    public var column: Int?
+    /// A path such as `services[0].booking.lateBookingAfter`.
     public var field: String?
     public var message: String
 
-    public init(file: String, field: String?, message: String) {
+    public init(file: String, field: String?, message: String, line: Int? = nil, column: Int? = nil) {
         self.file = file
         self.field = field
         self.message = message
+        self.line = line
+        self.column = column
     }
 
-    init(decoding error: DecodingError, file: String) {
-        func path(_ context: DecodingError.Context) -> String {
-            context.codingPath.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }.joined()
-                .trimmingCharacters(in: CharacterSet(charactersIn: "."))
-        }
-        switch error {
-        case .keyNotFound(let key, let context):
-            let parent = path(context)
-            self.init(file: file, field: parent.isEmpty ? key.stringValue : "\(parent).\(key.stringValue)", message: "required field is missing")
-        case .typeMismatch(let type, let context):
-            self.init(file: file, field: path(context), message: "expected \(type)")
-        case .valueNotFound(let type, let context):
-            self.init(file: file, field: path(context), message: "expected \(type), found null")
-        case .dataCorrupted(let context):
-            let field = path(context)
-            self.init(file: file, field: field.isEmpty ? nil : field, message: context.debugDescription)
-        @unknown default:
-            self.init(file: file, field: nil, message: "\(error)")
-        }
+    init(_ problem: JSONProblem, file: String) {
+        self.init(
+            file: file, field: problem.field.isEmpty ? nil : problem.field, message: problem.expected,
+            line: problem.location?.line, column: problem.location?.column)
     }
 
+    /// `file:line:column: field: message`, as compilers and `goan feed validate` write.
     public var description: String {
-        "\(file): \(field.map { "\($0): " } ?? "")\(message)"
+        var location = file
+        if let line { location += ":\(line)" + (column.map { ":\($0)" } ?? "") }
+        return "\(location): \(field.map { "\($0): " } ?? "")\(message)"
+    }
+
+    /// Parses and decodes a JSON data file strictly (``JSONDocument``).
+    static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String) throws -> (T, JSONDocument) {
+        do {
+            let document = try JSONDocument(parsing: data)
+            return (try document.decode(T.self), document)
+        } catch let problem as JSONProblem {
+            throw RulesError(problem, file: file)
+        }
+    }
+
+    /// Runs the checks of a decoded file, adding the line and column of the field they name.
+    static func locating(in document: JSONDocument, _ checks: () throws -> Void) throws {
+        do {
+            try checks()
+        } catch var error as RulesError where error.line == nil {
+            if let field = error.field, let location = document.location(of: field) {
+                error.line = location.line
+                error.column = location.column
+            }
+            throw error
+        }
     }
 }
 
