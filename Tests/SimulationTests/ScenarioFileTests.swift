@@ -37,8 +37,8 @@ import Testing
         }
     }
 
-    /// Every field of the format survives a round trip: what the types can hold, the schema of
-    /// known fields accepts (a field added to the types but not to the schema would be refused).
+    /// Every field of the format survives a round trip: what the types write, the strict reader
+    /// (which takes the known fields from the types themselves) reads back unchanged.
     @Test func everyShippedScenarioSurvivesARoundTrip() throws {
         for file in try Self.shippedFiles() {
             let scenario = try Scenario.load(SimulationFixtures.scenariosDirectory.appendingPathComponent(file).path)
