@@ -9,7 +9,6 @@
 public import Domain
 import Foundation
 public import Mobility
-public import RideDispatch
 
 /// Draws the scenario's travellers (seeded): age, living alone, a Wmo pass, AutoMaatje
 /// membership, aids, a home in one of the village cores, companions and preferences.

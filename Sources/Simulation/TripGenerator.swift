@@ -10,7 +10,6 @@ public import Domain
 import Foundation
 public import GTFS
 public import Mobility
-public import RideDispatch
 
 /// A trip somebody wants to make: booked at `bookedAt` for `date`, arriving by (outbound) or
 /// departing at (return) `desiredSecond` after local midnight.
