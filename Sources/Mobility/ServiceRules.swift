@@ -8,6 +8,7 @@
 
 import Domain
 public import Foundation
+public import GTFS
 
 /// The rules of the demand-responsive services that GTFS-Flex cannot say (eligibility, fares,
 /// radius, budgets, companions, ride-time promise), read from `service-rules.json` beside the
@@ -159,9 +160,52 @@ public struct ServiceRules: Codable, Sendable, Hashable {
     /// - Throws: ``RulesError`` with the line and column, the field and what was expected
     ///   (an unknown field lists the known ones).
     public static func decode(_ data: Data, file: String) throws -> ServiceRules {
+        try decodeLocated(data, file: file).0
+    }
+
+    static func decodeLocated(_ data: Data, file: String) throws -> (ServiceRules, JSONDocument) {
         let (rules, document) = try RulesError.decode(ServiceRules.self, from: data, file: file)
         try RulesError.locating(in: document) { try rules.validate(file: file) }
-        return rules
+        return (rules, document)
+    }
+
+    /// Every problem of `service-rules.json` (for `goan feed validate`): the first error of the
+    /// file itself, or else what does not fit the feed beside it: a `routeId` that is not in
+    /// routes.txt or has no flexible trips, a municipality zone that is not a location of
+    /// locations.geojson.
+    public static func problems(_ data: Data, file: String, feed: Feed?) -> [RulesError] {
+        let rules: ServiceRules, document: JSONDocument
+        do {
+            (rules, document) = try decodeLocated(data, file: file)
+        } catch let error as RulesError {
+            return [error]
+        } catch {
+            return [RulesError(file: file, field: nil, message: "\(error)")]
+        }
+        guard let feed else { return [] }
+        var problems: [RulesError] = []
+        func problem(_ field: String, _ message: String) {
+            let location = document.location(of: field)
+            problems.append(RulesError(file: file, field: field, message: message, line: location?.line, column: location?.column))
+        }
+        for (index, service) in rules.services.enumerated() {
+            let at = "services[\(index)]"
+            if feed.routeIndexByID[service.routeId] == nil {
+                problem("\(at).routeId", "route '\(service.routeId)' is not in routes.txt")
+            } else {
+                do {
+                    _ = try OnDemandService(rules: service, feed: feed)
+                } catch let error as RulesError {
+                    problem("\(at).routeId", error.message)
+                } catch {
+                    problem("\(at).routeId", "\(error)")
+                }
+            }
+            for (number, municipality) in service.municipalities.enumerated() where feed.flexLocationIndexByID[municipality.zone] == nil {
+                problem("\(at).municipalities[\(number)].zone", "'\(municipality.zone)' is not a location_id of locations.geojson")
+            }
+        }
+        return problems
     }
 
     /// Checks values a decoder cannot: clock times, ranges, signs.
@@ -180,6 +224,11 @@ public struct ServiceRules: Codable, Sendable, Hashable {
             }
             if service.fare.perKm < 0 || service.fare.startFee < 0 {
                 throw RulesError(file: file, field: "\(at).fare", message: "fares must not be negative")
+            }
+            for (number, aid) in service.aids.enumerated() where Aid(rawValue: aid) == nil {
+                throw RulesError(
+                    file: file, field: "\(at).aids[\(number)]",
+                    message: "'\(aid)' is not an aid (expected \(Aid.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             if service.pickupWindowMinutes < 0 || service.pickupWindowMinutes > 120 {
                 throw RulesError(file: file, field: "\(at).pickupWindowMinutes", message: "must be within 0…120")
