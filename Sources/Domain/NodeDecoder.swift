@@ -29,9 +29,21 @@ struct NodeDecoder: Decoder, SingleValueDecodingContainer {
 
     /// Decodes `T` here; objects whose decoding finished are marked complete in the ledger.
     func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
-        let value = try T(from: self)
+        let value: T
+        do {
+            value = try T(from: self)
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.count == codingPath.count {
+            // An enumeration refused the value: name the values it takes, when it can list them.
+            guard let cases = T.self as? any CaseIterable.Type else { throw problem(context.debugDescription) }
+            throw mismatch("one of \(Self.names(of: cases).joined(separator: ", "))")
+        }
         if case .object(let object) = node.kind { ledger.complete(object.id) }
         return value
+    }
+
+    /// The raw values (or names) of an enumeration's cases.
+    static func names<C: CaseIterable>(of type: C.Type) -> [String] {
+        C.allCases.map { value in (value as? any RawRepresentable).map { "\($0.rawValue)" } ?? "\(value)" }
     }
 
     // MARK: Containers

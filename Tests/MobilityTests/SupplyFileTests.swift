@@ -105,6 +105,9 @@ import Testing
             label: "syntax error", file: "places.json", old: "\"kind\": \"hospital\",", new: "\"kind\": \"hospital\"", occurrence: 2,
             field: "", expects: ["not valid JSON", "',' or '}'"], at: "\"lat\": 52.2752"),
         Edit(
+            label: "unknown aid", file: "travellers.json", old: "\"walker\"", new: "\"rollator\"", field: "travellers[1].aids[0]",
+            expects: ["one of wheelchair, mobilityScooter, walker, doorToDoorHelp, found \"rollator\""]),
+        Edit(
             label: "shift ending before it starts", file: "fleet.json", old: "\"end\": \"14:00\"", new: "\"end\": \"05:00\"",
             field: "vehicles[0].shifts[0].end", expects: ["05:00 is not after 06:00"], at: "\"05:00\""),
         Edit(
