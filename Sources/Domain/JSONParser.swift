@@ -15,6 +15,11 @@ struct JSONParser {
     var line = 1
     var lineStart = 0
     var nextObjectID = 0
+    /// The column of `columnOffset` on the current line: parsing only moves forward, so each
+    /// location continues from the last one instead of rescanning the line (a minified
+    /// GeoJSON file is one long line).
+    var columnOffset = 0
+    var column = 1
     /// Deeper nesting is refused rather than risking the stack.
     static let maxDepth = 512
 
@@ -36,18 +41,20 @@ struct JSONParser {
 
     /// The location of `offset`; the column counts characters (UTF-8 continuation bytes are
     /// not counted).
-    var location: JSONLocation {
-        var column = 1
-        var i = lineStart
-        while i < offset {
-            if bytes[i] & 0xC0 != 0x80 { column += 1 }
-            i += 1
+    mutating func location() -> JSONLocation {
+        if columnOffset < lineStart || columnOffset > offset {
+            columnOffset = lineStart
+            column = 1
+        }
+        while columnOffset < offset {
+            if bytes[columnOffset] & 0xC0 != 0x80 { column += 1 }
+            columnOffset += 1
         }
         return JSONLocation(line: line, column: column)
     }
 
-    func syntax(_ expected: String) -> JSONProblem {
-        JSONProblem(location: location, field: "", expected: "not valid JSON: expected \(expected), found \(foundHere)")
+    mutating func syntax(_ expected: String) -> JSONProblem {
+        JSONProblem(location: location(), field: "", expected: "not valid JSON: expected \(expected), found \(foundHere)")
     }
 
     var foundHere: String {
@@ -75,7 +82,7 @@ struct JSONParser {
 
     mutating func parseValue(depth: Int) throws -> JSONNode {
         guard depth < Self.maxDepth else { throw syntax("at most \(Self.maxDepth) nested lists and objects") }
-        let start = location
+        let start = location()
         guard offset < bytes.count else { throw syntax("a value") }
         switch bytes[offset] {
         case UInt8(ascii: "{"): return JSONNode(kind: .object(try parseObject(depth: depth)), location: start)
@@ -107,7 +114,7 @@ struct JSONParser {
         }
         while true {
             skipWhitespace()
-            let keyLocation = location
+            let keyLocation = location()
             guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { throw syntax("a field name in double quotes") }
             let key = try parseString()
             if object.index[key] != nil {

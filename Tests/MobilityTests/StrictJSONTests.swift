@@ -98,6 +98,14 @@ import Testing
         #expect(problem.location == JSONLocation(line: 1, column: 28))
     }
 
+    /// A minified file is one long line: the column still counts from the line's start.
+    @Test func columnsOnOneLongLine() throws {
+        let text = "[" + Array(repeating: "12.5", count: 50_000).joined(separator: ",") + ",]"
+        let problem = try #require(throws: JSONProblem.self) { _ = try JSONDocument(parsing: Array(text.utf8)) }
+        #expect(problem.location == JSONLocation(line: 1, column: text.count))
+        #expect(problem.expected.contains("found ']'"), "\(problem)")
+    }
+
     @Test func anUnknownFieldListsTheKnownOnes() throws {
         let text = edited("\"note\": \"late\"", "\"notes\": \"late\"")
         let problem = try problem(text)
