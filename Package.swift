@@ -52,7 +52,7 @@ let package = Package(
         // Reading GTFS from a directory or a .zip: typed records, diagnostics with file, line, column.
         .target(
             name: "GTFS",
-            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["Domain", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
         // The compact timetable and the RAPTOR family. No third-party dependency.

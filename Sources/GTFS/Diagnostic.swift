@@ -9,7 +9,8 @@
 /// A problem found in a feed, located by file, line and column.
 ///
 /// Errors stop a feed from loading; warnings describe something that was repaired or ignored
-/// (the feed still loads). The description reads `stop_times.txt:42: arrival_time: …`.
+/// (the feed still loads). The description reads `stop_times.txt:42: error: arrival_time: …`, or
+/// `locations.geojson:7:5: error: features[0].id: …` with the position in a JSON file.
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public enum Severity: String, Sendable, Hashable, Comparable {
         case warning
@@ -23,21 +24,25 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var file: String
     /// 1-based line number in the file; `nil` for problems of the whole file.
     public var line: Int?
-    /// The column (field) name; `nil` for problems of a whole row or file.
+    /// The column (field) name; `nil` for problems of a whole row or file. In a JSON file
+    /// (locations.geojson, service-rules.json) the field's path, `features[2].geometry`.
     public var column: String?
+    /// 1-based character position in the line, for JSON files (in CSV files ``column`` says it).
+    public var position: Int?
     /// What is wrong, in a sentence for people.
     public var message: String
 
-    public init(severity: Severity, file: String, line: Int?, column: String?, message: String) {
+    public init(severity: Severity, file: String, line: Int?, column: String?, message: String, position: Int? = nil) {
         self.severity = severity
         self.file = file
         self.line = line
         self.column = column
         self.message = message
+        self.position = position
     }
 
-    public static func error(file: String, line: Int?, column: String?, _ message: String) -> Self {
-        Diagnostic(severity: .error, file: file, line: line, column: column, message: message)
+    public static func error(file: String, line: Int?, column: String?, _ message: String, position: Int? = nil) -> Self {
+        Diagnostic(severity: .error, file: file, line: line, column: column, message: message, position: position)
     }
 
     public static func warning(file: String, line: Int?, column: String?, _ message: String) -> Self {
@@ -46,7 +51,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         var location = file
-        if let line { location += ":\(line)" }
+        if let line { location += ":\(line)" + (position.map { ":\($0)" } ?? "") }
         let columnPart = column.map { "\($0): " } ?? ""
         return "\(location): \(severity.rawValue): \(columnPart)\(message)"
     }

@@ -6,7 +6,9 @@
 //
 //===----------------------------------------------------------------------===//
 
+import Domain
 public import Foundation
+public import GTFS
 
 /// The rules of the demand-responsive services that GTFS-Flex cannot say (eligibility, fares,
 /// radius, budgets, companions, ride-time promise), read from `service-rules.json` beside the
@@ -153,14 +155,57 @@ public struct ServiceRules: Codable, Sendable, Hashable {
         return try decode(data, file: path)
     }
 
+    /// Decodes and checks the text of `service-rules.json`; `file` names it in errors.
+    ///
+    /// - Throws: ``RulesError`` with the line and column, the field and what was expected
+    ///   (an unknown field lists the known ones).
     public static func decode(_ data: Data, file: String) throws -> ServiceRules {
+        try decodeLocated(data, file: file).0
+    }
+
+    static func decodeLocated(_ data: Data, file: String) throws -> (ServiceRules, JSONDocument) {
+        let (rules, document) = try RulesError.decode(ServiceRules.self, from: data, file: file)
+        try RulesError.locating(in: document) { try rules.validate(file: file) }
+        return (rules, document)
+    }
+
+    /// Every problem of `service-rules.json` (for `goan feed validate`): the first error of the
+    /// file itself, or else what does not fit the feed beside it: a `routeId` that is not in
+    /// routes.txt or has no flexible trips, a municipality zone that is not a location of
+    /// locations.geojson.
+    public static func problems(_ data: Data, file: String, feed: Feed?) -> [RulesError] {
+        let rules: ServiceRules, document: JSONDocument
         do {
-            let rules = try JSONDecoder().decode(ServiceRules.self, from: data)
-            try rules.validate(file: file)
-            return rules
-        } catch let error as DecodingError {
-            throw RulesError(decoding: error, file: file)
+            (rules, document) = try decodeLocated(data, file: file)
+        } catch let error as RulesError {
+            return [error]
+        } catch {
+            return [RulesError(file: file, field: nil, message: "\(error)")]
         }
+        guard let feed else { return [] }
+        var problems: [RulesError] = []
+        func problem(_ field: String, _ message: String) {
+            let location = document.location(of: field)
+            problems.append(RulesError(file: file, field: field, message: message, line: location?.line, column: location?.column))
+        }
+        for (index, service) in rules.services.enumerated() {
+            let at = "services[\(index)]"
+            if feed.routeIndexByID[service.routeId] == nil {
+                problem("\(at).routeId", "route '\(service.routeId)' is not in routes.txt")
+            } else {
+                do {
+                    _ = try OnDemandService(rules: service, feed: feed)
+                } catch let error as RulesError {
+                    problem("\(at).routeId", error.message)
+                } catch {
+                    problem("\(at).routeId", "\(error)")
+                }
+            }
+            for (number, municipality) in service.municipalities.enumerated() where feed.flexLocationIndexByID[municipality.zone] == nil {
+                problem("\(at).municipalities[\(number)].zone", "'\(municipality.zone)' is not a location_id of locations.geojson")
+            }
+        }
+        return problems
     }
 
     /// Checks values a decoder cannot: clock times, ranges, signs.
@@ -179,6 +224,11 @@ public struct ServiceRules: Codable, Sendable, Hashable {
             }
             if service.fare.perKm < 0 || service.fare.startFee < 0 {
                 throw RulesError(file: file, field: "\(at).fare", message: "fares must not be negative")
+            }
+            for (number, aid) in service.aids.enumerated() where Aid(rawValue: aid) == nil {
+                throw RulesError(
+                    file: file, field: "\(at).aids[\(number)]",
+                    message: "'\(aid)' is not an aid (expected \(Aid.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             if service.pickupWindowMinutes < 0 || service.pickupWindowMinutes > 120 {
                 throw RulesError(file: file, field: "\(at).pickupWindowMinutes", message: "must be within 0…120")
@@ -207,41 +257,58 @@ extension ServiceRules.Service {
     }
 }
 
-/// A problem in a rules or scenario file, naming the file and the field.
+/// A problem in a rules or supply file, naming the file, the place in it and the field.
 public struct RulesError: Error, Sendable, CustomStringConvertible {
     public var file: String
+    /// 1-based line and column in the file, when the problem is at one place in it.
+    public var line: Int?
+    public var column: Int?
+    /// A path such as `services[0].booking.lateBookingAfter`.
     public var field: String?
     public var message: String
 
-    public init(file: String, field: String?, message: String) {
+    public init(file: String, field: String?, message: String, line: Int? = nil, column: Int? = nil) {
         self.file = file
         self.field = field
         self.message = message
+        self.line = line
+        self.column = column
     }
 
-    init(decoding error: DecodingError, file: String) {
-        func path(_ context: DecodingError.Context) -> String {
-            context.codingPath.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }.joined()
-                .trimmingCharacters(in: CharacterSet(charactersIn: "."))
-        }
-        switch error {
-        case .keyNotFound(let key, let context):
-            let parent = path(context)
-            self.init(file: file, field: parent.isEmpty ? key.stringValue : "\(parent).\(key.stringValue)", message: "required field is missing")
-        case .typeMismatch(let type, let context):
-            self.init(file: file, field: path(context), message: "expected \(type)")
-        case .valueNotFound(let type, let context):
-            self.init(file: file, field: path(context), message: "expected \(type), found null")
-        case .dataCorrupted(let context):
-            let field = path(context)
-            self.init(file: file, field: field.isEmpty ? nil : field, message: context.debugDescription)
-        @unknown default:
-            self.init(file: file, field: nil, message: "\(error)")
-        }
+    init(_ problem: JSONProblem, file: String) {
+        self.init(
+            file: file, field: problem.field.isEmpty ? nil : problem.field, message: problem.expected,
+            line: problem.location?.line, column: problem.location?.column)
     }
 
+    /// `file:line:column: field: message`, as compilers and `goan feed validate` write.
     public var description: String {
-        "\(file): \(field.map { "\($0): " } ?? "")\(message)"
+        var location = file
+        if let line { location += ":\(line)" + (column.map { ":\($0)" } ?? "") }
+        return "\(location): \(field.map { "\($0): " } ?? "")\(message)"
+    }
+
+    /// Parses and decodes a JSON data file strictly (``JSONDocument``).
+    static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String) throws -> (T, JSONDocument) {
+        do {
+            let document = try JSONDocument(parsing: data)
+            return (try document.decode(T.self), document)
+        } catch let problem as JSONProblem {
+            throw RulesError(problem, file: file)
+        }
+    }
+
+    /// Runs the checks of a decoded file, adding the line and column of the field they name.
+    static func locating(in document: JSONDocument, _ checks: () throws -> Void) throws {
+        do {
+            try checks()
+        } catch var error as RulesError where error.line == nil {
+            if let field = error.field, let location = document.location(of: field) {
+                error.line = location.line
+                error.column = location.column
+            }
+            throw error
+        }
     }
 }
 

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+import Domain
 import Foundation
 
 /// The supply and the people of a scenario folder (`Scenarios/twente/`): `fleet.json`,
@@ -21,27 +22,33 @@ public struct SupplyFiles: Sendable {
     struct Places: Codable { var places: [Place] }
     struct Travellers: Codable { var travellers: [Traveller] }
 
-    /// Reads the four files of `directory`.
+    /// Reads the four files of `directory`, strictly: an unknown field (`"wmopass"` for
+    /// `"wmoPass"`) is an error, not a traveller without a pass.
     ///
-    /// - Throws: ``RulesError`` naming the file and the field when one is missing or malformed.
+    /// - Throws: ``RulesError`` naming the file, the line and column, and the field when one is
+    ///   missing, malformed or unknown.
     public static func load(directory: String) throws -> SupplyFiles {
+        var documents: [String: JSONDocument] = [:]
         func read<T: Decodable>(_ name: String, as type: T.Type) throws -> T {
             let path = directory + "/" + name
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw RulesError(file: path, field: nil, message: "cannot read the file")
             }
-            do {
-                return try JSONDecoder().decode(T.self, from: data)
-            } catch let error as DecodingError {
-                throw RulesError(decoding: error, file: path)
-            }
+            let (value, document) = try RulesError.decode(T.self, from: data, file: path)
+            documents[path] = document
+            return value
         }
         let supply = SupplyFiles(
             vehicles: try read("fleet.json", as: Fleet.self).vehicles,
             volunteers: try read("volunteers.json", as: Volunteers.self).volunteers,
             places: try read("places.json", as: Places.self).places,
             travellers: try read("travellers.json", as: Travellers.self).travellers)
-        try supply.validate(directory: directory)
+        do {
+            try supply.validate(directory: directory)
+        } catch let error as RulesError {
+            guard let document = documents[error.file] else { throw error }
+            try RulesError.locating(in: document) { throw error }
+        }
         return supply
     }
 

@@ -6,24 +6,39 @@
 //
 //===----------------------------------------------------------------------===//
 
+import Domain
 public import Foundation
 import GTFS
 import Mobility
 
-/// A scenario file that cannot be used: the file, the field (a path such as
+/// A scenario file that cannot be used: the file, the place in it, the field (a path such as
 /// `population.ages[1].share`) and what was expected there.
 public struct ScenarioError: Error, Sendable, Hashable, CustomStringConvertible {
     public var file: String
+    /// 1-based line and column of the field in the file, when known.
+    public var line: Int?
+    public var column: Int?
     public var field: String
     public var expected: String
 
-    public init(file: String, field: String, expected: String) {
+    public init(file: String, field: String, expected: String, line: Int? = nil, column: Int? = nil) {
         self.file = file
         self.field = field
         self.expected = expected
+        self.line = line
+        self.column = column
     }
 
-    public var description: String { field.isEmpty ? "\(file): \(expected)" : "\(file): \(field): \(expected)" }
+    init(_ problem: JSONProblem, file: String) {
+        self.init(file: file, field: problem.field, expected: problem.expected, line: problem.location?.line, column: problem.location?.column)
+    }
+
+    /// `file:line:column: field: expected`, as compilers write.
+    public var description: String {
+        var location = file
+        if let line { location += ":\(line)" + (column.map { ":\($0)" } ?? "") }
+        return field.isEmpty ? "\(location): \(expected)" : "\(location): \(field): \(expected)"
+    }
 }
 
 extension Scenario {
@@ -37,130 +52,55 @@ extension Scenario {
         return try parse(data, file: file)
     }
 
-    /// Parses and checks a scenario; errors name the field and what was expected.
+    /// Parses and checks a scenario strictly (``JSONDocument``: unknown fields, fractions in
+    /// whole-number fields and syntax errors are refused); errors name the line and column, the
+    /// field and what was expected.
     public static func parse(_ data: Data, file: String) throws -> Scenario {
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: data)
-        } catch {
-            throw ScenarioError(file: file, field: "", expected: "valid JSON (\(Self.jsonProblem(error)))")
-        }
-        try checkKeys(object, schema: Self.schema, path: "", file: file)
+        let document: JSONDocument
         let scenario: Scenario
         do {
-            scenario = try JSONDecoder().decode(Scenario.self, from: data)
-        } catch let error as DecodingError {
-            throw Self.error(error, file: file)
+            document = try JSONDocument(parsing: data)
+            scenario = try document.decode(Scenario.self)
+        } catch var problem as JSONProblem {
+            if let range = wholeNumberRange(problem) { problem.expected = range }
+            throw ScenarioError(problem, file: file)
         }
-        try scenario.validate(file: file)
+        do {
+            try scenario.validate(file: file)
+        } catch var error as ScenarioError {
+            if let location = document.location(of: error.field), !error.field.isEmpty {
+                error.line = location.line
+                error.column = location.column
+            }
+            throw error
+        }
         return scenario
     }
 
-    static func jsonProblem(_ error: any Error) -> String {
-        let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
-        return text ?? "\(error)"
-    }
+    /// The whole-number fields and the ranges ``validate(file:)`` holds them to, by path with
+    /// list positions left out: a fraction there is refused in the words of the range.
+    static let wholeNumberRanges: [String: String] = [
+        "days": "a whole number of days between 1 and 400",
+        "population.travellers": "a whole number of travellers between 1 and 200000",
+        "population.ages[].from": "a whole number of years between 0 and 120",
+        "population.ages[].to": "a whole number of years between 0 and 120",
+        "demand.purposes[].stayMinutes": "a whole number of minutes between 0 and 720",
+        "phases[].fromDay": "a whole-number day index ≥ 0 (0 = start)",
+        "rules.regiotaxiPickupWindowMinutes": "a whole number of minutes between 0 and 120",
+        "rules.regiotaxiLeadTimeMinutes": "a whole number of minutes between 0 and 10080",
+        "rules.automaatjeLeadWorkingDays": "a whole number of working days between 0 and 20",
+        "rules.automaatjeResponseDeadlineHours": "a whole number of hours between 1 and 240",
+        "dispatch.iterations": "a whole number between 0 and 1000000",
+        "dispatch.maxRidesToImprove": "a whole number of rides ≥ 0",
+    ]
 
-    static func path(_ codingPath: [any CodingKey]) -> String {
-        var text = ""
-        for key in codingPath {
-            if let index = key.intValue { text += "[\(index)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }
-        }
-        return text
-    }
-
-    static func error(_ error: DecodingError, file: String) -> ScenarioError {
-        switch error {
-        case .keyNotFound(let key, let context):
-            return ScenarioError(file: file, field: path(context.codingPath + [key]), expected: "a value (the field is required)")
-        case .typeMismatch(let type, let context):
-            return ScenarioError(file: file, field: path(context.codingPath), expected: "a value of type \(Self.typeName(type))")
-        case .valueNotFound(let type, let context):
-            return ScenarioError(file: file, field: path(context.codingPath), expected: "a value of type \(Self.typeName(type)), not null")
-        case .dataCorrupted(let context):
-            return ScenarioError(file: file, field: path(context.codingPath), expected: context.debugDescription)
-        @unknown default:
-            return ScenarioError(file: file, field: "", expected: "\(error)")
-        }
-    }
-
-    static func typeName(_ type: Any.Type) -> String {
-        switch type {
-        case is String.Type: "text"
-        case is Int.Type, is UInt64.Type: "whole number"
-        case is Double.Type: "number"
-        case is Bool.Type: "true or false"
-        case is [String: Any].Type, is [String: Double].Type: "object"
-        default: type is any Collection.Type ? "list" : "object"
-        }
-    }
-
-    /// The fields each object may have (a misspelt optional field would otherwise be ignored).
-    indirect enum Schema: Sendable {
-        case object([String: Schema])
-        case list(Schema)
-        case map(Schema)
-        case value
-    }
-
-    static let schema: Schema = {
-        let band = Schema.object(["from": .value, "to": .value, "share": .value])
-        let place = Schema.object(["name": .value, "lat": .value, "lon": .value])
-        return .object([
-            "name": .value, "description": .value, "seed": .value, "start": .value, "days": .value,
-            "supply": .object(["base": .value, "fleetScale": .value, "volunteerScale": .value, "acceptanceRate": .value, "depots": .list(place)]),
-            "population": .object([
-                "travellers": .value, "ages": .list(band), "livingAlone": .value, "wmoPass": .value, "automaatjeMember": .value,
-                "aids": .object(["wheelchair": .value, "mobilityScooter": .value, "walker": .value, "doorToDoorHelp": .value]),
-                "homes": .list(.object(["name": .value, "lat": .value, "lon": .value, "radiusMetres": .value, "weight": .value])),
-                "kmBudget": .value, "companion": .value, "preferences": .object(["comfort": .value, "price": .value, "speed": .value]),
-            ]),
-            "demand": .object([
-                "tripsPerTravellerPerWeek": .value, "weekdays": .map(.value),
-                "purposes": .list(.object([
-                    "name": .value, "share": .value, "destinations": .list(.value), "arrivals": .list(band), "stayMinutes": .value,
-                    "returnShare": .value,
-                ])),
-                "leadTimes": .list(.object(["fromHours": .value, "toHours": .value, "share": .value])),
-            ]),
-            "places": .list(.object(["id": .value, "name": .value, "kind": .value, "lat": .value, "lon": .value, "nearestStopId": .value])),
-            "phases": .list(.object([
-                "fromDay": .value, "label": .value, "demandFactor": .value, "users": .value, "purposes": .list(.value), "extraPurposes": .map(.value),
-            ])),
-            "rules": .object([
-                "regiotaxiPickupWindowMinutes": .value, "regiotaxiLeadTimeMinutes": .value, "automaatjeLeadWorkingDays": .value,
-                "automaatjeResponseDeadlineHours": .value,
-            ]),
-            "costs": .object([
-                "regiotaxiPerVehicleHour": .value, "automaatjeCoordinationPerRide": .value, "taxiGramsPerKm": .value, "carGramsPerKm": .value,
-                "transitGramsPerPassengerKm": .value,
-            ]),
-            "execution": .object(["delayProbability": .value, "delayMeanMinutes": .value, "volunteerAnswerMeanHours": .value]),
-            "dispatch": .object(["iterations": .value, "maxRidesToImprove": .value]),
-            "calibration": .list(.object(["figure": .value, "real": .value, "tolerance": .value, "source": .value])),
-        ])
-    }()
-
-    static func checkKeys(_ value: Any, schema: Schema, path: String, file: String) throws {
-        switch schema {
-        case .object(let fields):
-            guard let object = value as? [String: Any] else { return }  // the decoder names the type
-            for key in object.keys.sorted() {
-                let field = path.isEmpty ? key : path + "." + key
-                guard let inner = fields[key] else {
-                    throw ScenarioError(file: file, field: field, expected: "one of the known fields (\(fields.keys.sorted().joined(separator: ", "))); '\(key)' is not one")
-                }
-                try checkKeys(object[key]!, schema: inner, path: field, file: file)
-            }
-        case .list(let element):
-            guard let list = value as? [Any] else { return }
-            for (index, item) in list.enumerated() { try checkKeys(item, schema: element, path: "\(path)[\(index)]", file: file) }
-        case .map(let element):
-            guard let object = value as? [String: Any] else { return }
-            for (key, item) in object { try checkKeys(item, schema: element, path: path + "." + key, file: file) }
-        case .value:
-            return
-        }
+    /// The range of a whole-number field whose value was a number but not a whole one.
+    static func wholeNumberRange(_ problem: JSONProblem) -> String? {
+        guard problem.expected.hasPrefix("a whole number"), let found = problem.expected.components(separatedBy: ", found ").last,
+            Double(found) != nil
+        else { return nil }
+        let pattern = problem.field.replacingOccurrences(of: #"\[[0-9]+\]"#, with: "[]", options: .regularExpression)
+        return wholeNumberRanges[pattern].map { "\($0), found \(found)" }
     }
 
     /// Checks what the decoder cannot: ranges, shares, dates, times, known names.

@@ -128,6 +128,37 @@ import Testing
         FlexDefect(name: "zone id equals a stop id", from: "\"id\":\"zone\"", to: "\"id\":\"A\"", file: "locations.geojson", column: "features[0].id", fragment: "duplicate id 'A'"),
     ]
 
+    /// locations.geojson written over several lines, as people write it: an error gives the
+    /// line and the position in the line of the value at fault.
+    @Test(arguments: [
+        ("\"type\": \"Polygon\"", "\"type\": \"Point\"", "\"Point\"", "features[0].geometry.type", "locations.geojson:LINE:POSITION: error: features[0].geometry.type: 'Point' is not supported"),
+        ("\"id\": \"zone\", ", "", "{\"type\": \"Feature\"", "features[0]", "locations.geojson:LINE:POSITION: error: features[0]: required value is missing"),
+        ("\"features\": [", "\"features\" [", "[\n", nil, "locations.geojson:LINE:POSITION: error: not valid JSON: expected ':' after the field name, found '['"),
+    ])
+    func geojsonErrorsGiveLineAndPosition(_ from: String, _ to: String, _ at: String, _ field: String?, _ expected: String) throws {
+        let geojson = """
+            {"type": "FeatureCollection",
+             "features": [
+              {"id": "zone", "type": "Feature", "properties": {"stop_name": "Zone"},
+               "geometry": {"type": "Polygon", "coordinates": [[[5.9,51.9],[6.1,51.9],[6.1,52.1],[5.9,52.1],[5.9,51.9]]]}}
+             ]}
+            """
+        let broken = geojson.replacingOccurrences(of: from, with: to)
+        #expect(broken != geojson)
+        var files = InlineFeed.files(Self.base)
+        files["locations.geojson"] = Array(broken.utf8)
+        let (feed, diagnostics) = try Feed.inspect(.inMemory(files))
+        #expect(feed == nil)
+        let range = try #require(broken.range(of: at))
+        let before = broken[..<range.lowerBound]
+        let line = before.filter { $0 == "\n" }.count + 1
+        let position = before.distance(from: before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex, to: before.endIndex) + 1
+        let error = try #require(diagnostics.first { $0.file == "locations.geojson" && $0.severity == .error }, "\(diagnostics)")
+        #expect(error.line == line && error.position == position && error.column == field)
+        let description = expected.replacingOccurrences(of: "LINE", with: "\(line)").replacingOccurrences(of: "POSITION", with: "\(position)")
+        #expect(error.description.hasPrefix(description), "\(error)")
+    }
+
     @Test(arguments: defects)
     func malformedFlexDataIsAnErrorNamingTheField(_ defect: FlexDefect) throws {
         #expect(Self.base.contains(defect.from), "the defect must change the base feed")

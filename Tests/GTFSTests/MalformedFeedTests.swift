@@ -217,6 +217,10 @@ import Testing
         Defect("empty trip_id in the first stop_times row", [.replace(st, "T1,10:00:00", ",10:00:00")], st, 2, "trip_id", "required value is empty"),
         Defect("quoted empty trip_id in stop_times", [.replace(st, "T1,10:00:00", "\"\",10:00:00")], st, 2, "trip_id", "required value is empty"),
         Defect("empty service_id in calendar_dates", [.replace(dates, "S,2026", ",2026")], dates, 2, "service_id", "required value is empty"),
+        // A trip's first and last stop need their times (GTFS: required there).
+        Defect("first stop time without times", [.replace(st, "T1,10:00:00,10:00:00", "T1,,")], st, 2, "departure_time", "trip 'T1' has no departure_time at its first stop (stop_sequence 1)"),
+        Defect("last stop time without times", [.replace(st, "T2,11:20:00,11:20:00", "T2,,")], st, 7, "arrival_time", "trip 'T2' has no arrival_time at its last stop (stop_sequence 3)"),
+        Defect("stop_times.txt with only a header", [.set(st, [base[st]![0]])], st, 1, nil, "the file has only a header"),
     ]
 
     @Test(arguments: defects)
@@ -264,6 +268,26 @@ import Testing
         #expect(error.description.contains("… and 31 more errors"))
     }
 
+    /// A trip whose first stop has only an arrival_time (or whose last stop has only a
+    /// departure_time) loads: the one time stands for both.
+    @Test func oneTimeAtTheEndsOfATripIsEnough() throws {
+        let files = Self.files([.replace(Self.st, "T1,10:00:00,10:00:00", "T1,10:00:00,"), .replace(Self.st, "T1,10:20:00,10:20:00", "T1,,10:20:00")])
+        let feed = try Feed.load(from: .inMemory(files))
+        let rows = feed.stopTimes.rangeOfTrip[Int(Self.trip(feed, "T1"))]
+        #expect(feed.stopTimes.departure[Int(rows.lowerBound)] == 10 * 3600)
+        #expect(feed.stopTimes.arrival[Int(rows.upperBound) - 1] == 10 * 3600 + 20 * 60)
+    }
+
+    /// Every error of a trip's untimed ends is listed, not only the first.
+    @Test func bothUntimedEndsAreListed() throws {
+        let files = Self.files([.replace(Self.st, "T1,10:00:00,10:00:00", "T1,,"), .replace(Self.st, "T1,10:20:00,10:20:00", "T1,,")])
+        let error = try #require(throws: FeedLoadError.self) { try Feed.load(from: .inMemory(files)) }
+        #expect(error.errors.map(\.description) == [
+            "stop_times.txt:2: error: departure_time: trip 'T1' has no departure_time at its first stop (stop_sequence 1); it is required there",
+            "stop_times.txt:4: error: arrival_time: trip 'T1' has no arrival_time at its last stop (stop_sequence 3); it is required there",
+        ])
+    }
+
     // MARK: - Recoverable problems: warnings, and the feed still loads
 
     /// A problem the loader repairs or ignores, the warning it gives and what must hold after it.
@@ -308,11 +332,6 @@ import Testing
             "dwell going back in time",
             [.replace(st, "10:10:00,10:11:00", "10:10:00,10:09:00")],
             st, 3, "arrival_time", "trip 'T1' goes back in time at stop_sequence 2"
-        ) { !$0.hasCalls(trip($0, "T1")) },
-        Recoverable(
-            "first stop time without times",
-            [.replace(st, "T1,10:00:00,10:00:00", "T1,,")],
-            st, 2, "arrival_time", "the first stop time of trip 'T1' has no time; the trip is ignored"
         ) { !$0.hasCalls(trip($0, "T1")) },
         Recoverable(
             "unknown service_id",

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+import Domain
 import Foundation
 
 /// GTFS-Flex: booking_rules.txt, location_groups.txt (+ location_group_stops.txt) and
@@ -134,26 +135,42 @@ extension FeedLoader {
     mutating func loadLocations(into feed: inout Feed) {
         let file = "locations.geojson"
         guard files.contains(file), let bytes = files.read(file) else { return }
+        // The strict reader only locates: GeoJSON may carry any extra member, so the values
+        // are read from the plain tree.
+        let document: JSONDocument
+        do {
+            document = try JSONDocument(parsing: bytes)
+        } catch let problem as JSONProblem {
+            error(file: file, line: problem.location?.line, column: nil, problem.expected, position: problem.location?.column)
+            return
+        } catch {
+            self.error(file: file, line: nil, column: nil, "not valid JSON (\(error))")
+            return
+        }
+        func problem(_ field: String, _ message: String) {
+            let location = document.location(of: field)
+            error(file: file, line: location?.line, column: field.isEmpty ? nil : field, message, position: location?.column)
+        }
         guard let json = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
-            error(file: file, line: nil, column: nil, "not valid JSON (expected a GeoJSON FeatureCollection)")
+            problem("", "expected a GeoJSON FeatureCollection (a JSON object)")
             return
         }
         guard json["type"] as? String == "FeatureCollection", let features = json["features"] as? [Any] else {
-            error(file: file, line: nil, column: "type", "expected a GeoJSON FeatureCollection with \"features\"")
+            problem("type", "expected a GeoJSON FeatureCollection with \"features\"")
             return
         }
         for (number, item) in features.enumerated() {
             let where_ = "features[\(number)]"
             guard let feature = item as? [String: Any] else {
-                error(file: file, line: nil, column: where_, "not a JSON object")
+                problem(where_, "not a JSON object")
                 continue
             }
             guard let id = (feature["id"] as? String) ?? (feature["id"] as? NSNumber)?.stringValue, !id.isEmpty else {
-                error(file: file, line: nil, column: "\(where_).id", "required value is missing")
+                problem(feature["id"] == nil ? where_ : "\(where_).id", "required value is missing (a location_id)")
                 continue
             }
             if feed.flexLocationIndexByID[id] != nil || feed.stopIndexByID[id] != nil || feed.locationGroupIndexByID[id] != nil {
-                error(file: file, line: nil, column: "\(where_).id", "duplicate id '\(id)' (ids must be unique across stops, locations and groups)")
+                problem("\(where_).id", "duplicate id '\(id)' (ids must be unique across stops, locations and groups)")
                 continue
             }
             let properties = feature["properties"] as? [String: Any] ?? [:]
@@ -161,7 +178,7 @@ extension FeedLoader {
             guard let geometry = feature["geometry"] as? [String: Any], let type = geometry["type"] as? String,
                 let coordinates = geometry["coordinates"] as? [Any]
             else {
-                error(file: file, line: nil, column: "\(where_).geometry", "missing or malformed geometry")
+                problem(feature["geometry"] == nil ? where_ : "\(where_).geometry", "missing or malformed geometry (expected type and coordinates)")
                 continue
             }
             let polygonList: [Any]
@@ -169,7 +186,7 @@ extension FeedLoader {
             case "Polygon": polygonList = [coordinates]
             case "MultiPolygon": polygonList = coordinates
             default:
-                error(file: file, line: nil, column: "\(where_).geometry.type", "'\(type)' is not supported (expected Polygon or MultiPolygon)")
+                problem("\(where_).geometry.type", "'\(type)' is not supported (expected Polygon or MultiPolygon)")
                 continue
             }
             var polygons: [[[Coordinate]]] = []
@@ -191,7 +208,7 @@ extension FeedLoader {
                 polygons.append(parsed)
             }
             guard valid, !polygons.isEmpty else {
-                error(file: file, line: nil, column: "\(where_).geometry.coordinates", "expected rings of at least 4 [longitude, latitude] positions")
+                problem("\(where_).geometry.coordinates", "expected rings of at least 4 [longitude, latitude] positions")
                 continue
             }
             feed.flexLocationIndexByID[id] = Int32(feed.flexLocations.count)

@@ -20,6 +20,10 @@ extension FeedLoader {
         guard let arrival = flex.isPresent ? table.column("arrival_time") ?? -1 : requiredColumn(table, "arrival_time"),
             let departure = flex.isPresent ? table.column("departure_time") ?? -1 : requiredColumn(table, "departure_time")
         else { return }
+        if table.rowCount == 0 {
+            error(file: table.file, line: 1, column: nil, "the file has only a header: every trip needs its stop times")
+            return
+        }
         let pickup = table.column("pickup_type"), dropOff = table.column("drop_off_type")
         let timepoint = table.column("timepoint")
         var rows = StopTimes()

@@ -142,15 +142,22 @@ extension FeedLoader {
                 continue
             }
             let first = Int(range.lowerBound), last = Int(range.upperBound) - 1
-            if feed.stopTimes.departure[first] == missingTime || feed.stopTimes.arrival[last] == missingTime {
-                let row = feed.stopTimes.departure[first] == missingTime ? first : last
-                warning(
-                    file: "stop_times.txt", line: Int(stopTimeLines[row]), column: "arrival_time",
-                    "the \(row == first ? "first" : "last") stop time of trip '\(tripID)' has no time; the trip is ignored")
-                feed.stopTimes.rangeOfTrip[trip] = range.lowerBound ..< range.lowerBound
-                dropped += 1
-                continue
+            // GTFS requires both times at a trip's first and last stop (one of them is enough
+            // here: it stands for both); without them the trip's times cannot be interpolated.
+            var untimed = false
+            if feed.stopTimes.departure[first] == missingTime {
+                error(
+                    file: "stop_times.txt", line: Int(stopTimeLines[first]), column: "departure_time",
+                    "trip '\(tripID)' has no departure_time at its first stop (stop_sequence \(feed.stopTimes.sequence[first])); it is required there")
+                untimed = true
             }
+            if feed.stopTimes.arrival[last] == missingTime {
+                error(
+                    file: "stop_times.txt", line: Int(stopTimeLines[last]), column: "arrival_time",
+                    "trip '\(tripID)' has no arrival_time at its last stop (stop_sequence \(feed.stopTimes.sequence[last])); it is required there")
+                untimed = true
+            }
+            if untimed { continue }
             interpolate(&feed.stopTimes, rows: first ... last)
             var previous = feed.stopTimes.departure[first]
             var backwards: Int?

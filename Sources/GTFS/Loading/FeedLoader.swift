@@ -33,11 +33,11 @@ struct FeedLoader {
         error(file: table.file, line: row.map { Int(table.rowLine[$0]) }, column: column, message)
     }
 
-    mutating func error(file: String, line: Int?, column: String?, _ message: String) {
+    mutating func error(file: String, line: Int?, column: String?, _ message: String, position: Int? = nil) {
         let count = errorsPerFile[file, default: 0] + 1
         errorsPerFile[file] = count
         if count <= Self.maxErrorsPerFile {
-            diagnostics.append(.error(file: file, line: line, column: column, message))
+            diagnostics.append(.error(file: file, line: line, column: column, message, position: position))
         } else if count == Self.maxErrorsPerFile + 1 {
             diagnostics.append(
                 .error(file: file, line: nil, column: nil, "more errors in this file are not listed"))

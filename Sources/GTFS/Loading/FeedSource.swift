@@ -39,6 +39,15 @@ public enum FeedSource: Sendable {
         }
     }
 
+    /// The bytes of the file `name` of the feed (such as `service-rules.json` beside the GTFS
+    /// files), or `nil` when the feed has no such file.
+    ///
+    /// - Throws: ``FeedLoadError`` when the source cannot be opened.
+    public func contents(of name: String) throws -> [UInt8]? {
+        let files = try open()
+        return files.contains(name) ? files.read(name) : nil
+    }
+
     /// Opens the source and returns a reader of its files.
     func open() throws -> FeedFiles {
         switch self {

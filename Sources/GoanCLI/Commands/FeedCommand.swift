@@ -9,6 +9,7 @@
 import ArgumentParser
 import Foundation
 import GTFS
+import Mobility
 import Transit
 
 extension GoanCommand {
@@ -24,7 +25,11 @@ extension GoanCommand.FeedCommand {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List every error and warning in a feed (file, line, column).",
-            discussion: "Exits with status 1 when the feed has errors (it cannot be loaded), 0 otherwise.")
+            discussion: """
+                Checks the GTFS files, the GTFS-Flex files (booking_rules.txt, location_groups.txt, locations.geojson, \
+                flexible stop_times) and, when the feed has one, service-rules.json (and that its routes and zones are in the feed). \
+                Exits with status 1 when the feed or its service rules have errors, 0 otherwise.
+                """)
 
         @Argument(help: "A GTFS feed: a .zip or a directory.")
         var path: String
@@ -40,7 +45,9 @@ extension GoanCommand.FeedCommand {
 
         /// The report as printed, and whether the feed can be loaded.
         func report() throws -> (String, Bool) {
-            let (feed, diagnostics) = try Feed.inspect(FeedSource.at(path))
+            let source = try FeedSource.at(path)
+            var (feed, diagnostics) = try Feed.inspect(source)
+            diagnostics += try Self.serviceRulesDiagnostics(source, feed: feed)
             let errors = diagnostics.filter { $0.severity == .error }
             let warnings = diagnostics.filter { $0.severity == .warning }
             var lines = errors.map(\.description) + warnings.prefix(maxWarnings).map(\.description)
@@ -50,8 +57,26 @@ extension GoanCommand.FeedCommand {
                 lines.append("\(path): valid: \(feed.stops.count) stops, \(feed.trips.count) trips, \(plural(warnings.count, "warning"))")
                 return (lines.joined(separator: "\n"), true)
             }
-            lines.append("\(path): \(plural(errors.count, "error")), \(plural(warnings.count, "warning")): the feed cannot be loaded")
+            // The GTFS files may be fine while the service rules beside them are not.
+            let verdict = feed == nil ? "the feed cannot be loaded" : "its service-rules.json cannot be used"
+            lines.append("\(path): \(plural(errors.count, "error")), \(plural(warnings.count, "warning")): \(verdict)")
             return (lines.joined(separator: "\n"), false)
+        }
+
+        /// The problems of the feed's `service-rules.json`, as diagnostics like the GTFS ones
+        /// (none when the feed has no such file).
+        static func serviceRulesDiagnostics(_ source: FeedSource, feed: Feed?) throws -> [Diagnostic] {
+            let file = "service-rules.json"
+            let bytes: [UInt8]?
+            do {
+                bytes = try source.contents(of: file)
+            } catch let error as FeedLoadError {
+                throw CLIError(error.description)
+            }
+            guard let bytes else { return [] }
+            return ServiceRules.problems(Data(bytes), file: file, feed: feed).map { problem in
+                .error(file: file, line: problem.line, column: problem.field, problem.message, position: problem.column)
+            }
         }
     }
 

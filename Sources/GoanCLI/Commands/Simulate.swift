@@ -8,6 +8,7 @@
 
 import ArgumentParser
 import Foundation
+import GTFS
 import Mobility
 import Planner
 import Simulation
@@ -88,6 +89,9 @@ extension GoanCommand {
                 }
             }
             if let seed { scenario.seed = seed }
+            if let problem = Self.periodProblem(start: scenario.start, days: scenario.days, serviceDays: timetable.serviceDays) {
+                throw CLIError("\(path): start: \(problem)")
+            }
             var file = path
             if !FileManager.default.fileExists(atPath: file) { file += ".json" }
             let basePath = URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(scenario.supply.base).path
@@ -110,6 +114,23 @@ extension GoanCommand {
             bar.finish()
             Self.printSummary(result)
             return result
+        }
+
+        /// Why a run of `days` days from `start` cannot use the timetable, or `nil`: every
+        /// simulated day must lie in the timetable's period (outside it no bus runs, and the run
+        /// would report a world without public transport).
+        static func periodProblem(start: String, days: Int, serviceDays: ServiceDays) -> String? {
+            guard let first = ServiceDate(start) else { return "'\(start)' is not a date (expected YYYY-MM-DD)" }
+            guard serviceDays.dayCount > 0 else { return "the timetable has no service days, so no date can be simulated" }
+            let periodStart = serviceDays.firstDate, periodEnd = serviceDays.firstDate.adding(days: serviceDays.dayCount - 1)
+            let period = "the timetable's period \(periodStart) to \(periodEnd)"
+            guard first >= periodStart, first <= periodEnd else { return "\(first) is outside \(period)" }
+            let last = first.adding(days: days - 1)
+            guard last <= periodEnd else {
+                let fitting = periodEnd.dayNumber - first.dayNumber + 1
+                return "\(days) days from \(first) run to \(last), past \(period) (--days \(fitting) fits)"
+            }
+            return nil
         }
 
         static func printSummary(_ result: SimulationResult) {
