@@ -115,7 +115,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings),
-        .testTarget(name: "RideDispatchTests", dependencies: ["RideDispatch"], swiftSettings: swiftSettings),
+        .testTarget(name: "RideDispatchTests", dependencies: ["RideDispatch", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "MobilityTests", dependencies: ["Mobility", "GTFS", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PlannerTests", dependencies: ["Planner", "Mobility", "Transit", "GTFS", "RideDispatch", "TestSupport"],
