@@ -9,6 +9,7 @@
 import GTFS
 import Mobility
 import Planner
+import TestSupport
 import Testing
 import Transit
 

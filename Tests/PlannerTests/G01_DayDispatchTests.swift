@@ -11,6 +11,7 @@ import GTFS
 import Mobility
 import Planner
 import RideDispatch
+import TestSupport
 import Testing
 
 /// G: the daily dispatch of the Twente rides file to the fleet and the volunteers.
@@ -26,6 +27,7 @@ import Testing
         let (rides, schedule, supply) = try Self.dispatch("2026-11-23")
         let byID = Dictionary(uniqueKeysWithValues: rides.map { ($0.id, $0) })
         var seen: [String: Int] = [:]
+        var wheelchairPickups = 0
         for day in schedule.days {
             for stop in day.stops where stop.pickup {
                 seen[stop.ride, default: 0] += 1
@@ -35,9 +37,10 @@ import Testing
                 // Regiotaxi rides go to Regiotaxi vehicles, AutoMaatje rides to volunteers.
                 #expect((ride.service == "regiotaxi") == (day.kind == "regiotaxi"), "\(ride.id) on \(day.vehicle)")
                 if ride.wheelchair {
+                    wheelchairPickups += 1
                     let id = String(day.vehicle.split(separator: " ")[0])
-                    let vehicle = supply.vehicles.first { $0.id == id }
-                    #expect(vehicle.map { $0.wheelchairPlaces > 0 } ?? true, "\(ride.id) needs a wheelchair place on \(day.vehicle)")
+                    let vehicle = try #require(supply.vehicles.first { $0.id == id }, "\(ride.id) on \(day.vehicle), not a vehicle of the scenario")
+                    #expect(vehicle.wheelchairPlaces > 0, "\(ride.id) needs a wheelchair place on \(day.vehicle)")
                 }
             }
             // Each drop-off after its pickup.
@@ -55,6 +58,7 @@ import Testing
             #expect(assigned + reasons == 1, "\(ride.id): assigned \(assigned), reasons \(reasons)")
         }
         #expect(schedule.unassigned.count < rides.count / 4)
+        #expect(wheelchairPickups > 0, "the rides file has wheelchair rides, and some are dispatched")
     }
 
     @Test func aDeclinedRideIsReofferedToSomeoneElse() throws {

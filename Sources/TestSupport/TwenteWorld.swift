@@ -13,23 +13,35 @@ public import Mobility
 public import Planner
 public import Transit
 
-/// The embedded Twente feed, rules and scenario for booking tests, loaded once.
-public enum TwenteBookingWorld {
-    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+/// The embedded Twente feed (`Timetables/twente`), its service rules and the Twente scenario
+/// (`Scenarios/twente`), loaded once, for planner, booking, server and simulation tests.
+public enum TwenteWorld {
+    /// The repository's root folder.
+    public static let root = SharedData.repository
 
     public struct World: Sendable {
         public let timetable: Timetable
         public let rules: ServiceRules
+        /// The on-demand services of `rules` on the Twente feed.
+        public let services: [OnDemandService]
         public let supply: SupplyFiles
     }
 
     public static let world: Result<World, any Error> = Result {
         let feed = try Feed.load(from: .directory(root.appendingPathComponent("Timetables/twente").path))
+        let rules = try ServiceRules.load(from: root.appendingPathComponent("Timetables/twente/service-rules.json").path)
         return World(
             timetable: Timetable.build(from: feed),
-            rules: try ServiceRules.load(from: root.appendingPathComponent("Timetables/twente/service-rules.json").path),
+            rules: rules,
+            services: try rules.services.map { try OnDemandService(rules: $0, feed: feed) },
             supply: try SupplyFiles.load(directory: root.appendingPathComponent("Scenarios/twente").path))
+    }
+
+    /// A planner on the Twente world with the scenario's fleet and volunteers, on straight-line roads.
+    public static func planner() throws -> TripPlanner {
+        let w = try world.get()
+        return TripPlanner(
+            timetable: w.timetable, services: w.services, fleet: w.supply.vehicles, volunteers: w.supply.volunteers, road: StraightLineRoadModel())
     }
 
     /// A desk on `store`; `adjust` changes the scenario's supply first (e.g. a smaller fleet).
