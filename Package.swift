@@ -128,7 +128,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings),
-        .testTarget(name: "RideDispatchTests", dependencies: ["RideDispatch", "Domain"], swiftSettings: swiftSettings),
+        .testTarget(name: "RideDispatchTests", dependencies: ["RideDispatch", "Domain", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "FleetDispatchTests", dependencies: ["FleetDispatch", "RideDispatch", "Mobility", "Planner", "GTFS", "Domain", "TestSupport"],
             swiftSettings: swiftSettings),
@@ -138,7 +138,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "GoanCLITests",
-            dependencies: ["GoanCLI", "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["GoanCLI", "TestSupport", "Domain", "Bookings", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings),
     ]
 )

@@ -19,7 +19,7 @@ import Testing
 
 /// The booking desk on the Twente data with a store on a temporary database file.
 @Suite struct BookingDeskTests {
-    typealias W = TwenteBookingWorld
+    typealias W = TwenteWorld
     /// Monday 30 November 2026, booked a week before (every lead time met).
     let date = "2026-11-30"
     let bookedAt = W.at("2026-11-23", "10:00")

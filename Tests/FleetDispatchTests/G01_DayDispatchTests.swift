@@ -19,8 +19,8 @@ import Testing
 /// G: the daily dispatch of the Twente rides file to the fleet and the volunteers.
 @Suite struct G01_DayDispatchTests {
     static func dispatch(_ date: String) throws -> ([BookedRide], DaySchedule, SupplyFiles) {
-        let w = try TwenteBookingWorld.world.get()
-        let rides = try BookedRide.load(TwenteBookingWorld.root.appendingPathComponent("Scenarios/twente/rides-2026-11-23.csv").path)
+        let w = try TwenteWorld.world.get()
+        let rides = try BookedRide.load(TwenteWorld.root.appendingPathComponent("Scenarios/twente/rides-2026-11-23.csv").path)
         let dispatcher = DayDispatcher(rules: w.rules, vehicles: w.supply.vehicles, volunteers: w.supply.volunteers, road: StraightLineRoadModel())
         // Volunteers answer with their acceptance rate, seeded (as `goan dispatch` draws them).
         var random = SeededGenerator(seed: 1 &+ 0x5EED)
@@ -34,6 +34,7 @@ import Testing
         let (rides, schedule, supply) = try Self.dispatch("2026-11-23")
         let byID = Dictionary(uniqueKeysWithValues: rides.map { ($0.id, $0) })
         var seen: [RideID: Int] = [:]
+        var wheelchairPickups = 0
         for day in schedule.days {
             for stop in day.stops where stop.pickup {
                 seen[stop.ride, default: 0] += 1
@@ -43,9 +44,10 @@ import Testing
                 // Regiotaxi rides go to Regiotaxi vehicles, AutoMaatje rides to volunteers.
                 #expect((ride.service == .regiotaxi) == (day.kind == .regiotaxi), "\(ride.id) on \(day.shift)")
                 if ride.wheelchair {
+                    wheelchairPickups += 1
                     let id = String(day.shift.rawValue.split(separator: " ")[0])
-                    let vehicle = supply.vehicles.first { $0.id == id }
-                    #expect(vehicle.map { $0.wheelchairPlaces > 0 } ?? true, "\(ride.id) needs a wheelchair place on \(day.shift)")
+                    let vehicle = try #require(supply.vehicles.first { $0.id == id }, "\(ride.id) on \(day.shift), not a vehicle of the scenario")
+                    #expect(vehicle.wheelchairPlaces > 0, "\(ride.id) needs a wheelchair place on \(day.shift)")
                 }
             }
             // Each drop-off after its pickup.
@@ -63,6 +65,7 @@ import Testing
             #expect(assigned + reasons == 1, "\(ride.id): assigned \(assigned), reasons \(reasons)")
         }
         #expect(schedule.unassigned.count < rides.count / 4)
+        #expect(wheelchairPickups > 0, "the rides file has wheelchair rides, and some are dispatched")
     }
 
     @Test func aDeclinedRideIsReofferedToSomeoneElse() throws {
@@ -106,8 +109,8 @@ import Testing
     /// each with only the travel times an insertion reads; it must choose exactly what the
     /// insertion into the whole day's instance chooses, ride after ride, on the real rides of a day.
     @Test func insertingVehicleByVehicleChoosesWhatTheWholeDayChooses() throws {
-        let w = try TwenteBookingWorld.world.get()
-        let rides = try BookedRide.load(TwenteBookingWorld.root.appendingPathComponent("Scenarios/twente/rides-2026-11-23.csv").path)
+        let w = try TwenteWorld.world.get()
+        let rides = try BookedRide.load(TwenteWorld.root.appendingPathComponent("Scenarios/twente/rides-2026-11-23.csv").path)
             .filter { $0.service == .regiotaxi }
         #expect(rides.count > 20)
         let dispatcher = DayDispatcher(rules: w.rules, vehicles: w.supply.vehicles, volunteers: w.supply.volunteers, road: StraightLineRoadModel())

@@ -14,11 +14,12 @@ import Testing
 /// GTFS-Flex: booking rules, zones (locations.geojson), stop groups and windowed calls, in the
 /// adopted schema (C-TRAN) and the older draft (bbnavi), plus malformed Flex data.
 @Suite struct FlexFeedTests {
-    static let flexData = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../../shared/data/gtfs-flex").standardized.path
+    /// bbnavi is small and in `Tests/Fixtures`; C-TRAN only in `../shared/data` (no stated licence).
+    static let bbnavi = SharedData.fixture("gtfs-flex/bbnavi-rufbus")
+    static let ctran = SharedData.path("gtfs-flex/ctran-flex.zip")
 
     @Test func bbnaviDraftSchemaGivesGroupsWindowsAndRules() throws {
-        let feed = try Feed.load(from: .directory("\(Self.flexData)/bbnavi-rufbus"))
+        let feed = try Feed.load(from: .directory(Self.bbnavi))
         #expect(feed.bookingRules.count == 3)
         let weekdays = try #require(feed.bookingRuleIndexByID["flächenrufbus-angermünde-weekdays"])
         #expect(feed.bookingRules[Int(weekdays)].kind == .sameDay)
@@ -38,8 +39,9 @@ import Testing
         #expect(!feed.warnings.contains { $0.message.contains("flex-476-weekdays") })
     }
 
-    @Test func ctranAdoptedSchemaGivesZonesAndBookingRules() throws {
-        let feed = try Feed.load(from: .zip("\(Self.flexData)/ctran-flex.zip"))
+    @Test(.enabled(if: SharedData.has("gtfs-flex/ctran-flex.zip"), "needs ../shared/data/gtfs-flex/ctran-flex.zip"))
+    func ctranAdoptedSchemaGivesZonesAndBookingRules() throws {
+        let feed = try Feed.load(from: .zip(Self.ctran))
         #expect(feed.flexLocations.count == 8)
         #expect(feed.locationGroups.count == 10)
         #expect(feed.bookingRules.count == 128)

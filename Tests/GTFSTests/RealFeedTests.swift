@@ -8,17 +8,16 @@
 
 import Foundation
 import GTFS
+import TestSupport
 import Testing
 
-/// The published feeds in `../shared/data/gtfs` (beside the repository; CI has them too) and
-/// the modelled Twente feed in `Timetables/twente`.
+/// The published feeds: Caltrain from `Tests/Fixtures/gtfs`, the larger ones from
+/// `../shared/data/gtfs` (skipped without it; CI has it), and the modelled Twente feed in
+/// `Timetables/twente`.
 @Suite struct RealFeedTests {
-    /// The repository root: this file is `<root>/Tests/GTFSTests/RealFeedTests.swift`.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let shared = root.deletingLastPathComponent().appendingPathComponent("shared/data/gtfs")
+    static let root = SharedData.repository
 
-    static func shared(_ name: String) -> String { shared.appendingPathComponent(name).path }
+    static func shared(_ name: String) -> String { SharedData.path("gtfs/\(name)") }
 
     /// Known sizes of a feed: row counts of its files and the first and last service day, both
     /// computed independently with Python's csv module.
@@ -38,10 +37,12 @@ import Testing
         var testDescription: String { name }
     }
 
-    static let feeds: [Expected] = [
-        Expected(
-            name: "caltrain-2017.zip", agencies: 1, stops: 64, routes: 6, trips: 185, stopTimes: 2_853, frequencies: 0,
-            transfers: 0, firstDate: "2017-10-02", lastDate: "2019-10-06", oneCallTrips: 0),
+    static let caltrain = Expected(
+        name: "caltrain-2017.zip", agencies: 1, stops: 64, routes: 6, trips: 185, stopTimes: 2_853, frequencies: 0,
+        transfers: 0, firstDate: "2017-10-02", lastDate: "2019-10-06", oneCallTrips: 0)
+
+    /// The feeds only in `../shared/data/gtfs`.
+    static let sharedFeeds: [Expected] = [
         Expected(
             name: "cairns-2014.zip", agencies: 1, stops: 416, routes: 22, trips: 1_339, stopTimes: 37_790, frequencies: 0,
             transfers: 0, firstDate: "2014-05-26", lastDate: "2014-12-28", oneCallTrips: 0),
@@ -53,10 +54,17 @@ import Testing
             transfers: 0, firstDate: "2018-01-01", lastDate: "2020-12-31", oneCallTrips: 1),
     ]
 
-    @Test(arguments: feeds)
+    @Test func caltrainLoadsWithKnownCounts() throws {
+        try Self.check(Self.caltrain, at: SharedData.fixture("gtfs/caltrain-2017.zip"))
+    }
+
+    @Test(.enabled(if: SharedData.available, "needs ../shared/data/gtfs (helsinki, cairns, dutch-ferries)"), arguments: sharedFeeds)
     func publishedFeedLoadsWithKnownCounts(_ expected: Expected) throws {
-        let path = Self.shared(expected.name)
-        #expect(FileManager.default.fileExists(atPath: path), "shared data missing at \(path)")
+        try Self.check(expected, at: Self.shared(expected.name))
+    }
+
+    static func check(_ expected: Expected, at path: String) throws {
+        #expect(FileManager.default.fileExists(atPath: path), "feed missing at \(path)")
         let source = try FeedSource.at(path)
         let feed = try Feed.load(from: source)
         #expect(feed.source == path)
@@ -88,7 +96,7 @@ import Testing
     }
 
     @Test func caltrainDetails() throws {
-        let feed = try Feed.load(from: .zip(Self.shared("caltrain-2017.zip")))
+        let feed = try Feed.load(from: .zip(SharedData.fixture("gtfs/caltrain-2017.zip")))
         #expect(feed.timezone == "America/Los_Angeles")
         #expect(feed.agencies.first?.name == "Caltrain")
         #expect(feed.fileNames.contains("fare_rules.txt"))
@@ -107,7 +115,8 @@ import Testing
         #expect(feed.trips.indices.allSatisfy { feed.hasCalls(Int32($0)) })
     }
 
-    @Test func helsinkiDetails() throws {
+    @Test(.enabled(if: SharedData.has("gtfs/helsinki-2022.zip"), "needs ../shared/data/gtfs/helsinki-2022.zip"))
+    func helsinkiDetails() throws {
         let feed = try Feed.load(from: FeedSource.at(Self.shared("helsinki-2022.zip")))
         #expect(feed.timezone == "Europe/Helsinki")
         let info = try #require(feed.feedInfo)
@@ -116,7 +125,8 @@ import Testing
         #expect(feed.stopTimes.arrival.max()! > 24 * 3600)
     }
 
-    @Test func dutchFerriesDirectoryWithHeaderOnlyFiles() throws {
+    @Test(.enabled(if: SharedData.has("gtfs/dutch-ferries"), "needs ../shared/data/gtfs/dutch-ferries"))
+    func dutchFerriesDirectoryWithHeaderOnlyFiles() throws {
         let source = try FeedSource.at(Self.shared("dutch-ferries"))
         guard case .directory = source else {
             Issue.record("a directory should open as .directory")
@@ -157,14 +167,14 @@ import Testing
 
     @Test func missingPathIsAnError() throws {
         let error = try #require(throws: FeedLoadError.self) {
-            try FeedSource.at(Self.shared("no-such-feed.zip"))
+            try FeedSource.at(SharedData.fixture("no-such-feed.zip"))
         }
         #expect(error.errors.first?.message == "no such file or directory")
         #expect(error.description.contains("no-such-feed.zip"))
     }
 
     @Test func emptyDirectoryMissesEveryRequiredFile() throws {
-        let (feed, diagnostics) = try Feed.inspect(.directory(Self.shared("no-such-directory")))
+        let (feed, diagnostics) = try Feed.inspect(.directory(SharedData.fixture("no-such-directory")))
         #expect(feed == nil)
         let missing = diagnostics.filter { $0.message.contains("required file is missing") }.map(\.file)
         #expect(Set(missing) == ["agency.txt", "stops.txt", "routes.txt", "trips.txt", "stop_times.txt"])
@@ -174,7 +184,7 @@ import Testing
     @Test func unreadableZipIsAnError() throws {
         // A text file is not a zip archive.
         let error = try #require(throws: FeedLoadError.self) {
-            try Feed.load(from: .zip(Self.shared("dutch-ferries/README.md")))
+            try Feed.load(from: .zip(SharedData.fixture("README.md")))
         }
         #expect(error.errors.first?.message.contains("not a readable zip archive") == true)
     }

@@ -9,12 +9,12 @@
 import ArgumentParser
 import Foundation
 @testable import GoanCLI
+import TestSupport
 import Testing
 
 /// `goan route-batch`, `goan feed validate` and `goan feed info`, run in-process.
 @Suite struct BatchAndFeedCommandTests {
-    static let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../../shared/data/gtfs").standardized.path
+    static let caltrain = SharedData.fixture("gtfs/caltrain-2017.zip")
 
     func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("goan-cli-\(UUID().uuidString)")
@@ -28,7 +28,7 @@ import Testing
         // Caltrain northbound: San Jose Diridon (70261) to San Francisco (70011), and an impossible direction.
         try "from_stop_id,to_stop_id,departure\n70261,70011,08:00:00\n70011,70012,08:00:00\n".write(to: queries, atomically: true, encoding: .utf8)
         let command = try GoanCommand.parseAsRoot([
-            "route-batch", "--feed", "\(Self.shared)/caltrain-2017.zip", "--date", "2018-06-20",
+            "route-batch", "--feed", Self.caltrain, "--date", "2018-06-20",
             "--queries", queries.path, "--out", answers.path, "--footpaths", "transfers-only", "--min-transfer-time", "0",
         ])
         let output = try #require(command as? GoanCommand.RouteBatch).execute()
@@ -49,7 +49,7 @@ import Testing
         let queries = dir.appendingPathComponent("q.csv")
         try "from_stop_id,to_stop_id,departure\n70261,70011,08:00:00\nNOPE,70011,08:00:00\n".write(to: queries, atomically: true, encoding: .utf8)
         let command = try GoanCommand.parseAsRoot([
-            "route-batch", "--feed", "\(Self.shared)/caltrain-2017.zip", "--date", "2018-06-20",
+            "route-batch", "--feed", Self.caltrain, "--date", "2018-06-20",
             "--queries", queries.path, "--out", dir.appendingPathComponent("a.csv").path,
         ])
         #expect {
@@ -64,7 +64,7 @@ import Testing
         let queries = dir.appendingPathComponent("q.csv")
         try "from_stop_id,to_stop_id,departure\n70261,70011,8 o'clock\n".write(to: queries, atomically: true, encoding: .utf8)
         let command = try GoanCommand.parseAsRoot([
-            "route-batch", "--feed", "\(Self.shared)/caltrain-2017.zip", "--date", "2018-06-20",
+            "route-batch", "--feed", Self.caltrain, "--date", "2018-06-20",
             "--queries", queries.path, "--out", dir.appendingPathComponent("a.csv").path,
         ])
         #expect {
@@ -93,15 +93,16 @@ import Testing
     }
 
     @Test func validateAcceptsTheTwenteFeed() throws {
-        let twente = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Timetables/twente").standardized.path
+        let twente = SharedData.repository.appendingPathComponent("Timetables/twente").path
         let command = try GoanCommand.parseAsRoot(["feed", "validate", twente])
         let (report, valid) = try #require(command as? GoanCommand.FeedCommand.Validate).report()
         #expect(valid)
         #expect(report.contains(": valid: "))
     }
 
-    @Test func infoDescribesAFeed() throws {
-        let command = try GoanCommand.parseAsRoot(["feed", "info", "\(Self.shared)/cairns-2014.zip"])
+    @Test(.enabled(if: SharedData.has("gtfs/cairns-2014.zip"), "needs ../shared/data/gtfs/cairns-2014.zip"))
+    func infoDescribesAFeed() throws {
+        let command = try GoanCommand.parseAsRoot(["feed", "info", SharedData.path("gtfs/cairns-2014.zip")])
         let report = try #require(command as? GoanCommand.FeedCommand.Info).report()
         #expect(report.contains("time zone:   Australia/Brisbane"))
         #expect(report.contains("stops:       416 (0 stations)"))

@@ -9,12 +9,12 @@
 import ArgumentParser
 import Foundation
 @testable import GoanCLI
+import TestSupport
 import Testing
 
 /// `goan dispatch`, run in-process.
 @Suite struct DispatchCommandTests {
-    static let darp = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../../shared/data/darp/cordeau2006_a").standardized.path
+    static let darp = SharedData.fixture("darp/cordeau2006_a")
 
     @Test func cordeauWritesRoutesInTheCheckersFormat() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("goan-a2-16-\(UUID().uuidString).json").path

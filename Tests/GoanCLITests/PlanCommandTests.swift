@@ -26,7 +26,12 @@ import Testing
         #expect(lines[1] == "Monday 23 November 2026, leaving from 09:00")
         #expect(lines.contains { $0.hasPrefix("Option 1 ") })
         #expect(text.contains("bus 26 towards Ziekenhuis ZGT"))
-        #expect(lines.last == "  10:22  Almelo, Ziekenhuis ZGT" || lines.last?.hasSuffix("Almelo, Ziekenhuis ZGT") == true)
+        // "Option N   09:40 → 10:22   …": the last option's last line is its arrival at the destination.
+        let lastOption = try #require(lines.last { $0.hasPrefix("Option ") }).split(separator: " ")
+        let arrow = try #require(lastOption.firstIndex(of: "→"))
+        let arrival = String(lastOption[arrow + 1])
+        #expect(arrival > "09:00")
+        #expect(lines.last == "  \(arrival)  Almelo, Ziekenhuis ZGT")
     }
 
     @Test func jsonHasTheDocumentedShape() throws {
@@ -57,13 +62,24 @@ import Testing
         }
     }
 
+    /// The route short names of each journey's transit legs in `plan --json` output.
+    func transitRoutes(_ json: String) throws -> [[String]] {
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let journeys = try #require(object["journeys"] as? [[String: Any]])
+        return try journeys.map { journey in
+            let legs = try #require(journey["legs"] as? [[String: Any]])
+            return legs.filter { $0["mode"] as? String == "transit" }.compactMap { $0["route_short_name"] as? String }
+        }
+    }
+
     @Test func wheelchairAvoidsTheBuurtbus() throws {
         // Line 594 (an 8-seat minibus without a lift) is the only direct link Daarlerveen–Nijverdal.
-        let normal = try plan(["--from", "Daarlerveen, Station", "--to", "Nijverdal", "--date", "2026-11-23", "--depart", "08:00", "--window", "240", "--json"])
-        let accessible = try plan(["--from", "Daarlerveen, Station", "--to", "Nijverdal", "--date", "2026-11-23", "--depart", "08:00", "--window", "240", "--json", "--wheelchair"])
-        #expect(!accessible.contains("\"route_short_name\" : \"594\""))
-        #expect(accessible.contains("\"journeys\" : ["))
-        _ = normal
+        let arguments = ["--from", "Daarlerveen, Station", "--to", "Nijverdal", "--date", "2026-11-23", "--depart", "08:00", "--window", "240", "--json"]
+        let normal = try transitRoutes(try plan(arguments))
+        let accessible = try transitRoutes(try plan(arguments + ["--wheelchair"]))
+        #expect(normal.contains(["594"]), "without --wheelchair the direct buurtbus is an option: \(normal)")
+        #expect(!accessible.isEmpty, "a wheelchair user still gets a journey (by train)")
+        #expect(accessible.allSatisfy { !$0.isEmpty && !$0.contains("594") }, "\(accessible)")
     }
 
     @Test func typoGetsSuggestions() throws {

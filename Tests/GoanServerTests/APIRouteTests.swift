@@ -118,7 +118,7 @@ import Testing
     }
 
     @Test func fiftyParallelRequestsForTheLastWheelchairPlaceConfirmExactlyOne() async throws {
-        let world = try T { TwenteBookingWorld.lastWheelchairPlace(&$0, wheelchairUsers: 50) }
+        let world = try T { TwenteWorld.lastWheelchairPlace(&$0, wheelchairUsers: 50) }
         try await world.app.test(.router) { client in
             var offerIds: [String] = []
             for k in 1 ... 50 {

@@ -20,7 +20,7 @@ import Testing
 /// An API on the Twente data, a temporary database, fixed tokens and a fixed clock
 /// (Monday 23 November 2026, 10:00: trips on the 30th meet every lead time).
 struct APITestWorld {
-    typealias W = TwenteBookingWorld
+    typealias W = TwenteWorld
     static let now = W.at("2026-11-23", "10:00")
     static let tokens = TokenBook([
         "admin-token-0000000001": Principal(role: .admin),

@@ -22,7 +22,7 @@ import Yams
     typealias T = APITestWorld
 
     static let text: String = {
-        let url = TwenteBookingWorld.root.appendingPathComponent("Sources/GoanServer/openapi.yaml")
+        let url = TwenteWorld.root.appendingPathComponent("Sources/GoanServer/openapi.yaml")
         return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
     }()
 

@@ -10,13 +10,15 @@ import Domain
 import Foundation
 import GTFS
 import Mobility
+import TestSupport
 import Testing
 
 /// Loading the shared Flex feeds gives services with the right zones and booking rules; and the
 /// Twente services ride where their zones say.
 @Suite struct FlexServiceTests {
-    static let flexData = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../../shared/data/gtfs-flex").standardized.path
+    /// bbnavi is small and in `Tests/Fixtures`; C-TRAN only in `../shared/data` (no stated licence).
+    static let bbnavi = SharedData.fixture("gtfs-flex/bbnavi-rufbus")
+    static let ctran = SharedData.path("gtfs-flex/ctran-flex.zip")
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
@@ -75,8 +77,9 @@ import Testing
 
     // MARK: - C-TRAN (adopted schema, zones and stop groups)
 
-    @Test func ctranRoseVillageHasItsZonesWindowsAndBookingRule() throws {
-        let feed = try Feed.load(from: .zip("\(Self.flexData)/ctran-flex.zip"))
+    @Test(.enabled(if: SharedData.has("gtfs-flex/ctran-flex.zip"), "needs ../shared/data/gtfs-flex/ctran-flex.zip"))
+    func ctranRoseVillageHasItsZonesWindowsAndBookingRule() throws {
+        let feed = try Feed.load(from: .zip(Self.ctran))
         let service = try OnDemandService(rules: try Self.rules(id: "rose-village", routeId: Self.roseVillageRoute), feed: feed)
         // 225 trips (VA Medical Center, Rose Village and the C-TRAN Garage to each other, per
         // service), each a pickup-only call followed by a drop-off-only call: one offer each.
@@ -113,8 +116,9 @@ import Testing
         #expect(inside.filter { $0.service == weekend }.allSatisfy { $0.windowStart == ClockTime.seconds("08:00")! && $0.windowEnd == ClockTime.seconds("18:00")! })
     }
 
-    @Test func ctranRulesApplyTheFeedsWindowsAndNotice() throws {
-        let feed = try Feed.load(from: .zip("\(Self.flexData)/ctran-flex.zip"))
+    @Test(.enabled(if: SharedData.has("gtfs-flex/ctran-flex.zip"), "needs ../shared/data/gtfs-flex/ctran-flex.zip"))
+    func ctranRulesApplyTheFeedsWindowsAndNotice() throws {
+        let feed = try Feed.load(from: .zip(Self.ctran))
         let service = try OnDemandService(rules: try Self.rules(id: "rose-village", routeId: Self.roseVillageRoute), feed: feed)
         let centre = try #require(feed.flexLocations.first { $0.name == "Rose Village" }?.center)
         func ride(_ date: String, _ time: String, bookedMinutesBefore: Int64 = 24 * 60) -> Result<RideQuote, Reason> {
@@ -138,7 +142,7 @@ import Testing
     // MARK: - bbnavi (older draft schema, stop groups)
 
     @Test func bbnaviRufbus476ServesItsStopsInTheEvening() throws {
-        let feed = try Feed.load(from: .directory("\(Self.flexData)/bbnavi-rufbus"))
+        let feed = try Feed.load(from: .directory(Self.bbnavi))
         let service = try OnDemandService(rules: try Self.rules(id: "rufbus-476", routeId: "flex-476"), feed: feed)
         // Two trips (weekdays, weekends), one call each that picks up and drops off: two offers.
         #expect(service.offers.count == 2)
@@ -168,7 +172,7 @@ import Testing
     }
 
     @Test func bbnaviRulesApplyTheWindowAndTheHourOfNotice() throws {
-        let feed = try Feed.load(from: .directory("\(Self.flexData)/bbnavi-rufbus"))
+        let feed = try Feed.load(from: .directory(Self.bbnavi))
         let service = try OnDemandService(rules: try Self.rules(id: "rufbus-476", routeId: "flex-476"), feed: feed)
         let group = try #require(feed.locationGroupIndexByID["flex-476-stops"])
         let stops = feed.locationGroups[Int(group)].stops.map { feed.stops[Int($0)].coordinate }

@@ -8,6 +8,7 @@
 
 import Foundation
 import RideDispatch
+import TestSupport
 import Testing
 
 /// Route evaluation against hand-worked cases (Cordeau & Laporte 2003 semantics).
@@ -80,8 +81,7 @@ import Testing
 
 /// The Cordeau file reader.
 @Suite struct CordeauReaderTests {
-    static let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../../shared/data/darp/cordeau2006_a").standardized.path
+    static let shared = SharedData.fixture("darp/cordeau2006_a")
 
     @Test func readsTheBenchmark() throws {
         let text = try String(contentsOfFile: "\(Self.shared)/a2-16.txt", encoding: .utf8)

@@ -9,6 +9,7 @@
 import Domain
 import Foundation
 import RideDispatch
+import TestSupport
 import Testing
 
 /// Every solution the solver returns is feasible by the independent exact test, on seeded random
@@ -54,8 +55,7 @@ import Testing
     }
 
     @Test func solvesTheSmallestBenchmarkInstanceToItsBestKnownCost() throws {
-        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../../shared/data/darp/cordeau2006_a/a2-16.txt").standardized.path
+        let path = SharedData.fixture("darp/cordeau2006_a/a2-16.txt")
         let instance = try CordeauReader.parse(try String(contentsOfFile: path, encoding: .utf8), name: "a2-16")
         var solver = DARPSolver(instance: instance, seed: 1)
         let solution = solver.solve(timeLimit: 30, iterations: 3000)

@@ -17,7 +17,7 @@ import Testing
 /// The shipped scenarios, the base supply and short runs, loaded once for the simulation tests.
 enum SimulationFixtures {
     /// The repository root (TestSupport finds it from its own #filePath).
-    static let root = TwenteBookingWorld.root
+    static let root = TwenteWorld.root
     static let scenariosDirectory = root.appendingPathComponent("Scenarios")
 
     static func scenarioPath(_ name: String) -> String {
@@ -54,7 +54,7 @@ enum SimulationFixtures {
 
     /// A simulator on the Twente timetable, rules and base supply.
     static func simulator(_ scenario: Scenario) throws -> Simulator {
-        let world = try TwenteBookingWorld.world.get()
+        let world = try TwenteWorld.world.get()
         let base = try SupplyFiles.load(directory: scenariosDirectory.appendingPathComponent(scenario.supply.base).path)
         return try Simulator(scenario: scenario, region: world.with(supply: base))
     }

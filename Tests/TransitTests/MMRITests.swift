@@ -13,14 +13,13 @@ import Testing
 import Transit
 
 /// The Dutch MMRI conformance cases ("Functional testset for the Beter Benutten MMRI project")
-/// that a static router can answer. Each case is a GTFS folder in `shared/data/gtfs/mmri/`
-/// beside the repository; `MMRI.md` lists the cases that do not apply yet, and why.
+/// that a static router can answer. Each case is a GTFS folder in `Tests/Fixtures/gtfs/mmri/`
+/// (a copy of `shared/data/gtfs/mmri/`); `MMRI.md` lists the cases that do not apply yet, and why.
 ///
 /// Settings from the document: a default minimum transfer time of 60 s, transfers.txt only.
 /// Walk legs are ignored when comparing (the document's test runner does the same).
 @Suite struct MMRITests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../../shared/data/gtfs/mmri").standardizedFileURL.path
+    static let folder = SharedData.fixture("gtfs/mmri")
 
     static let options = TimetableOptions(footpaths: .transfersOnly, defaultMinTransferTime: 60)
 

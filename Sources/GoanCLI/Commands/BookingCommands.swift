@@ -52,7 +52,7 @@ extension GoanCommand {
         }
 
         func run() throws {
-            let (desk, _) = try store.openDesk(timetable)
+            let desk = try openDeskSayingWhatTheClockChanged(store, timetable)
             let list = try desk.store.bookings(traveller: traveller, date: date)
             if list.isEmpty {
                 print("No bookings\(traveller.map { " of \($0)" } ?? "")\(date.map { " on \($0)" } ?? "").")
@@ -74,7 +74,7 @@ extension GoanCommand {
         @OptionGroup(visibility: .hidden) var timetable: TimetableArguments
 
         func run() throws {
-            let (desk, _) = try store.openDesk(timetable)
+            let desk = try openDeskSayingWhatTheClockChanged(store, timetable)
             let details = try deskCall { try desk.booking(id) }
             print(BookingOutput(details: details, timezone: desk.timezone).text())
         }
@@ -110,7 +110,7 @@ extension GoanCommand {
             @OptionGroup(visibility: .hidden) var timetable: TimetableArguments
 
             func run() throws {
-                let (desk, _) = try store.openDesk(timetable)
+                let desk = try openDeskSayingWhatTheClockChanged(store, timetable)
                 let legs = try desk.store.pendingVolunteerLegs()
                 if legs.isEmpty { return print("No ride is waiting for a volunteer.") }
                 print("leg\tbooking\tasked\tanswer due\tpickup\tride")
@@ -148,4 +148,42 @@ extension GoanCommand {
             print(BookingOutput(details: details, timezone: desk.timezone).text())
         }
     }
+}
+
+/// Opens the desk for a reading command and prints, before anything else, what the clock did
+/// to the data on opening: `StoreArguments.openDesk` applies the volunteer answer deadlines that
+/// passed by now (`--now`, else the system clock), and a command that only reads must not
+/// change bookings unseen. One line per booking, e.g.
+/// `booking 7 expired: no volunteer answered by 2026-11-20 09:00 (asked: V01)`.
+func openDeskSayingWhatTheClockChanged(_ store: StoreArguments, _ timetable: TimetableArguments) throws -> BookingDesk {
+    let waiting = try StoreArguments.openStore(store.databasePath).pendingVolunteerLegs()
+    let (desk, _) = try store.openDesk(timetable)
+    for line in try clockNotes(before: waiting, after: desk.store, timezone: desk.timezone) { print(line) }
+    return desk
+}
+
+/// What changed in the legs that were waiting for a volunteer (`before`) now that `after` has
+/// applied the deadlines: a trip that expired, or a ride offered to the next volunteer.
+func clockNotes(before waiting: [BookedLeg], after store: any BookingStore, timezone: String) throws -> [String] {
+    var notes: [String] = []
+    for (bookingId, legs) in Dictionary(grouping: waiting, by: \.bookingId).sorted(by: { $0.key < $1.key }) {
+        guard let now = try store.booking(id: bookingId) else { continue }
+        if now.booking.state.isRefused {
+            let due = legs.compactMap(\.responseDeadline).min().map { BookingOutput.time($0, timezone: timezone) } ?? "its deadline"
+            let asked = legs.compactMap(\.askedVolunteer).map(\.rawValue).joined(separator: ", ")
+            notes.append("booking \(bookingId) \(now.booking.state.rawValue.lowercased()): no volunteer answered by \(due) (asked: \(asked))")
+            continue
+        }
+        for old in legs {
+            guard let new = now.legs.first(where: { $0.id == old.id }), new.askedVolunteer != old.askedVolunteer || new.state != old.state else { continue }
+            let due = BookingOutput.time(old.responseDeadline ?? 0, timezone: timezone)
+            if new.state == .pending {
+                let nextDue = BookingOutput.time(new.responseDeadline ?? 0, timezone: timezone)
+                notes.append("booking \(bookingId): \(old.askedVolunteer?.rawValue ?? "the volunteer") did not answer by \(due); the ride is now offered to \(new.askedVolunteer?.rawValue ?? "nobody") (answer due \(nextDue))")
+            } else {
+                notes.append("booking \(bookingId): leg \(old.id ?? 0) is now \(new.state.rawValue) (\(old.askedVolunteer?.rawValue ?? "the volunteer") did not answer by \(due))")
+            }
+        }
+    }
+    return notes
 }

@@ -22,11 +22,12 @@ extension GoanCommand {
         static let configuration = CommandConfiguration(
             abstract: "Assign rides to vehicles: solve a dial-a-ride problem.",
             discussion: """
-                --date D assigns the booked rides of that day (from the bookings database, or --rides FILE):
-                Regiotaxi rides to the fleet's vehicles on duty, AutoMaatje rides to volunteers within their
-                availability and ride limits; prints a schedule per vehicle and volunteer, and every ride that
+                --date D assigns the booked rides of that day (from the bookings database, or --rides FILE): \
+                Regiotaxi rides to the fleet's vehicles on duty, AutoMaatje rides to volunteers within their \
+                availability and ride limits; prints a schedule per vehicle and volunteer, and every ride that \
                 cannot be assigned with its reason.
-                --cordeau FILE solves an instance of the Cordeau (2006) benchmark and writes the routes in
+
+                --cordeau FILE solves an instance of the Cordeau (2006) benchmark and writes the routes in \
                 the format of the independent checker ({"routes": [[…], …]}). Ends with: cost=… time_s=…
                 """)
 

@@ -15,10 +15,10 @@ extension GoanCommand {
     /// `goan plan`: journeys by public transport between two stops, places or coordinates.
     struct Plan: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Plan a journey by public transport.",
+            abstract: "Plan a journey by public transport, and with --traveller by Regiotaxi and AutoMaatje too.",
             discussion: """
-                --from and --to take a stop id, a stop or place name (case and accents do not matter,
-                e.g. "marienberg station" or "Vroomshoop"), or a position "lat,lon" (you walk to
+                --from and --to take a stop id, a stop or place name (case and accents do not matter, \
+                e.g. "marienberg station" or "Vroomshoop"), or a position "lat,lon" (you walk to \
                 the nearest stops). Times are wall-clock times in the feed's time zone.
                 """)
 

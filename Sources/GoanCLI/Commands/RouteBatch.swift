@@ -18,10 +18,10 @@ extension GoanCommand {
             commandName: "route-batch",
             abstract: "Answer a CSV of earliest-arrival queries (from_stop_id,to_stop_id,departure).",
             discussion: """
-                Writes from_stop_id,to_stop_id,departure,earliest_arrival,transfers per query.
-                earliest_arrival is a service-day time (HH:MM:SS, may pass 24:00), empty when the
-                destination is not reached before the end of the next service day; transfers is the
-                fewest among journeys with that arrival. No walking at the origin; a station id
+                Writes from_stop_id,to_stop_id,departure,earliest_arrival,transfers per query. \
+                earliest_arrival is a service-day time (HH:MM:SS, may pass 24:00), empty when the \
+                destination is not reached before the end of the next service day; transfers is the \
+                fewest among journeys with that arrival. No walking at the origin; a station id \
                 means any of its stops. Ends with: queries=N median_ms=… p95_ms=… load_s=…
                 """)
 

@@ -18,9 +18,9 @@ extension GoanCommand {
         static let configuration = CommandConfiguration(
             abstract: "Serve the booking API over HTTP (TOMP-style; OpenAPI document at /openapi.yaml).",
             discussion: """
-                Bearer tokens come from --tokens FILE or the GOAN_TOKENS environment variable: one entry
-                per line (or separated by ';'), 'ROLE TOKEN [TRAVELLER_ID]', ROLE one of traveller,
-                coordinator, dispatcher, admin; a traveller token names its traveller. Tokens have at
+                Bearer tokens come from --tokens FILE or the GOAN_TOKENS environment variable: one entry \
+                per line (or separated by ';'), 'ROLE TOKEN [TRAVELLER_ID]', ROLE one of traveller, \
+                coordinator, dispatcher, admin; a traveller token names its traveller. Tokens have at \
                 least 16 characters. SIGTERM or SIGINT stop the server after in-flight requests finish.
                 """)
 

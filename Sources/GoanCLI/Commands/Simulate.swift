@@ -20,9 +20,9 @@ extension GoanCommand {
         static let configuration = CommandConfiguration(
             abstract: "Simulate a demand scenario: plan, book, dispatch and drive its days; write KPIs and a report.",
             discussion: """
-                SCENARIO is a scenario file (Scenarios/twenterand-2019 or Scenarios/twenterand-2019.json; the format is in
-                Scenarios/README.md). Writes DIR/report.html (self-contained, inline SVG charts), DIR/kpis.json,
-                DIR/requests.csv and DIR/rides.csv (pseudonymous traveller ids). --compare A B runs two scenarios and
+                SCENARIO is a scenario file (Scenarios/twenterand-2019 or Scenarios/twenterand-2019.json; the format is in \
+                Scenarios/README.md). Writes DIR/report.html (self-contained, inline SVG charts), DIR/kpis.json, \
+                DIR/requests.csv and DIR/rides.csv (pseudonymous traveller ids). --compare A B runs two scenarios and \
                 writes one report with both side by side. The same scenario and seed give the same figures.
                 """)
 
@@ -89,7 +89,7 @@ extension GoanCommand {
                 }
             }
             if let seed { scenario.seed = seed }
-            if let problem = Self.periodProblem(start: scenario.start, days: scenario.days, serviceDays: timetable.serviceDays) {
+            if let problem = Self.periodProblem(start: scenario.start, days: scenario.days, serviceDays: region.timetable.serviceDays) {
                 throw CLIError("\(path): start: \(problem)")
             }
             var file = path

@@ -12,9 +12,9 @@ import GTFS
 import Mobility
 import Testing
 
-/// E: finding an AutoMaatje volunteer — available for the whole drive (from home, the ride, back
+/// V: finding an AutoMaatje volunteer — available for the whole drive (from home, the ride, back
 /// home), within 15 km of the pickup, with a suitable car and rides left that day; the nearest wins.
-@Suite struct E02_VolunteerMatcherTests {
+@Suite struct V02_VolunteerMatcherTests {
     static let monday = ServiceDate("2026-11-23")!
     static let tuesday = ServiceDate("2026-11-24")!
     static let wednesday = ServiceDate("2026-11-25")!

@@ -13,15 +13,21 @@ public import Mobility
 public import Planner
 import Transit
 
-/// The embedded Twente feed, rules and scenario for booking tests, loaded once.
-public enum TwenteBookingWorld {
-    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+/// The embedded Twente feed (`Timetables/twente`), its service rules and the Twente scenario
+/// (`Scenarios/twente`), loaded once, for planner, booking, server and simulation tests.
+public enum TwenteWorld {
+    /// The repository's root folder.
+    public static let root = SharedData.repository
 
     /// The embedded Twente feed with its rules and the Twente scenario.
     public static let world: Result<Region, any Error> = Result {
         try Region.load(
             feed: root.appendingPathComponent("Timetables/twente").path, scenario: root.appendingPathComponent("Scenarios/twente").path)
+    }
+
+    /// A planner on the Twente world with the scenario's fleet and volunteers, on straight-line roads.
+    public static func planner() throws -> TripPlanner {
+        try world.get().planner()
     }
 
     /// A desk on `store`; `adjust` changes the scenario's supply first (e.g. a smaller fleet).

@@ -10,11 +10,12 @@ import Domain
 import GTFS
 import Mobility
 import Planner
+import TestSupport
 import Testing
 import Transit
 
-/// F: one search over every mode, on the Twente data.
-@Suite struct F01_IntermodalTests {
+/// P: one search over every mode, on the Twente data.
+@Suite struct P01_IntermodalTests {
     func request(_ travellerID: String, arriveBy time: String, bookedAt: Int64) throws -> PlanRequest {
         let w = try TwenteWorld.world.get()
         let traveller = try #require(w.supply.traveller(travellerID))

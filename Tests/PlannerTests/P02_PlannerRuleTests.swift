@@ -10,12 +10,13 @@ import Domain
 import GTFS
 import Mobility
 import Planner
+import TestSupport
 import Testing
 import Transit
 
-/// F: the service rules as the planner applies them on the Twente data — pickup window and
+/// P: the service rules as the planner applies them on the Twente data — pickup window and
 /// ride-time promise, walking, budget, radius, lead time, determinism.
-@Suite struct F02_PlannerRuleTests {
+@Suite struct P02_PlannerRuleTests {
     /// Monday 23 November 2026; booked the Thursday before unless told otherwise.
     static let date = ServiceDate("2026-11-23")!
     static let bookedEarly = TwenteWorld.at("2026-11-19", "10:00")

@@ -11,8 +11,8 @@ import GTFS
 import Mobility
 import Testing
 
-/// E: AutoMaatje rules — membership, two working days' notice, hours, no guarantee.
-@Suite struct E01_AutoMaatjeRuleTests {
+/// V: AutoMaatje rules — membership, two working days' notice, hours, no guarantee.
+@Suite struct V01_AutoMaatjeRuleTests {
     let feed: Feed
     let service: OnDemandService
     let rules: RideRules
