@@ -121,7 +121,7 @@ extension BookingDesk {
     /// Why a volunteer may not take one more ride (their day or week maximum, or a ride they
     /// accepted at that time), or `nil`.
     func volunteerLimit(_ id: VolunteerID, _ leg: BookedLeg, _ tx: any BookingTransaction) throws -> String? {
-        guard let volunteer = supply.volunteers.first(where: { $0.id == id.rawValue }), let date = ServiceDate(leg.date) else { return nil }
+        guard let volunteer = supply.volunteers.first(where: { $0.id == id }), let date = ServiceDate(leg.date) else { return nil }
         let week = try confirmedWeek(of: id, around: date, tx)
         let today = week.filter { $0.date == leg.date }
         if today.count >= volunteer.maxRidesPerDay { return "\(volunteer.name) already drives \(today.count) rides that day (at most \(volunteer.maxRidesPerDay))" }

@@ -152,9 +152,9 @@ extension BookingDesk {
     func volunteerCandidates(for leg: BookedLeg, _ tx: any BookingTransaction) throws -> [VolunteerID] {
         guard let date = ServiceDate(leg.date) else { return [] }
         var matcher = VolunteerMatcher(volunteers: supply.volunteers, road: dispatcher.road)
-        var busy = Set<String>()
+        var busy = Set<VolunteerID>()
         for volunteer in matcher.volunteers {
-            let week = try confirmedWeek(of: VolunteerID(rawValue: volunteer.id), around: date, tx)
+            let week = try confirmedWeek(of: volunteer.id, around: date, tx)
             matcher.ridesThisWeek[volunteer.id] = week.count
             let today = week.filter { $0.date == leg.date }
             matcher.ridesToday[volunteer.id] = today.count
@@ -163,7 +163,7 @@ extension BookingDesk {
         return matcher.candidates(
             date: date, pickup: Int32(leg.pickupMinute * 60), origin: Coordinate(latitude: leg.fromLat, longitude: leg.fromLon),
             destination: Coordinate(latitude: leg.toLat, longitude: leg.toLon), wheelchair: leg.wheelchair, seats: leg.seats
-        ).map(\.volunteer.id).filter { !busy.contains($0) }.map(VolunteerID.init(rawValue:))
+        ).map(\.volunteer.id).filter { !busy.contains($0) }
     }
 
     /// A volunteer's confirmed rides in the week (Monday to Sunday) of `date`.

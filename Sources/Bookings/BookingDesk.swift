@@ -26,7 +26,7 @@ public struct BookingDesk: Sendable {
     let planners: PlannerPool
     public let dispatcher: DayDispatcher
     /// Position of each traveller in `supply.travellers` by id.
-    let travellerIndex: [String: Int]
+    let travellerIndex: [TravellerID: Int]
     /// The day's routes between bookings (see `DayPlanCache`).
     let dayPlans = DayPlanCache()
     /// Seconds an offer stays bookable at its price.
@@ -45,14 +45,14 @@ public struct BookingDesk: Sendable {
         self.travellerIndex = Dictionary(region.supply.travellers.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.planners = PlannerPool(region.planner())
         self.dispatcher = DayDispatcher(rules: region.rules, vehicles: region.supply.vehicles, volunteers: region.supply.volunteers, road: region.road)
-        try store.registerTravellers(region.supply.travellers.map { (TravellerID(rawValue: $0.id), $0.wmoPass?.kmBudgetLeft ?? 0) })
+        try store.registerTravellers(region.supply.travellers.map { ($0.id, $0.wmoPass?.kmBudgetLeft ?? 0) })
     }
 
     /// The traveller's profile with the store's live km budget.
-    public func traveller(_ id: String) throws -> Traveller {
+    public func traveller(_ id: TravellerID) throws -> Traveller {
         guard let index = travellerIndex[id] else { throw DeskError.notFound("traveller '\(id)'") }
         var traveller = supply.travellers[index]
-        if traveller.wmoPass != nil, let left = try store.budget(traveller: TravellerID(rawValue: id)) { traveller.wmoPass!.kmBudgetLeft = left }
+        if traveller.wmoPass != nil, let left = try store.budget(traveller: id) { traveller.wmoPass!.kmBudgetLeft = left }
         return traveller
     }
 
@@ -119,7 +119,7 @@ public struct BookingDesk: Sendable {
                 askedVolunteer: nil, responseDeadline: nil, candidates: [], declinedBy: [], reason: "")
         }
         return Offer(
-            id: Self.newOfferId(), travellerId: TravellerID(rawValue: request.traveller.id), createdAt: now, validUntil: validUntil, date: date,
+            id: Self.newOfferId(), travellerId: request.traveller.id, createdAt: now, validUntil: validUntil, date: date,
             departureAt: zero + Int64(itinerary.departure), arrivalAt: zero + Int64(itinerary.arrival),
             price: (itinerary.price * 100).rounded() / 100, legs: legs)
     }

@@ -168,7 +168,7 @@ extension DayDispatcher {
                     time: timing.begins[k], place: visit.pickup ? visit.ride.fromName : visit.ride.toName, ride: visit.ride.id,
                     traveller: visit.ride.traveller, pickup: visit.pickup)
             }
-            days.append(VehicleDay(shift: shift.id, kind: .regiotaxi, stops: stops, kilometres: metres / 1000))
+            days.append(VehicleDay(shift: shift.id, kind: .regiotaxi, vehicle: shift.vehicleID, stops: stops, kilometres: metres / 1000))
         }
         return days
     }

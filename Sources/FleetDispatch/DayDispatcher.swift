@@ -121,7 +121,7 @@ public struct DayDispatcher: Sendable {
         schedule.days += accepted
         schedule.kilometres += accepted.reduce(0) { $0 + $1.kilometres }
         for ride in awaiting {
-            let name = volunteers.first { $0.id == ride.awaiting?.rawValue }?.name ?? ride.awaiting?.rawValue ?? ""
+            let name = volunteers.first { $0.id == ride.awaiting }?.name ?? ride.awaiting?.rawValue ?? ""
             schedule.unassigned.append((ride, "waiting for \(name) to answer"))
         }
         return schedule
@@ -133,7 +133,7 @@ public struct DayDispatcher: Sendable {
         let day = weekdayNames[date.weekday]
         let byVolunteer = Dictionary(grouping: rides.filter { $0.acceptedBy != nil }, by: { $0.acceptedBy! })
         return byVolunteer.sorted { $0.key < $1.key }.map { id, rides in
-            let volunteer = volunteers.first { $0.id == id.rawValue }
+            let volunteer = volunteers.first { $0.id == id }
             var stops: [VehicleDay.Stop] = []
             var metres = 0.0
             for ride in rides.sorted(by: { ($0.pickup, $0.id) < ($1.pickup, $1.id) }) {
@@ -152,7 +152,7 @@ public struct DayDispatcher: Sendable {
                 return rides.allSatisfy { Double(start) / 60 <= Double($0.pickup) && Double($0.pickup) <= Double(end) / 60 }
             }
             let name = (volunteer?.name ?? id.rawValue) + (window.map { " \($0.start)–\($0.end)" } ?? "")
-            return VehicleDay(shift: ShiftID(rawValue: name), kind: .volunteer, volunteer: id, stops: stops, kilometres: metres / 1000)
+            return VehicleDay(shift: ShiftID(rawValue: name), kind: .volunteer, vehicle: nil, volunteer: id, stops: stops, kilometres: metres / 1000)
         }
     }
 
@@ -185,7 +185,7 @@ public struct DayDispatcher: Sendable {
         // Offer each AutoMaatje ride to the volunteer the plan gives it, and re-offer a declined
         // ride to the next best one.
         var declinedBy: [Int: [Int]] = [:]
-        let volunteerOf = shifts.map { shift in shift.volunteer.flatMap { id in volunteers.first { $0.id == id.rawValue } } }
+        let volunteerOf = shifts.map { shift in shift.volunteer.flatMap { id in volunteers.first { $0.id == id } } }
         let volunteerRoutes = Set(fleet.indices.filter { fleet[$0].kind == 2 })
         var settled = Set<Int>()
         var pending = volunteerRoutes.sorted().flatMap { route in solution.routes[route].filter { $0 <= n } }
@@ -222,7 +222,8 @@ public struct DayDispatcher: Sendable {
             for (a, b) in zip(path, path.dropFirst()) { metres += road.drive(from: points[a], to: points[b]).metres }
             kilometres += metres / 1000
             days.append(VehicleDay(
-                shift: shifts[index].id, kind: fleet[index].kind == 1 ? .regiotaxi : .volunteer, volunteer: shifts[index].volunteer, stops: stops,
+                shift: shifts[index].id, kind: fleet[index].kind == 1 ? .regiotaxi : .volunteer, vehicle: shifts[index].vehicleID,
+                volunteer: shifts[index].volunteer, stops: stops,
                 kilometres: metres / 1000))
         }
         let unassigned = solution.unassigned.sorted().map { request -> (BookedRide, String) in

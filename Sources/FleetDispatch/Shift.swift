@@ -17,6 +17,8 @@ public struct Shift: Sendable {
     public var id: ShiftID
     public var vehicle: DARPInstance.Vehicle
     public var depot: Coordinate
+    /// The Regiotaxi vehicle of the shift (`nil` for a volunteer's window).
+    public var vehicleID: VehicleID?
     /// The volunteer whose window this is (`nil` for a Regiotaxi shift).
     public var volunteer: VolunteerID?
 
@@ -38,7 +40,7 @@ public struct Shift: Sendable {
                     vehicle: .init(
                         name: id.rawValue, depot: 1 + shifts.count, start: Double(start) / 60, end: Double(end) / 60, seats: vehicle.seats,
                         wheelchairPlaces: vehicle.wheelchairPlaces, kind: 1),
-                    depot: vehicle.depot.coordinate))
+                    depot: vehicle.depot.coordinate, vehicleID: vehicle.id))
             }
         }
         for volunteer in volunteers {
@@ -50,7 +52,7 @@ public struct Shift: Sendable {
                     vehicle: .init(
                         name: id.rawValue, depot: 1 + shifts.count, start: Double(start) / 60, end: Double(end) / 60, seats: volunteer.seats,
                         wheelchairPlaces: volunteer.wheelchair ? 1 : 0, kind: 2, maxRequests: volunteer.maxRidesPerDay),
-                    depot: volunteer.home.coordinate, volunteer: VolunteerID(volunteer.id)))
+                    depot: volunteer.home.coordinate, volunteer: volunteer.id))
             }
         }
         return shifts

@@ -24,6 +24,8 @@ public struct VehicleDay: Sendable {
     public var shift: ShiftID
     /// `.regiotaxi` or `.volunteer`.
     public var kind: ServiceRules.Service.Kind
+    /// The Regiotaxi vehicle, on a vehicle's day.
+    public var vehicle: VehicleID?
     /// Who drives, on a volunteer's day.
     public var volunteer: VolunteerID?
     public var stops: [Stop]

@@ -172,7 +172,7 @@ public struct GoanAPI: Sendable {
         }
         let traveller: Traveller
         do {
-            traveller = try desk.traveller(travellerId)
+            traveller = try desk.traveller(TravellerID(rawValue: travellerId))
         } catch DeskError.notFound(let what) {
             throw Problem(.notFound, "\(what) does not exist", field: "traveller")
         }

@@ -87,8 +87,8 @@ public struct VolunteerMatcher: Sendable {
     /// Metres (straight line) from the volunteer's home to the pickup at most.
     public var maximumApproachMetres: Double = 15_000
     /// Rides each volunteer already has that day, and that week.
-    public var ridesToday: [String: Int] = [:]
-    public var ridesThisWeek: [String: Int] = [:]
+    public var ridesToday: [VolunteerID: Int] = [:]
+    public var ridesThisWeek: [VolunteerID: Int] = [:]
 
     public init(volunteers: [Volunteer], road: any RoadModel) {
         self.volunteers = volunteers

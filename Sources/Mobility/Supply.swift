@@ -6,9 +6,10 @@
 //
 //===----------------------------------------------------------------------===//
 
+public import Domain
 /// A Regiotaxi vehicle (`fleet.json`).
 public struct Vehicle: Codable, Sendable, Hashable {
-    public var id: String
+    public var id: VehicleID
     public var depot: NamedPosition
     /// Seats for passengers (the driver not counted).
     public var seats: Int
@@ -27,7 +28,7 @@ public struct Vehicle: Codable, Sendable, Hashable {
 
 /// An AutoMaatje volunteer driver (`volunteers.json`).
 public struct Volunteer: Codable, Sendable, Hashable {
-    public var id: String
+    public var id: VolunteerID
     public var name: String
     public var home: NamedPosition
     public var availability: [Availability]

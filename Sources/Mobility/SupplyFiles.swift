@@ -71,7 +71,7 @@ public struct SupplyFiles: Sendable {
                 throw RulesError(file: file, field: "volunteers[\(i)].maxRidesPerWeek", message: "must be at least maxRidesPerDay (and both ≥ 0)")
             }
         }
-        var seen = Set<String>()
+        var seen = Set<TravellerID>()
         for (i, traveller) in travellers.enumerated() where !seen.insert(traveller.id).inserted {
             throw RulesError(file: directory + "/travellers.json", field: "travellers[\(i)].id", message: "duplicate id '\(traveller.id)'")
         }
@@ -89,7 +89,7 @@ public struct SupplyFiles: Sendable {
     /// The traveller with `id` or a name containing it (case-insensitive).
     public func traveller(_ query: String) -> Traveller? {
         let lower = query.lowercased()
-        return travellers.first { $0.id.lowercased() == lower } ?? travellers.first { $0.name.lowercased().contains(lower) }
+        return travellers.first { $0.id.rawValue.lowercased() == lower } ?? travellers.first { $0.name.lowercased().contains(lower) }
     }
 
     /// The place whose id is `query` or whose name contains it (case- and accent-insensitive).

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+public import Domain
 public import GTFS
 
 /// A place with a name and a position (a home, a depot, a destination).
@@ -37,7 +38,7 @@ public enum Aid: String, Codable, Sendable, Hashable, CaseIterable {
 
 /// Someone who travels: the profile the planner applies the service rules to.
 public struct Traveller: Codable, Sendable, Hashable {
-    public var id: String
+    public var id: TravellerID
     public var name: String
     /// Years.
     public var age: Int
@@ -81,7 +82,7 @@ public struct Traveller: Codable, Sendable, Hashable {
     }
 
     public init(
-        id: String, name: String, age: Int, home: NamedPosition, wmoPass: WmoPass?, automaatjeMember: Bool,
+        id: TravellerID, name: String, age: Int, home: NamedPosition, wmoPass: WmoPass?, automaatjeMember: Bool,
         aids: [Aid], companions: Int = 0, maxWalkMetres: Double = 500
     ) {
         self.id = id

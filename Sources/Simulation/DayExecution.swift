@@ -25,7 +25,7 @@ struct DayExecution {
     struct Ride {
         var vehicle: String
         /// Who drove, for an AutoMaatje ride.
-        var volunteer: String?
+        var volunteer: VolunteerID?
         var service: String
         var pickup: Double
         var dropoff: Double
@@ -51,7 +51,7 @@ struct DayExecution {
         random: inout SeededGenerator
     ) {
         for day in days where !day.stops.isEmpty {
-            let volunteer = day.kind == .volunteer ? volunteers.first { $0.id == day.volunteer?.rawValue } : nil
+            let volunteer = day.kind == .volunteer ? volunteers.first { $0.id == day.volunteer } : nil
             let base = bases[day.shift]
             guard let depot = base?.depot ?? volunteer?.home.coordinate else { continue }
             var points: [Coordinate] = [], seats: [Int] = [], service: [Double] = [], ids: [LegID] = [], agreed: [Double] = []
@@ -139,7 +139,7 @@ struct DayExecution {
             if day.kind == .volunteer {
                 volunteerKm += km
                 volunteerHours += hours
-                volunteersActive.insert(volunteer?.id ?? day.shift.rawValue)
+                volunteersActive.insert(volunteer?.id.rawValue ?? day.shift.rawValue)
             } else {
                 taxiKm += km
                 taxiEmptyKm += emptyKm

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+import Domain
 import GTFS
 import Mobility
 
@@ -71,7 +72,7 @@ extension DayLoop {
         total.volunteers = volunteersWhoDrove.count
         let totals = kpis(day: "total", records: all, rides: rides, use: total)
         let riders = Set(volunteerRides.map(\.traveller))
-        let alone = riders.filter { id in simulator.supply.travellers.first { $0.id == id }?.livesAlone == true }.count
+        let alone = riders.filter { id in simulator.supply.travellers.first { $0.id.rawValue == id }?.livesAlone == true }.count
         let kpis = KPIs(
             scenario: scenario.name, seed: scenario.seed, days: days, total: totals, automaatjeRiders: riders.count,
             automaatjeRidersLivingAlone: riders.isEmpty ? 0 : Double(alone) / Double(riders.count), timing: timing)

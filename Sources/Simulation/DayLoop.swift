@@ -25,7 +25,7 @@ struct DayLoop {
     var records: [RequestRecord?]
     var rides: [RideRecord] = []
     /// The volunteers who drove a served ride (ids).
-    var volunteersWhoDrove = Set<String>()
+    var volunteersWhoDrove = Set<VolunteerID>()
     var timelines: [Timeline] = []
     var days: [DayKPIs] = []
     /// Per day: Regiotaxi km, empty km, passenger km, hours; volunteer km, hours, active volunteers.
@@ -130,7 +130,7 @@ struct DayLoop {
         let firstRide = rides.count
         for index in tripsByDay[day] {
             let trip = trips[index], state = states[index]
-            let traveller = simulator.supply.travellers[trip.traveller].id
+            let traveller = simulator.supply.travellers[trip.traveller].id.rawValue
             var record = RequestRecord(
                 id: trip.id, day: dateText, traveller: traveller, purpose: trip.purpose, leadMinutes: trip.leadMinutes,
                 desiredMinute: trip.desiredSecond / 60, outcome: .refused, mode: "", reason: state.refusal.isEmpty ? "NO_OPTION" : state.refusal,

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+import Domain
 import Foundation
 import Mobility
 
@@ -18,7 +19,7 @@ extension Simulator {
         var fleet = vehicles
         for k in vehicles.count ..< count {
             var copy = vehicles[k % vehicles.count]
-            copy.id += "-\(k / vehicles.count + 1)"
+            copy.id = VehicleID(rawValue: "\(copy.id)-\(k / vehicles.count + 1)")
             if let depots, !depots.isEmpty { copy.depot = depots[(k - vehicles.count) % depots.count] }
             fleet.append(copy)
         }
@@ -37,7 +38,7 @@ extension Simulator {
             chosen = volunteers
             for k in volunteers.count ..< count {
                 var copy = volunteers[k % volunteers.count]
-                copy.id += "-\(k / volunteers.count + 1)"
+                copy.id = VolunteerID(rawValue: "\(copy.id)-\(k / volunteers.count + 1)")
                 copy.name = copy.name.replacingOccurrences(of: ")", with: "-\(k / volunteers.count + 1))")
                 chosen.append(copy)
             }

@@ -172,7 +172,7 @@ public struct Simulator: Sendable {
         var profiles = (first ..< last).map { supply.travellers[trips[$0].traveller] }
         try desk.store.read { tx in
             for k in profiles.indices where profiles[k].wmoPass != nil {
-                profiles[k].wmoPass!.kmBudgetLeft = try tx.kmBudgetLeft(traveller: TravellerID(rawValue: profiles[k].id))
+                profiles[k].wmoPass!.kmBudgetLeft = try tx.kmBudgetLeft(traveller: profiles[k].id)
             }
         }
         let requests = (first ..< last).enumerated().map { k, index in request(for: trips[index], traveller: profiles[k]) }
@@ -213,7 +213,7 @@ public struct Simulator: Sendable {
         for leg in details.legs where leg.state == .pending {
             guard let id = leg.id, let volunteer = leg.askedVolunteer, asked.insert("\(id)/\(volunteer)").inserted else { continue }
             let delay = Int64(Draw.exponential(mean, using: &random).rounded()) + 60
-            let rate = supply.volunteers.first { $0.id == volunteer.rawValue }?.acceptanceRate ?? 1
+            let rate = supply.volunteers.first { $0.id == volunteer }?.acceptanceRate ?? 1
             let accepts = Draw.chance(rate, using: &random)
             if let deadline = leg.responseDeadline, now + delay > deadline { continue }
             events.push(now + delay, .answer(leg: id, volunteer: volunteer, accepts: accepts))

@@ -52,7 +52,7 @@ public struct TravellerGenerator: Sendable {
         let pass = Draw.chance(p.wmoPass, using: &random)
             ? Traveller.WmoPass(number: "WMO-\(id)", kmBudgetLeft: p.kmBudget ?? 2000, aids: aids) : nil
         var traveller = Traveller(
-            id: id, name: "Traveller \(number)", age: age,
+            id: TravellerID(rawValue: id), name: "Traveller \(number)", age: age,
             home: NamedPosition(name: area.name, lat: (home.lat * 10_000).rounded() / 10_000, lon: (home.lon * 10_000).rounded() / 10_000),
             wmoPass: pass, automaatjeMember: Draw.chance(p.automaatjeMember, using: &random), aids: aids,
             companions: Draw.chance(p.companion ?? 0, using: &random) ? 1 : 0, maxWalkMetres: Self.walkingMetres(age: age, aids: aids))

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+public import Domain
 public import Bookings
 public import Foundation
 public import GTFS
@@ -47,7 +48,7 @@ public enum TwenteWorld {
         let jansen = supply.travellers.first { $0.id == "jansen" }!
         for k in 1 ... count {
             var clone = jansen
-            clone.id = k < 10 ? "w0\(k)" : "w\(k)"
+            clone.id = TravellerID(rawValue: k < 10 ? "w0\(k)" : "w\(k)")
             supply.travellers.append(clone)
         }
     }
@@ -62,7 +63,7 @@ public enum TwenteWorld {
 
     /// A trip request of a traveller of the desk, departing (or arriving by) a wall-clock time.
     public static func request(
-        _ desk: BookingDesk, traveller: String, from: Coordinate = westerhaar, to: Coordinate = zgtAlmelo, date: String, depart: String? = nil,
+        _ desk: BookingDesk, traveller: TravellerID, from: Coordinate = westerhaar, to: Coordinate = zgtAlmelo, date: String, depart: String? = nil,
         arrive: String? = nil, bookedAt: Int64
     ) throws -> PlanRequest {
         let day = ServiceDate(date)!

@@ -30,7 +30,7 @@ import Testing
     }
 
     /// Books the first offer whose on-demand legs are exactly `modes`.
-    func bookFirst(_ desk: BookingDesk, traveller: String, modes: [TravelMode], arrive: String = "10:00", key: String? = nil, now: Int64? = nil) throws
+    func bookFirst(_ desk: BookingDesk, traveller: TravellerID, modes: [TravelMode], arrive: String = "10:00", key: String? = nil, now: Int64? = nil) throws
         -> BookingDetails
     {
         let request = try W.request(desk, traveller: traveller, date: date, arrive: arrive, bookedAt: now ?? bookedAt)
@@ -154,7 +154,7 @@ import Testing
         let desk = try W.desk(store)
         var taxiLegs: [LegID] = []
         for (traveller, arrive) in [("jansen", "10:00"), ("bakker", "10:30"), ("smit", "14:00"), ("mulder", "11:00")] {
-            let request = try W.request(desk, traveller: traveller, date: date, arrive: arrive, bookedAt: bookedAt)
+            let request = try W.request(desk, traveller: TravellerID(rawValue: traveller), date: date, arrive: arrive, bookedAt: bookedAt)
             let (_, offers) = try desk.offers(request, now: bookedAt)
             guard let offer = offers.first(where: { $0.legs.filter(\.isOnDemand).map(\.mode) == [.regiotaxi] }) else { continue }
             let booking = try desk.bookAndCommit(offerId: offer.id, idempotencyKey: offer.id, now: bookedAt)
@@ -238,7 +238,7 @@ import Testing
     @Test func offersAreCheckedAgainstTheDaysBookings() throws {
         let (store, _) = try temporaryStore()
         let desk = try W.desk(store) { W.lastWheelchairPlace(&$0, wheelchairUsers: 2) }
-        func taxiOffers(_ traveller: String) throws -> ([Offer], [(mode: String, reason: Reason)]) {
+        func taxiOffers(_ traveller: TravellerID) throws -> ([Offer], [(mode: String, reason: Reason)]) {
             let request = try W.request(desk, traveller: traveller, date: date, depart: "09:00", bookedAt: bookedAt)
             let (plan, offers) = try desk.offers(request, now: bookedAt)
             #expect(plan.itineraries.count == offers.count, "options and offers stay aligned")
@@ -260,7 +260,7 @@ import Testing
         var bookingIds: [BookingID] = []
         for k in 1 ... 50 {
             let id = k < 10 ? "w0\(k)" : "w\(k)"
-            let request = try W.request(desk, traveller: id, date: date, depart: "09:00", bookedAt: bookedAt)
+            let request = try W.request(desk, traveller: TravellerID(rawValue: id), date: date, depart: "09:00", bookedAt: bookedAt)
             let (_, offers) = try desk.offers(request, now: bookedAt)
             let offer = try #require(offers.first { $0.legs.filter(\.isOnDemand).map(\.mode) == [.regiotaxi] })
             bookingIds.append(try desk.book(offerId: offer.id, idempotencyKey: id, now: bookedAt).0.id)

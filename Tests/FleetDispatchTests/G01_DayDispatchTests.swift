@@ -45,8 +45,7 @@ import Testing
                 #expect((ride.service == .regiotaxi) == (day.kind == .regiotaxi), "\(ride.id) on \(day.shift)")
                 if ride.wheelchair {
                     wheelchairPickups += 1
-                    let id = String(day.shift.rawValue.split(separator: " ")[0])
-                    let vehicle = try #require(supply.vehicles.first { $0.id == id }, "\(ride.id) on \(day.shift), not a vehicle of the scenario")
+                    let vehicle = try #require(supply.vehicles.first { $0.id == day.vehicle }, "\(ride.id) on \(day.shift), not a vehicle of the scenario")
                     #expect(vehicle.wheelchairPlaces > 0, "\(ride.id) needs a wheelchair place on \(day.shift)")
                 }
             }
@@ -55,7 +54,7 @@ import Testing
                 #expect(day.stops[..<k].contains { $0.pickup && $0.ride == stop.ride })
             }
             if day.kind == .volunteer {
-                let volunteer = supply.volunteers.first { $0.id == day.volunteer?.rawValue }
+                let volunteer = supply.volunteers.first { $0.id == day.volunteer }
                 #expect(day.stops.count / 2 <= (volunteer?.maxRidesPerDay ?? 0))
             }
         }

@@ -42,7 +42,7 @@ import Testing
     @Test(arguments: [
         ["plan", "--from", "A", "--to", "B", "--date", "2026-11-23", "--depart", "09:00", "--max-transfers=2", "--json"],
         ["--version"], ["help", "plan"], ["plan", "--help"], ["book", "offer-1", "--idempotency-key", "k", "--now", "2026-11-23 10:00"],
-        ["volunteer", "accept", "7", "--volunteer", "V01"], ["bench-planner", "--help"], ["feed", "info", "--", "--odd-name.zip"],
+        ["volunteer", "accept", "7", "--volunteer", "V01"], ["route-batch", "--help"], ["feed", "info", "--", "--odd-name.zip"],
     ])
     func correctArgumentsAreLeftToTheParser(_ arguments: [String]) {
         #expect(GoanCommand.misspelling(in: arguments) == nil)

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+import Domain
 import Foundation
 import GTFS
 import Mobility

@@ -46,7 +46,7 @@ import Testing
     func match(
         _ volunteers: [Volunteer], date: ServiceDate = Self.monday, pickup: Int32 = Self.t("10:00"),
         from origin: Coordinate = Self.westerhaar, to destination: Coordinate = Self.gpVriezenveen,
-        wheelchair: Bool = false, seats: Int = 1, ridesToday: [String: Int] = [:], approach: Double? = nil
+        wheelchair: Bool = false, seats: Int = 1, ridesToday: [VolunteerID: Int] = [:], approach: Double? = nil
     ) -> Result<VolunteerMatcher.Match, Reason> {
         var matcher = VolunteerMatcher(volunteers: volunteers, road: Self.road)
         matcher.ridesToday = ridesToday
@@ -54,7 +54,7 @@ import Testing
         return matcher.match(date: date, pickup: pickup, origin: origin, destination: destination, wheelchair: wheelchair, seats: seats)
     }
 
-    func matched(_ result: Result<VolunteerMatcher.Match, Reason>) -> String? {
+    func matched(_ result: Result<VolunteerMatcher.Match, Reason>) -> VolunteerID? {
         if case .success(let match) = result { return match.volunteer.id }
         return nil
     }

@@ -22,7 +22,7 @@ extension GoanCommand.Plan {
         let region = try timetable.loadRegion(scenario: scenario)
         let (tt, supply) = (region.timetable, region.supply)
         guard var traveller = supply.traveller(travellerName) else {
-            let known = supply.travellers.map(\.id).joined(separator: ", ")
+            let known = supply.travellers.map(\.id.rawValue).joined(separator: ", ")
             throw CLIError("--traveller: no traveller '\(travellerName)' in the scenario (known: \(known))")
         }
         // Flags override the profile.

@@ -168,7 +168,7 @@ struct ItineraryOutput {
         }
         let document = Document(
             from: request.originName, to: request.destinationName, date: request.date.description, timezone: timezone,
-            traveller: request.traveller.id,
+            traveller: request.traveller.id.rawValue,
             itineraries: plan.itineraries.map { it in
                 ItineraryJSON(
                     departure: iso(it.departure), arrival: iso(it.arrival), durationMinutes: Int((Double(it.duration) / 60).rounded()),

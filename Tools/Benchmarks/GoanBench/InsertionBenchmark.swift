@@ -54,7 +54,7 @@ struct InsertionBenchmark: ParsableCommand {
         model.shifts[0].end = "24:00"
         let fleet = (0 ..< vehicles).map { k in
             var vehicle = model
-            vehicle.id = "bench-\(k + 1)"
+            vehicle.id = VehicleID(rawValue: "bench-\(k + 1)")
             let depot = point()
             vehicle.depot = NamedPosition(name: "depot \(k + 1)", lat: depot.latitude, lon: depot.longitude)
             return vehicle
