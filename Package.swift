@@ -73,6 +73,8 @@ let package = Package(
             dependencies: [
                 "Bookings", "Planner", "Mobility", "GTFS", "Transit",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                // The connection limit (MaximumAvailableConnections).
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -15,10 +15,15 @@ extension BookingDesk {
     /// COMMIT: books every on-demand leg with its service, in one transaction. A leg that cannot
     /// be booked makes the whole trip REJECTED (or EXPIRED, for an expired offer) with the reason,
     /// and releases what the other legs took. Committing a booking already committed changes nothing.
-    public func commit(_ id: Int64, now: Int64) throws -> BookingDetails {
+    ///
+    /// A trip that departed already is REJECTED (`DEPARTURE_IN_THE_PAST`); so is one that
+    /// overlaps another PENDING or CONFIRMED trip of the traveller (`OVERLAPPING_BOOKING`: the
+    /// same ride booked twice would take the vehicle place and the kilometres twice) unless
+    /// `allowOverlap`.
+    public func commit(_ id: Int64, allowOverlap: Bool = false, now: Int64) throws -> BookingDetails {
         try store.update(bookingId: id) { details, tx in
             switch details.booking.state {
-            case "NEW": try commitLegs(&details, tx, now: now)
+            case "NEW": try commitLegs(&details, tx, allowOverlap: allowOverlap, now: now)
             case "PENDING", "CONFIRMED": return
             default: throw DeskError.conflict(code: "WRONG_STATE", message: "booking \(id) is \(details.booking.state); only a NEW booking can be committed")
             }
@@ -26,9 +31,25 @@ extension BookingDesk {
     }
 
     /// Books the legs of a NEW booking inside the caller's transaction (see `commit`).
-    func commitLegs(_ details: inout BookingDetails, _ tx: any BookingTransaction, now: Int64) throws {
+    func commitLegs(_ details: inout BookingDetails, _ tx: any BookingTransaction, allowOverlap: Bool, now: Int64) throws {
         if now > details.booking.validUntil {
             try release(&details, tx, state: "EXPIRED", reason: "OFFER_EXPIRED: the offer expired at \(ServiceDayClock.iso(unix: details.booking.validUntil, timezone: timezone))")
+            return
+        }
+        if let late = departedAlready(details, now: now) {
+            try release(&details, tx, state: "REJECTED", reason: late)
+            return
+        }
+        // Inside the write transaction, as every decision on a resource: two commits of the
+        // same ride at once cannot both pass.
+        if !allowOverlap, let other = try tx.activeBookings(
+            traveller: details.booking.travellerId, overlapping: details.booking.pickupAt, details.booking.arrivalAt, excluding: details.id
+        ).first {
+            let clock = { (unix: Int64) in ServiceDayClock.iso(unix: unix, timezone: timezone) }
+            try release(
+                &details, tx, state: "REJECTED",
+                reason: "\(Self.overlappingBooking): booking \(other.id ?? 0) (\(other.state)) of this traveller travels \(clock(other.pickupAt)) to "
+                    + "\(clock(other.arrivalAt)), at the same time; book again with allowOverlap to keep both")
             return
         }
         for index in details.legs.indices where details.legs[index].isOnDemand {
@@ -39,6 +60,9 @@ extension BookingDesk {
         }
         settleState(&details)
     }
+
+    /// The reason code of a trip that overlaps another of the same traveller.
+    static let overlappingBooking = "OVERLAPPING_BOOKING"
 
     /// Books one on-demand leg; returns the refusal ("CODE: words") or `nil`.
     func bookLeg(_ index: Int, _ details: inout BookingDetails, _ tx: any BookingTransaction, now: Int64) throws -> String? {

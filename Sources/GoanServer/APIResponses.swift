@@ -154,7 +154,8 @@ struct TravellerBudgetBody: Encodable {
 
 struct HealthBody: Encodable {
     var status = "ok"
-    var bookings: Int
+    /// Bookings in the store; only with a valid token.
+    var bookings: Int?
 }
 
 struct DayScheduleBody: Encodable {

@@ -112,7 +112,7 @@ extension GoanCommand.Plan {
 /// The moment a booking is made, typed as "YYYY-MM-DD HH:MM" in the feed's time zone.
 enum BookingClock {
     static func parse(_ text: String, timezone: String = "Europe/Amsterdam") -> Int64? {
-        let parts = text.split(separator: " ")
+        let parts = text.split { $0 == " " || $0 == "T" }  // "2026-11-23 08:00" or "2026-11-23T08:00"
         guard parts.count == 2, let date = ServiceDate(String(parts[0])), let seconds = ClockTime.seconds(String(parts[1])),
             seconds < 86_400
         else { return nil }
