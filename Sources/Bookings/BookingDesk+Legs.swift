@@ -32,12 +32,12 @@ extension BookingDesk {
 
     /// Books the legs of a NEW booking inside the caller's transaction (see `commit`).
     func commitLegs(_ details: inout BookingDetails, _ tx: any BookingTransaction, allowOverlap: Bool, now: Int64) throws {
-        if now > details.booking.validUntil {
-            try release(&details, tx, state: "EXPIRED", reason: "OFFER_EXPIRED: the offer expired at \(ServiceDayClock.iso(unix: details.booking.validUntil, timezone: timezone))")
-            return
-        }
         if let late = departedAlready(details, now: now) {
             try release(&details, tx, state: "REJECTED", reason: late)
+            return
+        }
+        if now > details.booking.validUntil {
+            try release(&details, tx, state: "EXPIRED", reason: "OFFER_EXPIRED: the offer expired at \(ServiceDayClock.iso(unix: details.booking.validUntil, timezone: timezone))")
             return
         }
         // Inside the write transaction, as every decision on a resource: two commits of the
