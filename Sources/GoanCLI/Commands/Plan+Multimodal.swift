@@ -80,7 +80,7 @@ extension GoanCommand.Plan {
         if let book {
             guard book <= offers.count else { throw CLIError("--book \(book): the answer has \(offers.count) option\(offers.count == 1 ? "" : "s")") }
             let offer = offers[book - 1].id
-            let details = try deskCall { try desk.bookAndCommit(offerId: offer, idempotencyKey: "cli/\(offer)", now: now) }
+            let details = try deskCall { try desk.bookAndCommit(offerId: offer, idempotencyKey: "cli/\(offer)", allowOverlap: allowOverlap, now: now) }
             text += "\n\n" + BookingOutput(details: details, timezone: tt.feed.timezone).text()
         } else {
             let until = BookingOutput.time(offers.map(\.validUntil).min() ?? now, timezone: tt.feed.timezone)

@@ -58,6 +58,11 @@ extension GoanCommand {
             if !(1 ... 1_000_000).contains(maxConnections) { throw ValidationError("--max-connections must be within 1…1000000") }
         }
 
+        /// The API's clock: the system's, or from `start` (the moment of --now) fixed or running.
+        func clock(start: Int64) -> @Sendable () -> Int64 {
+            store.now == nil ? GoanAPI.systemNow : clockRuns ? ServerClock.running(from: start) : ServerClock.fixed(start)
+        }
+
         func run() async throws {
             let tokenText: String, source: String
             if let tokens {
@@ -75,8 +80,7 @@ extension GoanCommand {
                 throw CLIError(error.description)
             }
             let (desk, start) = try store.openDesk(timetable)
-            let now: @Sendable () -> Int64 =
-                store.now == nil ? GoanAPI.systemNow : clockRuns ? ServerClock.running(from: start) : ServerClock.fixed(start)
+            let now = clock(start: start)
             LoggingSystem.bootstrap { label in
                 var handler = StreamLogHandler.standardOutput(label: label)
                 handler.logLevel = Logger.Level(rawValue: logLevel) ?? .info
