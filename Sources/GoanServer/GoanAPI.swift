@@ -143,16 +143,15 @@ public struct GoanAPI: Sendable {
         let now = now()
         if offers {
             let (plan, offers) = try await blocking { try desk.offers(ask, now: now) }
-            return try json(planningBody(plan, date: ask.date, offers: offers))
+            return try json(planningBody(plan, request: ask, offers: offers))
         }
         let plan = try await blocking { desk.plan(ask) }
-        return try json(planningBody(plan, date: ask.date, offers: nil))
+        return try json(planningBody(plan, request: ask, offers: nil))
     }
 
-    func planningBody(_ plan: Plan, date: ServiceDate, offers: [Offer]?) -> PlanningBody {
-        PlanningBody(
-            options: plan.itineraries.enumerated().map { index, itinerary in OptionBody(itinerary, date: date, offer: offers?[index], clock: clock) },
-            notOffered: plan.notOffered.map { NotOfferedBody(mode: $0.mode, code: $0.reason.code.rawValue, reason: $0.reason.message) })
+    /// The plan in the one wire format (`PlanDocument`, as `goan plan --json` prints it).
+    func planningBody(_ plan: Plan, request: PlanRequest, offers: [Offer]?) -> PlanDocument {
+        PlanDocument(plan, request: request, timezone: clock.timezone, offers: offers?.map { ($0.id, $0.validUntil) })
     }
 
     func planRequest(_ body: PlanningRequestBody, _ context: GoanRequestContext) throws -> PlanRequest {
