@@ -81,6 +81,8 @@ let package = Package(
             dependencies: [
                 "Bookings", "Planner", "Mobility", "FleetDispatch", "GTFS", "Transit", "Domain",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                // The connection limit (MaximumAvailableConnections).
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -125,6 +127,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings),
@@ -138,7 +141,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "GoanCLITests",
-            dependencies: ["GoanCLI", "TestSupport", "Domain", "Bookings", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["GoanCLI", "Planner", "TestSupport", "Domain", "Bookings", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings),
     ]
 )

@@ -30,6 +30,10 @@ Output that cannot be fixed: a README output line that is `…` alone (after ind
 matches any run of lines, none included. Use it for timings, random ids and long tables; it
 is the only escape, and it is visible in the README.
 
+`--update` writes the actual output of every example that does not match into the README
+(an example whose README output has a `…` line is left for a person to edit, and reported);
+read the diff before committing it.
+
 Exit status 0 when every example matches; 1 after printing a unified diff (README output
 against actual) per mismatch and a summary; 2 on a usage error (no binary, no README).
 """
@@ -200,6 +204,7 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=600, help="seconds per example")
     parser.add_argument("--only", help="run only the examples whose command contains this text (they may need earlier ones)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
+    parser.add_argument("--update", action="store_true", help="write the actual outputs into the README (see above)")
     options = parser.parse_args()
 
     goan_path = options.goan.resolve()
@@ -218,6 +223,7 @@ def main() -> int:
     temporary = Path(tempfile.mkdtemp(prefix="goan-readme-"))
     work = prepare_folder(temporary, readme.parent)
     failures: list[str] = []
+    updates: dict[int, list[str]] = {}  # README line of the `$ goan` line -> new output
     for example in examples:
         where = f"README.md:{example.line}: $ {example.command}"
         try:
@@ -248,11 +254,21 @@ def main() -> int:
             print(f"ok   {where}")
             continue
         failures.append(where)
+        if options.update and not any(line.strip() == WILDCARD for line in example.expected):
+            updates[example.line] = actual
         print(f"FAIL {where}  (exit status {status})")
         diff = difflib.unified_diff(example.expected, actual, fromfile=f"README.md:{example.line + 1}", tofile="actual", lineterm="")
         print("\n".join(diff) + "\n")
 
     print(f"check_readme: {len(examples) - len(failures)} of {len(examples)} examples match")
+    if options.update and updates:
+        lines = readme.read_text(encoding="utf-8").splitlines()
+        by_line = {example.line: example for example in examples}
+        for start in sorted(updates, reverse=True):
+            old = by_line[start].expected
+            lines[start:start + len(old)] = updates[start]
+        readme.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"check_readme: wrote the output of {len(updates)} examples into {readme.name}")
     if options.keep:
         print(f"check_readme: the working folder is {work}")
     else:

@@ -16,10 +16,15 @@ extension BookingDesk {
     /// COMMIT: books every on-demand leg with its service, in one transaction. A leg that cannot
     /// be booked makes the whole trip REJECTED (or EXPIRED, for an expired offer) with the reason,
     /// and releases what the other legs took. Committing a booking already committed changes nothing.
-    public func commit(_ id: BookingID, now: Int64) throws -> BookingDetails {
+    ///
+    /// A trip that departed already is REJECTED (`DEPARTURE_IN_THE_PAST`); so is one that
+    /// overlaps another PENDING or CONFIRMED trip of the traveller (`OVERLAPPING_BOOKING`: the
+    /// same ride booked twice would take the vehicle place and the kilometres twice) unless
+    /// `allowOverlap`.
+    public func commit(_ id: BookingID, allowOverlap: Bool = false, now: Int64) throws -> BookingDetails {
         try store.update(bookingId: id) { details, tx in
             switch details.booking.state {
-            case .new: try commitLegs(&details, tx, now: now)
+            case .new: try commitLegs(&details, tx, allowOverlap: allowOverlap, now: now)
             case .pending, .confirmed: return
             default:
                 throw DeskError.conflict(
@@ -29,10 +34,28 @@ extension BookingDesk {
     }
 
     /// Books the legs of a NEW booking inside the caller's transaction (see `commit`).
-    func commitLegs(_ details: inout BookingDetails, _ tx: any BookingTransaction, now: Int64) throws {
+    func commitLegs(_ details: inout BookingDetails, _ tx: any BookingTransaction, allowOverlap: Bool, now: Int64) throws {
+        if let late = departedAlready(details, now: now) {
+            try release(&details, tx, state: .rejected, reason: late)
+            return
+        }
         if now > details.booking.validUntil {
             let expiry = ServiceDayClock.iso(unix: details.booking.validUntil, timezone: timezone)
             try release(&details, tx, state: .expired, reason: Reason(.offerExpired, "the offer expired at \(expiry)"))
+            return
+        }
+        // Inside the write transaction, as every decision on a resource: two commits of the
+        // same ride at once cannot both pass.
+        if !allowOverlap, let other = try tx.activeBookings(
+            traveller: details.booking.travellerId, overlapping: details.booking.pickupAt, details.booking.arrivalAt, excluding: details.id
+        ).first {
+            let clock = { (unix: Int64) in ServiceDayClock.iso(unix: unix, timezone: timezone) }
+            try release(
+                &details, tx, state: .rejected,
+                reason: Reason(
+                    .overlappingBooking,
+                    "booking \(other.id ?? 0) (\(other.state.rawValue)) of this traveller travels \(clock(other.pickupAt)) to "
+                        + "\(clock(other.arrivalAt)), at the same time; book again with allowOverlap to keep both"))
             return
         }
         for index in details.legs.indices where details.legs[index].isOnDemand {

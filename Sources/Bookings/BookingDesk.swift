@@ -135,37 +135,69 @@ public struct BookingDesk: Sendable {
         return hex(high) + hex(low)
     }
 
-    /// Books an offer (state NEW): the same idempotency key returns the booking made before.
-    public func book(offerId: String, idempotencyKey: String, now: Int64) throws -> (BookingDetails, created: Bool) {
+    /// Books an offer (state NEW): the same idempotency key returns the booking made before;
+    /// with another `fingerprint` (what the request asked; default: the offer) it throws
+    /// `DeskError.idempotencyKeyReused`. A trip that departed already is refused
+    /// (`DEPARTURE_IN_THE_PAST`), nothing is stored.
+    public func book(offerId: String, idempotencyKey: String, fingerprint: String? = nil, now: Int64) throws -> (BookingDetails, created: Bool) {
         guard let offer = try store.offer(id: offerId) else { throw DeskError.notFound("offer '\(offerId)'") }
-        return try store.createBooking(from: offer, idempotencyKey: idempotencyKey, now: now)
+        let (details, created) = try store.createBooking(
+            from: offer, saveOffer: false, idempotencyKey: idempotencyKey, fingerprint: fingerprint ?? Self.fingerprint(offer), now: now
+        ) { details, _ in
+            if let late = departedAlready(details, now: now) { throw DeskError.conflict(code: late.code.rawValue, message: late.description) }
+        }
+        return (details, created)
     }
 
     /// Books an offer and commits it at once (what `goan book` and `goan plan --book` do).
     /// Creation and commit run in one transaction; a repeated key returns the booking made
     /// before (committed now if it was still NEW).
-    public func bookAndCommit(offerId: String, idempotencyKey: String, now: Int64) throws -> BookingDetails {
+    public func bookAndCommit(offerId: String, idempotencyKey: String, allowOverlap: Bool = false, now: Int64) throws -> BookingDetails {
         guard let offer = try store.offer(id: offerId) else { throw DeskError.notFound("offer '\(offerId)'") }
-        return try bookAndCommit(offer, saveOffer: false, idempotencyKey: idempotencyKey, now: now).0
+        return try bookAndCommit(offer, saveOffer: false, idempotencyKey: idempotencyKey, fingerprint: nil, allowOverlap: allowOverlap, now: now).0
     }
 
     /// Books a stored offer and commits it in one transaction; `created` is false for a
-    /// repeated idempotency key.
-    public func bookAndCommit(_ offer: Offer, idempotencyKey: String, now: Int64) throws -> (BookingDetails, created: Bool) {
-        try bookAndCommit(offer, saveOffer: false, idempotencyKey: idempotencyKey, now: now)
+    /// repeated idempotency key (see `book` for `fingerprint`).
+    public func bookAndCommit(
+        _ offer: Offer, idempotencyKey: String, fingerprint: String? = nil, allowOverlap: Bool = false, now: Int64
+    ) throws -> (BookingDetails, created: Bool) {
+        try bookAndCommit(offer, saveOffer: false, idempotencyKey: idempotencyKey, fingerprint: fingerprint, allowOverlap: allowOverlap, now: now)
     }
 
     /// Keeps an itinerary as an offer, books and commits it, all in one transaction (what a
     /// client does that lets the traveller choose before storing anything: the simulation).
-    public func bookAndCommit(_ itinerary: Itinerary, request: PlanRequest, idempotencyKey: String, now: Int64) throws -> BookingDetails {
-        try bookAndCommit(makeOffer(itinerary, request: request, now: now), saveOffer: true, idempotencyKey: idempotencyKey, now: now).0
+    public func bookAndCommit(
+        _ itinerary: Itinerary, request: PlanRequest, idempotencyKey: String, allowOverlap: Bool = false, now: Int64
+    ) throws -> BookingDetails {
+        let offer = makeOffer(itinerary, request: request, now: now)
+        return try bookAndCommit(offer, saveOffer: true, idempotencyKey: idempotencyKey, fingerprint: nil, allowOverlap: allowOverlap, now: now).0
     }
 
-    func bookAndCommit(_ offer: Offer, saveOffer: Bool, idempotencyKey: String, now: Int64) throws -> (BookingDetails, created: Bool) {
-        let (details, created) = try store.createBooking(from: offer, saveOffer: saveOffer, idempotencyKey: idempotencyKey, now: now) { details, tx in
-            try commitLegs(&details, tx, now: now)
+    func bookAndCommit(
+        _ offer: Offer, saveOffer: Bool, idempotencyKey: String, fingerprint: String?, allowOverlap: Bool, now: Int64
+    ) throws -> (BookingDetails, created: Bool) {
+        let (details, created) = try store.createBooking(
+            from: offer, saveOffer: saveOffer, idempotencyKey: idempotencyKey, fingerprint: fingerprint ?? Self.fingerprint(offer), now: now
+        ) { details, tx in
+            try commitLegs(&details, tx, allowOverlap: allowOverlap, now: now)
         }
-        return (created || details.booking.state != .new ? details : try commit(details.id, now: now), created)
+        return (created || details.booking.state != .new ? details : try commit(details.id, allowOverlap: allowOverlap, now: now), created)
+    }
+
+    /// What a booking request through the desk asks when the caller says no more: its offer.
+    static func fingerprint(_ offer: Offer) -> String { "offer=\(offer.id)" }
+
+    /// Seconds a trip may have departed and still be booked: planned times are whole minutes,
+    /// and a trip planned to leave "now" departs at the start of the current minute.
+    static let departureGrace: Int64 = 60
+
+    /// Why a booking cannot be made or committed at `now` because its trip departed, or `nil`.
+    func departedAlready(_ details: BookingDetails, now: Int64) -> Reason? {
+        guard details.booking.pickupAt + Self.departureGrace < now else { return nil }
+        return Reason(
+            .departureInThePast, "the trip departed at \(ServiceDayClock.iso(unix: details.booking.pickupAt, timezone: timezone)), "
+                + "before now (\(ServiceDayClock.iso(unix: now, timezone: timezone)))")
     }
 
     public func booking(_ id: BookingID) throws -> BookingDetails {

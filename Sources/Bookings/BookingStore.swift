@@ -31,8 +31,13 @@ public protocol BookingStore: Sendable {
     func createBooking(from offer: Offer, idempotencyKey: String, now: Int64) throws -> (BookingDetails, created: Bool)
     /// As `createBooking`, and in the same transaction runs `change` on a new booking (e.g. the
     /// commit); `saveOffer` stores the offer first. One transaction instead of three.
+    ///
+    /// `fingerprint` says what the request asked (its offer and options): a repeated key with
+    /// another fingerprint throws `DeskError.idempotencyKeyReused` instead of answering with the
+    /// first booking. Bookings made before fingerprints were kept match any.
     func createBooking(
-        from offer: Offer, saveOffer: Bool, idempotencyKey: String, now: Int64, then change: (inout BookingDetails, any BookingTransaction) throws -> Void
+        from offer: Offer, saveOffer: Bool, idempotencyKey: String, fingerprint: String, now: Int64,
+        then change: (inout BookingDetails, any BookingTransaction) throws -> Void
     ) throws -> (BookingDetails, created: Bool)
     func booking(id: BookingID) throws -> BookingDetails?
     /// Bookings by pickup time, optionally of one traveller and/or one travel date.
@@ -64,6 +69,9 @@ public protocol BookingTransaction {
     /// The version of a travel date's routes: changes with every `setRoute` of that date, 0
     /// before the first.
     func dayPlanVersion(date: String) throws -> Int64
+    /// The traveller's PENDING or CONFIRMED bookings, other than `excluding`, whose trip
+    /// (departure to arrival, Unix seconds) overlaps `from ..< to`.
+    func activeBookings(traveller: TravellerID, overlapping from: Int64, _ to: Int64, excluding: BookingID) throws -> [Booking]
     /// Confirmed AutoMaatje legs of a volunteer between two travel dates (inclusive).
     func volunteerLegs(volunteer: VolunteerID, from: String, through: String) throws -> [BookedLeg]
     /// The stops of every vehicle route of a day, by shift.

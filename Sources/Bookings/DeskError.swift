@@ -15,11 +15,15 @@ public enum DeskError: Error, Sendable, Hashable, CustomStringConvertible {
     case notFound(String)
     /// `code` is machine-readable (e.g. `NOT_PENDING`), `message` says why in words.
     case conflict(code: String, message: String)
+    /// The idempotency key was used before for another request (another offer, or other
+    /// options); `message` names the booking it made.
+    case idempotencyKeyReused(message: String)
 
     public var description: String {
         switch self {
         case .notFound(let what): "\(what) does not exist"
         case .conflict(_, let message): message
+        case .idempotencyKeyReused(let message): message
         }
     }
 }

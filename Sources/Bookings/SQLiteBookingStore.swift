@@ -228,7 +228,12 @@ public struct SQLiteBookingStore: BookingStore {
                 t.column("version", .integer).notNull()
             }
         }
-        migrator.registerMigration("v4-typed-columns") { db in
+        migrator.registerMigration("v4-idempotency-fingerprint") { db in
+            // What the request that used the key asked (its offer and options): the same key
+            // for another request is refused instead of answered with the first booking.
+            try db.alter(table: "booking") { t in t.add(column: "requestFingerprint", .text).notNull().defaults(to: "") }
+        }
+        migrator.registerMigration("v5-typed-columns") { db in
             try Self.typedColumns(db)
         }
         return migrator
@@ -269,14 +274,21 @@ public struct SQLiteBookingStore: BookingStore {
     }
 
     public func createBooking(from offer: Offer, idempotencyKey: String, now: Int64) throws -> (BookingDetails, created: Bool) {
-        try createBooking(from: offer, saveOffer: false, idempotencyKey: idempotencyKey, now: now) { _, _ in }
+        try createBooking(from: offer, saveOffer: false, idempotencyKey: idempotencyKey, fingerprint: "", now: now) { _, _ in }
     }
 
     public func createBooking(
-        from offer: Offer, saveOffer: Bool, idempotencyKey: String, now: Int64, then change: (inout BookingDetails, any BookingTransaction) throws -> Void
+        from offer: Offer, saveOffer: Bool, idempotencyKey: String, fingerprint: String, now: Int64,
+        then change: (inout BookingDetails, any BookingTransaction) throws -> Void
     ) throws -> (BookingDetails, created: Bool) {
         try dbWriter.write { db in
             if let existing = try Booking.fetchOne(db.cachedStatement(sql: "SELECT * FROM booking WHERE idempotencyKey = ?"), arguments: [idempotencyKey]) {
+                let stored = try String.fetchOne(
+                    db.cachedStatement(sql: "SELECT requestFingerprint FROM booking WHERE id = ?"), arguments: [existing.id]) ?? ""
+                if !stored.isEmpty, !fingerprint.isEmpty, stored != fingerprint {
+                    throw DeskError.idempotencyKeyReused(
+                        message: "the idempotency key was used for booking \(existing.id ?? 0) with another request (\(stored)); use a new key for a new request")
+                }
                 return (try Self.details(existing, db), false)
             }
             if saveOffer { try Self.insert(offer, db) }
@@ -286,6 +298,9 @@ public struct SQLiteBookingStore: BookingStore {
                 state: .new, pickupAt: offer.departureAt, createdAt: now, offerId: offer.id, arrivalAt: offer.arrivalAt,
                 price: offer.price, date: offer.date, validUntil: offer.validUntil)
             try booking.insert(db)
+            if !fingerprint.isEmpty {
+                try db.cachedStatement(sql: "UPDATE booking SET requestFingerprint = ? WHERE id = ?").execute(arguments: [fingerprint, booking.id])
+            }
             var legs: [BookedLeg] = []
             for var leg in offer.legs {
                 leg.id = nil
@@ -405,6 +420,15 @@ struct SQLiteTransaction: BookingTransaction {
 
     func dayPlanVersion(date: String) throws -> Int64 {
         try Int64.fetchOne(db.cachedStatement(sql: "SELECT version FROM dayPlan WHERE date = ?"), arguments: [date]) ?? 0
+    }
+
+    func activeBookings(traveller: TravellerID, overlapping from: Int64, _ to: Int64, excluding: BookingID) throws -> [Booking] {
+        try Booking.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT * FROM booking WHERE travellerId = ? AND state IN ('PENDING', 'CONFIRMED') AND pickupAt < ? AND arrivalAt > ? \
+                    AND id != ? ORDER BY pickupAt
+                    """), arguments: [traveller, to, from, excluding])
     }
 
     func volunteerLegs(volunteer: VolunteerID, from: String, through: String) throws -> [BookedLeg] {

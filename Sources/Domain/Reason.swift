@@ -38,6 +38,10 @@ public enum ReasonCode: String, Sendable, Hashable, Codable, CaseIterable {
     case offerExpired = "OFFER_EXPIRED"
     /// A coordinator or dispatcher refused the booking.
     case denied = "DENIED"
+    /// The trip departed before the booking was made or committed.
+    case departureInThePast = "DEPARTURE_IN_THE_PAST"
+    /// The traveller has another live booking at the same time (the same ride booked twice).
+    case overlappingBooking = "OVERLAPPING_BOOKING"
 }
 
 /// Why an option is not offered or a booking ended, in domain terms: a code for programs and a

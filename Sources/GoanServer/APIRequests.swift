@@ -17,7 +17,7 @@ struct PointBody: Codable, Sendable {
     func validate(_ field: String) throws {
         guard lat.isFinite, (-90 ... 90).contains(lat) else { throw Problem.badRequest("\(field).lat", "must be between -90 and 90") }
         guard lon.isFinite, (-180 ... 180).contains(lon) else { throw Problem.badRequest("\(field).lon", "must be between -180 and 180") }
-        if let name, name.count > 200 { throw Problem.badRequest("\(field).name", "is longer than 200 characters") }
+        if let name { try checkText(name, "\(field).name", max: 200, allowEmpty: true) }
     }
 }
 
@@ -33,7 +33,7 @@ struct PlanningRequestBody: Decodable, Sendable {
 
     static let shape = JSONShape.object([
         "traveller": .value, "from": PointBody.shape, "to": PointBody.shape, "departureTime": .value, "arrivalTime": .value,
-        "bookedAt": .value, "maxTransfers": .value,
+        "bookedAt": .value, "maxTransfers": .integer,
     ])
 }
 
@@ -42,8 +42,15 @@ struct BookingRequestBody: Decodable, Sendable {
     var offerId: String
     var idempotencyKey: String?
     var commit: Bool?
+    /// Commit even when the traveller has a booking at an overlapping time (e.g. two trips
+    /// really wanted); otherwise such a commit is refused with `OVERLAPPING_BOOKING`.
+    var allowOverlap: Bool?
 
-    static let shape = JSONShape.object(["offerId": .value, "idempotencyKey": .value, "commit": .value])
+    static let shape = JSONShape.object(["offerId": .value, "idempotencyKey": .value, "commit": .value, "allowOverlap": .value])
+
+    /// What the request asks, to tell a retry (same fingerprint) from a key used for another
+    /// request (422).
+    var fingerprint: String { "offer=\(offerId);commit=\(commit ?? false);allowOverlap=\(allowOverlap ?? false)" }
 }
 
 /// `POST /bookings/{id}/events`.
@@ -56,8 +63,10 @@ struct BookingEventBody: Decodable, Sendable {
 
     var operation: String
     var reason: String?
+    /// COMMIT only: as `BookingRequestBody.allowOverlap`.
+    var allowOverlap: Bool?
 
-    static let shape = JSONShape.object(["operation": .value, "reason": .value])
+    static let shape = JSONShape.object(["operation": .value, "reason": .value, "allowOverlap": .value])
 }
 
 /// `POST /volunteer-requests/{legId}/answer`.
@@ -68,8 +77,22 @@ struct VolunteerAnswerBody: Decodable, Sendable {
     static let shape = JSONShape.object(["volunteer": .value, "accept": .value])
 }
 
-/// Checks a free-text identifier: 1…`max` characters.
+/// Checks an identifier, key or query value: 1…`max` characters, no control characters.
 func checkLength(_ value: String, _ field: String, max: Int) throws {
-    if value.isEmpty { throw Problem.badRequest(field, "must not be empty") }
+    try checkText(value, field, max: max, allowEmpty: false)
+}
+
+/// Checks a text: at most `max` characters and no control character (U+0000…U+001F,
+/// U+007F…U+009F). A NUL especially: SQLite would cut the text there, so that
+/// `<offerId>\u{0}garbage` named `<offerId>`.
+func checkText(_ value: String, _ field: String, max: Int, allowEmpty: Bool) throws {
+    if value.isEmpty && !allowEmpty { throw Problem.badRequest(field, "must not be empty") }
     if value.count > max { throw Problem.badRequest(field, "is longer than \(max) characters") }
+    if let bad = value.unicodeScalars.first(where: { $0.value < 0x20 || (0x7F ... 0x9F).contains($0.value) }) {
+        throw Problem.badRequest(field, "contains the control character U+\(String(bad.value, radix: 16, uppercase: true).leftPadded(4))")
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(_ width: Int) -> String { String(repeating: "0", count: Swift.max(0, width - count)) + self }
 }

@@ -18,65 +18,6 @@ struct Clock: Sendable {
     func iso(_ unix: Int64) -> String { ServiceDayClock.iso(unix: unix, timezone: timezone) }
 }
 
-struct PlannedLegBody: Encodable {
-    var mode: String
-    var from: PointBody
-    var to: PointBody
-    var departureTime: String
-    var arrivalTime: String
-    var windowMinutes: Int?
-    var price: Double
-    var paidTo: String?
-    var bookingDeadline: String?
-    var guaranteed: Bool
-    var route: String?
-    var headsign: String?
-    var notes: [String]
-}
-
-struct OptionBody: Encodable {
-    var id: String?
-    var validUntil: String?
-    var departureTime: String
-    var arrivalTime: String
-    var price: Double
-    var guaranteed: Bool
-    var transfers: Int
-    var walkingMetres: Double
-    var legs: [PlannedLegBody]
-
-    init(_ itinerary: Itinerary, date: ServiceDate, offer: Offer?, clock: Clock) {
-        let zero = ServiceDayClock.noonMinus12h(date, timezone: clock.timezone)
-        id = offer?.id
-        validUntil = offer.map { clock.iso($0.validUntil) }
-        departureTime = clock.iso(zero + Int64(itinerary.departure))
-        arrivalTime = clock.iso(zero + Int64(itinerary.arrival))
-        price = (itinerary.price * 100).rounded() / 100
-        guaranteed = itinerary.guaranteed
-        transfers = itinerary.transfers
-        walkingMetres = itinerary.walkingMetres.rounded()
-        legs = itinerary.legs.map { leg in
-            PlannedLegBody(
-                mode: leg.mode.rawValue, from: PointBody(lat: leg.from.latitude, lon: leg.from.longitude, name: leg.fromName),
-                to: PointBody(lat: leg.to.latitude, lon: leg.to.longitude, name: leg.toName), departureTime: clock.iso(zero + Int64(leg.departure)),
-                arrivalTime: clock.iso(zero + Int64(leg.arrival)), windowMinutes: leg.windowMinutes, price: (leg.price * 100).rounded() / 100,
-                paidTo: leg.paidTo, bookingDeadline: leg.bookingDeadline.map(clock.iso), guaranteed: leg.guaranteed, route: leg.route,
-                headsign: leg.headsign, notes: leg.notes)
-        }
-    }
-}
-
-struct NotOfferedBody: Encodable {
-    var mode: String
-    var code: String
-    var reason: String
-}
-
-struct PlanningBody: Encodable {
-    var options: [OptionBody]
-    var notOffered: [NotOfferedBody]
-}
-
 struct BookedLegBody: Encodable {
     var id: LegID
     var mode: TravelMode
@@ -155,7 +96,8 @@ struct TravellerBudgetBody: Encodable {
 
 struct HealthBody: Encodable {
     var status = "ok"
-    var bookings: Int
+    /// Bookings in the store; only with a valid token.
+    var bookings: Int?
 }
 
 struct DayScheduleBody: Encodable {

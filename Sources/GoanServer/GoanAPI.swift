@@ -68,9 +68,10 @@ public struct GoanAPI: Sendable {
         if logRequests { router.add(middleware: LogRequestsMiddleware(.info)) }
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: TokenMiddleware(tokens: tokens))
-        router.get("/health") { _, _ in
+        router.get("/health") { _, context in
+            // Counts tell an outsider how busy the service is: only for a valid token.
             let count: Int = try await blocking { try desk.store.bookingCount() }
-            return try json(HealthBody(bookings: count))
+            return try json(HealthBody(bookings: context.principal == nil ? nil : count))
         }
         router.get("/openapi.yaml") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/yaml"], body: .init(byteBuffer: ByteBuffer(string: Self.openAPIDocument)))
@@ -94,9 +95,8 @@ public struct GoanAPI: Sendable {
         router.post("/bookings/:id/events") { request, context in try await bookingEvent(request, context) }
         router.get("/travellers/:id") { _, context in
             try require(context, [.traveller, .coordinator, .admin])
-            guard let id = context.parameters.get("id")?.removingPercentEncoding, !id.isEmpty, id.count <= 64 else {
-                throw Problem.badRequest("id", "1 to 64 characters")
-            }
+            guard let id = context.parameters.get("id")?.removingPercentEncoding else { throw Problem.badRequest("id", "1 to 64 characters") }
+            try checkLength(id, "id", max: 64)
             try checkOwner(context, id, what: "traveller '\(id)'")
             guard let left = try await blocking({ try desk.store.budget(traveller: TravellerID(rawValue: id)) }) else {
                 throw Problem(.notFound, "traveller '\(id)' does not exist", field: "id")
@@ -145,16 +145,15 @@ public struct GoanAPI: Sendable {
         let now = now()
         if offers {
             let (plan, offers) = try await blocking { try desk.offers(ask, now: now) }
-            return try json(planningBody(plan, date: ask.date, offers: offers))
+            return try json(planningBody(plan, request: ask, offers: offers))
         }
         let plan = try await blocking { desk.plan(ask) }
-        return try json(planningBody(plan, date: ask.date, offers: nil))
+        return try json(planningBody(plan, request: ask, offers: nil))
     }
 
-    func planningBody(_ plan: Plan, date: ServiceDate, offers: [Offer]?) -> PlanningBody {
-        PlanningBody(
-            options: plan.itineraries.enumerated().map { index, itinerary in OptionBody(itinerary, date: date, offer: offers?[index], clock: clock) },
-            notOffered: plan.notOffered.map { NotOfferedBody(mode: $0.mode, code: $0.reason.code.rawValue, reason: $0.reason.message) })
+    /// The plan in the one wire format (`PlanDocument`, as `goan plan --json` prints it).
+    func planningBody(_ plan: Plan, request: PlanRequest, offers: [Offer]?) -> PlanDocument {
+        PlanDocument(plan, request: request, timezone: clock.timezone, offers: offers?.map { ($0.id, $0.validUntil) })
     }
 
     func planRequest(_ body: PlanningRequestBody, _ context: GoanRequestContext) throws -> PlanRequest {
@@ -185,10 +184,18 @@ public struct GoanAPI: Sendable {
         case (nil, nil): throw Problem.badRequest("departureTime", "give departureTime or arrivalTime")
         default: throw Problem.badRequest("arrivalTime", "give departureTime or arrivalTime, not both")
         }
-        let unix = try instant(text, field)
+        let moment = try dateTime(text, field)
+        let unix = moment.unix
+        let first = ServiceDate(dayNumber: timetableDays.lowerBound), last = ServiceDate(dayNumber: timetableDays.upperBound)
+        // Far from the period the date as written is named: the calendar of the feed's time
+        // zone need not represent it (5000-01-01 came back as 1970-01-01).
+        let periodStart = ServiceDayClock.noonMinus12h(first, timezone: clock.timezone)
+        let periodEnd = ServiceDayClock.noonMinus12h(last, timezone: clock.timezone) + 86_400
+        guard unix >= periodStart - 2 * 86_400, unix < periodEnd + 2 * 86_400 else {
+            throw Problem.badRequest(field, "\(moment.dateText) is outside the timetable's period \(first)…\(last)")
+        }
         let (date, _) = ServiceDayClock.localDate(unix: unix, timezone: clock.timezone)
         guard timetableDays.contains(date.dayNumber) else {
-            let first = ServiceDate(dayNumber: timetableDays.lowerBound), last = ServiceDate(dayNumber: timetableDays.upperBound)
             throw Problem.badRequest(field, "\(date) is outside the timetable's period \(first)…\(last)")
         }
         let seconds = Int32(ServiceDayClock.serviceSeconds(unix: unix, on: date, timezone: clock.timezone))
@@ -197,7 +204,7 @@ public struct GoanAPI: Sendable {
             guard principal.role == .coordinator || principal.role == .admin else {
                 throw Problem(.forbidden, "only coordinator and admin tokens may plan as of another moment", field: "bookedAt")
             }
-            bookedAt = try instant(text, "bookedAt")
+            bookedAt = try dateTime(text, "bookedAt").unix
         }
         var request = PlanRequest(
             traveller: traveller, origin: Coordinate(latitude: body.from.lat, longitude: body.from.lon),
@@ -211,18 +218,15 @@ public struct GoanAPI: Sendable {
         return request
     }
 
-    /// An ISO 8601 date-time with an offset, as Unix seconds (years 1970…9999).
-    func instant(_ text: String, _ field: String) throws -> Int64 {
-        let formatter = ISO8601DateFormatter()
-        var date = formatter.date(from: text)
-        if date == nil {
-            formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-            date = formatter.date(from: text)
+    /// An RFC 3339 date-time with an offset (years 1970…9999); an impossible date or offset
+    /// is refused naming the field, never moved to another day.
+    func dateTime(_ text: String, _ field: String) throws -> ISODateTime {
+        do {
+            return try ISODateTime(text)
+        } catch {
+            try checkText(text, field, max: 64, allowEmpty: false)
+            throw Problem.badRequest(field, "'\(text)' is not a date-time like \(ISODateTime.example): \(error.reason)")
         }
-        guard let date, date.timeIntervalSince1970.isFinite, (0 ... 253_402_300_799).contains(date.timeIntervalSince1970) else {
-            throw Problem.badRequest(field, "'\(text.prefix(40))' is not a date-time like 2026-11-23T09:00:00+01:00")
-        }
-        return Int64(date.timeIntervalSince1970)
     }
 
     func listBookings(_ request: Request, _ context: GoanRequestContext) async throws -> Response {
@@ -237,7 +241,10 @@ public struct GoanAPI: Sendable {
             traveller = principal.traveller
         }
         let date = request.uri.queryParameters.get("date")
-        if let date, date.count != 10 || ServiceDate(date) == nil { throw Problem.badRequest("date", "expected a date YYYY-MM-DD") }
+        if let date {
+            try checkLength(date, "date", max: 10)
+            if date.count != 10 || ServiceDate(date) == nil { throw Problem.badRequest("date", "expected a date YYYY-MM-DD") }
+        }
         try await sweep()
         let who = traveller
         let list = try await blocking { try desk.store.bookings(traveller: who.map(TravellerID.init(rawValue:)), date: date) }
@@ -249,6 +256,7 @@ public struct GoanAPI: Sendable {
         let body = try await decode(BookingRequestBody.self, request, context, shape: BookingRequestBody.shape)
         try checkLength(body.offerId, "offerId", max: 64)
         let header = request.headers[.init("Idempotency-Key")!]
+        // The key and the offer id are stored: SQLite would cut them at a NUL.
         if let header { try checkLength(header, "Idempotency-Key", max: 128) }
         if let key = body.idempotencyKey { try checkLength(key, "idempotencyKey", max: 128) }
         if let header, let key = body.idempotencyKey, header != key {
@@ -266,10 +274,13 @@ public struct GoanAPI: Sendable {
         let (details, created): (BookingDetails, Bool)
         if body.commit == true {
             // Creation and commit in one transaction.
-            (details, created) = try await blocking { try desk.bookAndCommit(offer, idempotencyKey: idempotencyKey, now: now) }
+            (details, created) = try await blocking {
+                try desk.bookAndCommit(offer, idempotencyKey: idempotencyKey, fingerprint: body.fingerprint, allowOverlap: body.allowOverlap ?? false, now: now)
+            }
             if created { Counter(label: "goan_bookings_committed_total", dimensions: [("state", details.booking.state.rawValue)]).increment() }
         } else {
-            (details, created) = try await blocking { try desk.book(offerId: offer.id, idempotencyKey: idempotencyKey, now: now) }
+            if body.allowOverlap != nil { throw Problem.badRequest("allowOverlap", "applies to a commit only (commit: true)") }
+            (details, created) = try await blocking { try desk.book(offerId: offer.id, idempotencyKey: idempotencyKey, fingerprint: body.fingerprint, now: now) }
         }
         if details.booking.state.isRefused { throw refusal(details) }
         context.logger.info("booked", metadata: ["booking": "\(details.id)", "state": "\(details.booking.state)", "created": "\(created)"])
@@ -283,7 +294,8 @@ public struct GoanAPI: Sendable {
         guard let operation = BookingEventBody.Operation(rawValue: body.operation) else {
             throw Problem.badRequest("operation", "must be COMMIT, CANCEL or DENY")
         }
-        if let reason = body.reason, reason.count > 500 { throw Problem.badRequest("reason", "is longer than 500 characters") }
+        if let reason = body.reason { try checkText(reason, "reason", max: 500, allowEmpty: true) }
+        if body.allowOverlap != nil, operation != .commit { throw Problem.badRequest("allowOverlap", "applies to COMMIT only") }
         let role = context.principal!.role
         switch operation {
         case .commit where role == .dispatcher, .cancel where role == .dispatcher:
@@ -298,7 +310,7 @@ public struct GoanAPI: Sendable {
         let now = now()
         let details: BookingDetails = try await blocking {
             switch operation {
-            case .commit: try desk.commit(id, now: now)
+            case .commit: try desk.commit(id, allowOverlap: body.allowOverlap ?? false, now: now)
             case .cancel: try desk.cancel(id, now: now, reason: body.reason.map { "cancelled: \($0)" } ?? "cancelled by the traveller")
             case .deny: try desk.deny(id, reason: body.reason ?? "denied by the \(role.rawValue)", now: now)
             }
@@ -353,9 +365,11 @@ public struct GoanAPI: Sendable {
         }
     }
 
-    /// A numbered id from the path (a booking's, a leg's).
+    /// A numbered id from the path (a booking's, a leg's): ASCII digits only.
     func pathId<ID: Identifier>(_ context: GoanRequestContext, _ name: String) throws -> ID where ID.RawValue == Int64 {
-        guard let text = context.parameters.get(name)?.removingPercentEncoding, let id = Int64(text), id >= 1 else {
+        guard let text = context.parameters.get(name)?.removingPercentEncoding, text.utf8.allSatisfy({ (0x30 ... 0x39).contains($0) }),
+            let id = Int64(text), id >= 1
+        else {
             throw Problem.badRequest(name, "expected a positive integer")
         }
         return ID(rawValue: id)
@@ -371,6 +385,9 @@ public struct GoanAPI: Sendable {
             buffer = try await request.collectBody(upTo: context.maxUploadSize)
         } catch is NIOTooManyBytesError {
             throw Problem(.contentTooLarge, "the request body is larger than \(Self.maxBodyBytes) bytes", field: "body")
+        } catch {
+            // The body stream fails only when the connection ends before the body does.
+            throw ClientDisconnected(during: "reading the body (\(String(describing: error)))")
         }
         return try StrictJSON.decode(type, from: Array(buffer.readableBytesView), shape: shape)
     }
@@ -422,6 +439,9 @@ func blocking<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async thr
                 switch error {
                 case .notFound(let what): continuation.resume(throwing: Problem(.notFound, "\(what) does not exist"))
                 case .conflict(let code, let message): continuation.resume(throwing: Problem(.conflict, message, code: code))
+                case .idempotencyKeyReused(let message):
+                    // As the IETF idempotency-key draft recommends for a key reused with another payload.
+                    continuation.resume(throwing: Problem(.unprocessableContent, message, field: "Idempotency-Key", code: "IDEMPOTENCY_KEY_REUSED"))
                 }
             } catch let error as BookingStoreError {
                 continuation.resume(throwing: Problem(.notFound, error.description))

@@ -29,6 +29,10 @@ struct ProblemMiddleware: RouterMiddleware {
             }
             let field: String? = error.status == .contentTooLarge ? "body" : nil
             response = try Problem(error.status, detail, field: field).response(from: request, context: context)
+        } catch let gone as ClientDisconnected {
+            // Nobody reads the answer; not a fault of the server.
+            context.logger.info("client disconnected", metadata: ["while": "\(gone.during)"])
+            response = try Problem(.badRequest, "the request body ended before its length", field: "body").response(from: request, context: context)
         } catch {
             context.logger.error("internal error", metadata: ["error": "\(String(reflecting: error))"])
             response = try Problem(.internalServerError, "internal error (request \(context.id))").response(from: request, context: context)
@@ -38,22 +42,43 @@ struct ProblemMiddleware: RouterMiddleware {
     }
 }
 
-/// Checks the bearer token of every request but `/health` and records the caller.
+/// Checks the bearer token of every request but `/health` and records the caller. `/health`
+/// is open, and learns the caller too when a valid token comes with it.
 struct TokenMiddleware: RouterMiddleware {
     typealias Context = GoanRequestContext
     let tokens: TokenBook
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if request.uri.path == "/health" { return try await next(request, context) }
-        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {
+        var context = context
+        if request.uri.path == "/health" {
+            context.principal = request.headers[.authorization].flatMap(Self.bearerToken).flatMap(tokens.principal(for:))
+            return try await next(request, context)
+        }
+        guard let header = request.headers[.authorization], let token = Self.bearerToken(header) else {
             throw Problem(.unauthorized, "an 'Authorization: Bearer <token>' header is required", field: "Authorization")
         }
-        guard let principal = tokens.principal(for: header.dropFirst("Bearer ".count)) else {
+        guard let principal = tokens.principal(for: token) else {
             throw Problem(.unauthorized, "the bearer token is not known", field: "Authorization")
         }
-        var context = context
         context.principal = principal
         context.logger[metadataKey: "role"] = "\(principal.role.rawValue)"
         return try await next(request, context)
     }
+
+    /// The token of `Bearer <token>`: the scheme is case-insensitive (RFC 9110 §11.1), then one
+    /// or more spaces; `nil` for another scheme or an empty token.
+    static func bearerToken(_ header: String) -> Substring? {
+        let scheme = "bearer"
+        guard header.count > scheme.count, header.prefix(scheme.count).lowercased() == scheme else { return nil }
+        let rest = header.dropFirst(scheme.count)
+        guard rest.first == " " else { return nil }
+        let token = rest.drop { $0 == " " }
+        return token.isEmpty ? nil : token
+    }
+}
+
+/// The client closed the connection before its request body was complete.
+struct ClientDisconnected: Error {
+    /// What the server was doing (`reading the body`).
+    var during: String
 }

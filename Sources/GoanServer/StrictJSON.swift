@@ -14,6 +14,9 @@ import Hummingbird
 /// a misspelt optional field would otherwise be ignored silently).
 indirect enum JSONShape: Sendable {
     case object([String: JSONShape])
+    /// A whole number an `Int` holds (checked before decoding: Foundation's decoder does not
+    /// always say which field a `2.5` or `1e30` was).
+    case integer
     case value
 }
 
@@ -37,6 +40,13 @@ enum StrictJSON {
     }
 
     static func check(_ value: Any, _ shape: JSONShape, path: String) throws {
+        if case .integer = shape {
+            // 2^53: beyond, a JSON number is not an exact integer any more.
+            guard !(value is String), let number = value as? NSNumber, number.doubleValue.rounded() == number.doubleValue,
+                abs(number.doubleValue) <= 9_007_199_254_740_992
+            else { throw Problem.badRequest(path.isEmpty ? "body" : path, "expected an integer") }
+            return
+        }
         guard case .object(let fields) = shape else { return }
         guard let object = value as? [String: Any] else {
             throw Problem.badRequest(path.isEmpty ? "body" : path, "expected a JSON object")

@@ -78,7 +78,7 @@ import Testing
             id: "offer-1", travellerId: "jansen", createdAt: 1_795_300_000, validUntil: 1_795_301_800, date: sample.date,
             departureAt: sample.departureAt, arrivalAt: sample.arrivalAt, price: sample.price, legs: [sample])
         // createBooking inserts the leg as NEW; the change writes the sample's state back through `update`.
-        let (created, _) = try store.createBooking(from: offer, saveOffer: true, idempotencyKey: "k1", now: 1_795_300_100) { details, _ in
+        let (created, _) = try store.createBooking(from: offer, saveOffer: true, idempotencyKey: "k1", fingerprint: "", now: 1_795_300_100) { details, _ in
             details.legs[0].state = sample.state
         }
         let id = try #require(created.legs.first?.id)
@@ -100,7 +100,7 @@ import Testing
         let offer = Offer(
             id: "offer-2", travellerId: "jansen", createdAt: 1_795_300_000, validUntil: 1_795_301_800, date: "2026-11-23",
             departureAt: 1_795_420_800, arrivalAt: 1_795_423_320, price: 7.85, legs: [Self.distinctLeg(bookingId: 0)])
-        let (created, _) = try store.createBooking(from: offer, saveOffer: false, idempotencyKey: "k2", now: 1_795_300_100) { details, _ in
+        let (created, _) = try store.createBooking(from: offer, saveOffer: false, idempotencyKey: "k2", fingerprint: "", now: 1_795_300_100) { details, _ in
             details.booking.state = .cancelled
             details.booking.km = 14.2
             details.booking.fee = 2.5
@@ -191,38 +191,43 @@ import Testing
                 #expect(try store.read { try $0.dayPlanVersion(date: "2026-11-23") } != 0)
                 #expect(try store.read { try $0.routes(date: "2026-11-23") }.isEmpty)
             }),
-        SchemaVersion(
-            migration: "v3-day-plan-version",
-            write: { db in
-                try db.execute(sql: "INSERT INTO traveller (id, kmBudgetLeft) VALUES ('jansen', 612.5)")
-                // A refused booking with its code in the reason's first word, a cancelled one without.
-                try db.execute(
-                    sql: """
-                        INSERT INTO booking (idempotencyKey, travellerId, service, state, pickupAt, km, resource, createdAt,
-                            offerId, arrivalAt, price, fee, reason, date, validUntil)
-                        VALUES ('v3-a', 'jansen', 'regiotaxi', 'REJECTED', 1795420800, 0, '', 1795300000,
-                            'offer-a', 1795423320, 7.85, 0, 'NO_VEHICLE_AVAILABLE: every vehicle is full then', '2026-11-23', 1795301800),
-                            ('v3-b', 'jansen', 'regiotaxi', 'CANCELLED', 1795420800, 0, '', 1795300000,
-                            'offer-b', 1795423320, 7.85, 0, 'cancelled: plans changed', '2026-11-23', 1795301800)
-                        """)
-                try insertOldLeg(bookingId: 1, db)
-                try db.execute(sql: "INSERT INTO vehicleRoute (date, vehicle, stops) VALUES ('2026-11-23', 'RT-03 early', '1+,2+,1-,2-')")
-                try db.execute(sql: "INSERT INTO dayPlan (date, version) VALUES ('2026-11-23', 42)")
-            },
-            check: { store in
-                let refused = try #require(try store.booking(id: 1))
-                #expect(refused.booking.reasonCode == .noVehicleAvailable && refused.booking.reason == "every vehicle is full then")
-                #expect(refused.booking.reasonText == "NO_VEHICLE_AVAILABLE: every vehicle is full then")
-                let cancelled = try #require(try store.booking(id: 2))
-                #expect(cancelled.booking.reasonCode == nil && cancelled.booking.reason == "cancelled: plans changed")
-                var expected = distinctLeg(bookingId: 1)
-                expected.id = 1
-                #expect(refused.legs == [expected])
-                let stops = [RouteStop(legId: 1, pickup: true), RouteStop(legId: 2, pickup: true), RouteStop(legId: 1, pickup: false), RouteStop(legId: 2, pickup: false)]
-                #expect(try store.read { try $0.routes(date: "2026-11-23") } == ["RT-03 early": stops])
-                #expect(try store.read { try $0.dayPlanVersion(date: "2026-11-23") } == 42)
-            }),
+        SchemaVersion(migration: "v3-day-plan-version", write: { db in try typedColumnRows(db, fingerprint: false) }, check: typedColumnsCheck),
+        SchemaVersion(migration: "v4-idempotency-fingerprint", write: { db in try typedColumnRows(db, fingerprint: true) }, check: typedColumnsCheck),
     ]
+
+    /// Rows as the code of v3 (and v4, which added the request fingerprint) wrote them: lists
+    /// as comma-separated text, the reason code as the reason's first word.
+    static func typedColumnRows(_ db: Database, fingerprint: Bool) throws {
+        try db.execute(sql: "INSERT INTO traveller (id, kmBudgetLeft) VALUES ('jansen', 612.5)")
+        // A refused booking with its code in the reason's first word, a cancelled one without.
+        try db.execute(
+            sql: """
+                INSERT INTO booking (idempotencyKey, travellerId, service, state, pickupAt, km, resource, createdAt,
+                    offerId, arrivalAt, price, fee, reason, date, validUntil\(fingerprint ? ", requestFingerprint" : ""))
+                VALUES ('v3-a', 'jansen', 'regiotaxi', 'REJECTED', 1795420800, 0, '', 1795300000,
+                    'offer-a', 1795423320, 7.85, 0, 'NO_VEHICLE_AVAILABLE: every vehicle is full then', '2026-11-23', 1795301800\(fingerprint ? ", 'offer=offer-a'" : "")),
+                    ('v3-b', 'jansen', 'regiotaxi', 'CANCELLED', 1795420800, 0, '', 1795300000,
+                    'offer-b', 1795423320, 7.85, 0, 'cancelled: plans changed', '2026-11-23', 1795301800\(fingerprint ? ", 'offer=offer-b'" : ""))
+                """)
+        try insertOldLeg(bookingId: 1, db)
+        try db.execute(sql: "INSERT INTO vehicleRoute (date, vehicle, stops) VALUES ('2026-11-23', 'RT-03 early', '1+,2+,1-,2-')")
+        try db.execute(sql: "INSERT INTO dayPlan (date, version) VALUES ('2026-11-23', 42)")
+    }
+
+    /// What migration v5 must make of those rows.
+    @Sendable static func typedColumnsCheck(_ store: SQLiteBookingStore) throws {
+        let refused = try #require(try store.booking(id: 1))
+        #expect(refused.booking.reasonCode == .noVehicleAvailable && refused.booking.reason == "every vehicle is full then")
+        #expect(refused.booking.reasonText == "NO_VEHICLE_AVAILABLE: every vehicle is full then")
+        let cancelled = try #require(try store.booking(id: 2))
+        #expect(cancelled.booking.reasonCode == nil && cancelled.booking.reason == "cancelled: plans changed")
+        var expected = distinctLeg(bookingId: 1)
+        expected.id = 1
+        #expect(refused.legs == [expected])
+        let stops = [RouteStop(legId: 1, pickup: true), RouteStop(legId: 2, pickup: true), RouteStop(legId: 1, pickup: false), RouteStop(legId: 2, pickup: false)]
+        #expect(try store.read { try $0.routes(date: "2026-11-23") } == ["RT-03 early": stops])
+        #expect(try store.read { try $0.dayPlanVersion(date: "2026-11-23") } == 42)
+    }
 
     @Test func everyMigrationButTheLastHasAnOldDatabase() {
         #expect(Self.versions.map(\.migration) == Array(SQLiteBookingStore.migrator.migrations.dropLast()))

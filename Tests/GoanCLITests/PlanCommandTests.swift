@@ -9,6 +9,7 @@
 import ArgumentParser
 import Foundation
 @testable import GoanCLI
+import Planner
 import Testing
 
 /// `goan plan` on the embedded Twente feed, run in-process.
@@ -37,27 +38,54 @@ import Testing
     @Test func jsonHasTheDocumentedShape() throws {
         let text = try plan(["--from", "Westerhaar, Centrum", "--to", "Almelo, Ziekenhuis ZGT", "--date", "2026-11-23", "--depart", "09:00", "--json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["date", "timezone", "from", "to", "query", "journeys", "reasons"])
+        #expect(Set(object.keys) == ["date", "timezone", "from", "to", "query", "options", "notOffered"])
         #expect(object["timezone"] as? String == "Europe/Amsterdam")
-        let journeys = try #require(object["journeys"] as? [[String: Any]])
-        #expect(!journeys.isEmpty)
-        let first = journeys[0]
-        #expect((first["departure"] as? String)?.hasPrefix("2026-11-23T") == true)
-        #expect((first["departure"] as? String)?.hasSuffix("+01:00") == true)
+        let options = try #require(object["options"] as? [[String: Any]])
+        #expect(!options.isEmpty)
+        let first = options[0]
+        #expect((first["departureTime"] as? String)?.hasPrefix("2026-11-23T") == true)
+        #expect((first["departureTime"] as? String)?.hasSuffix("+01:00") == true)
         let legs = try #require(first["legs"] as? [[String: Any]])
         let transit = legs.filter { $0["mode"] as? String == "transit" }
         #expect(transit.count == (first["transfers"] as? Int ?? -1) + 1)
-        #expect(transit.allSatisfy { $0["route_short_name"] != nil && $0["trip_id"] != nil && $0["service_date"] as? String == "2026-11-23" })
-        #expect((object["reasons"] as? [Any])?.isEmpty == true)
+        #expect(transit.allSatisfy { $0["route"] != nil && $0["tripId"] != nil && $0["serviceDate"] as? String == "2026-11-23" })
+        #expect(transit.allSatisfy { ($0["from"] as? [String: Any])?["stopId"] != nil })
+        #expect((object["notOffered"] as? [Any])?.isEmpty == true)
+        // The one wire format: it reads back as the API's plan document.
+        let document = try JSONDecoder().decode(PlanDocument.self, from: Data(text.utf8))
+        #expect(document.options.count == options.count)
+        #expect(document.from.stopIds?.isEmpty == false)
+    }
+
+    @Test func aTravellersJsonIsTheAPIsPlanDocument() throws {
+        let text = try plan([
+            "--traveller", "jansen", "--from", "home", "--to", "52.3497,6.6378", "--date", "2026-11-30", "--arrive", "10:00", "--booked-at",
+            "2026-11-23 10:00", "--json",
+        ])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(Set(object.keys).isSuperset(of: ["from", "to", "date", "timezone", "traveller", "query", "options", "notOffered"]))
+        #expect(object["traveller"] as? String == "jansen")
+        let options = try #require(object["options"] as? [[String: Any]])
+        let taxi = try #require(options.first { ($0["legs"] as? [[String: Any]])?.contains { $0["mode"] as? String == "regiotaxi" } == true })
+        #expect((taxi["price"] as? Double ?? 0) > 0)
+        #expect((taxi["arrivalTime"] as? String ?? "z") <= "2026-11-30T10:00:00+01:00")
+        let leg = try #require((taxi["legs"] as? [[String: Any]])?.first { $0["mode"] as? String == "regiotaxi" })
+        #expect(leg["windowMinutes"] != nil && leg["bookingDeadline"] != nil && leg["paidTo"] != nil)
+        #expect((leg["from"] as? [String: Any])?["lat"] as? Double != nil)
+        // No snake_case left.
+        #expect(!text.contains("_euros") && !text.contains("not_offered"))
+        let document = try JSONDecoder().decode(PlanDocument.self, from: Data(text.utf8))
+        #expect(document.options.count == options.count)
+        #expect(document.options.allSatisfy { $0.id == nil })
     }
 
     @Test func arriveByNeverArrivesLate() throws {
         let text = try plan(["--from", "Vroomshoop", "--to", "Almelo, Ziekenhuis ZGT", "--date", "2026-11-23", "--arrive", "10:30", "--json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        let journeys = try #require(object["journeys"] as? [[String: Any]])
+        let journeys = try #require(object["options"] as? [[String: Any]])
         #expect(!journeys.isEmpty)
         for journey in journeys {
-            let arrival = try #require(journey["arrival"] as? String)
+            let arrival = try #require(journey["arrivalTime"] as? String)
             #expect(arrival <= "2026-11-23T10:30:00+01:00")
         }
     }
@@ -65,10 +93,10 @@ import Testing
     /// The route short names of each journey's transit legs in `plan --json` output.
     func transitRoutes(_ json: String) throws -> [[String]] {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        let journeys = try #require(object["journeys"] as? [[String: Any]])
-        return try journeys.map { journey in
-            let legs = try #require(journey["legs"] as? [[String: Any]])
-            return legs.filter { $0["mode"] as? String == "transit" }.compactMap { $0["route_short_name"] as? String }
+        let options = try #require(object["options"] as? [[String: Any]])
+        return try options.map { option in
+            let legs = try #require(option["legs"] as? [[String: Any]])
+            return legs.filter { $0["mode"] as? String == "transit" }.compactMap { $0["route"] as? String }
         }
     }
 
@@ -122,8 +150,8 @@ import Testing
         // 2026-03-29: clocks go from 02:00 to 03:00. A 09:00 departure is 09:00 CEST (+02:00).
         let text = try plan(["--from", "Vroomshoop", "--to", "Almelo, Station", "--date", "2026-03-29", "--depart", "09:00", "--json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        let journeys = try #require(object["journeys"] as? [[String: Any]])
-        let first = try #require(journeys.first?["departure"] as? String)
+        let journeys = try #require(object["options"] as? [[String: Any]])
+        let first = try #require(journeys.first?["departureTime"] as? String)
         #expect(first.hasSuffix("+02:00"))
         #expect(first >= "2026-03-29T09:00:00+02:00")
     }

@@ -14,6 +14,7 @@ import Hummingbird
 import HummingbirdTesting
 import Mobility
 import NIOCore
+import Synchronization
 import TestSupport
 import Testing
 
@@ -36,12 +37,17 @@ struct APITestWorld {
     static let deVries = "devries-token-00000001"
 
     let desk: BookingDesk
+    let api: GoanAPI
     let app: Application<RouterResponder<GoanRequestContext>>
+    /// The API's clock (Unix seconds): `now` until a test moves it.
+    let clock: TestClock
 
     init(adjust: (inout SupplyFiles) -> Void = { _ in }) throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("goan-api-\(UUID().uuidString).sqlite").path
         desk = try W.desk(try SQLiteBookingStore.file(path), adjust: adjust)
-        let api = GoanAPI(desk: desk, now: { Self.now })
+        let clock = TestClock(Self.now)
+        self.clock = clock
+        api = GoanAPI(desk: desk, now: { clock.now })
         app = Application(router: api.router(tokens: Self.tokens, logRequests: false))
     }
 
@@ -53,6 +59,14 @@ struct APITestWorld {
             "arrivalTime":"2026-11-30T\(arrive):00+01:00"\(extra)}
             """
     }
+}
+
+/// A clock the test sets.
+final class TestClock: Sendable {
+    private let moment: Mutex<Int64>
+    init(_ start: Int64) { moment = Mutex(start) }
+    var now: Int64 { moment.withLock { $0 } }
+    func set(_ unix: Int64) { moment.withLock { $0 = unix } }
 }
 
 /// A response as status, headers and parsed JSON.

@@ -24,12 +24,15 @@ extension GoanCommand {
         @Option(help: "A key that makes a retried booking return the same booking (default: one per offer).")
         var idempotencyKey: String?
 
+        @Flag(help: "Keep the trip although the traveller has another booked at an overlapping time.")
+        var allowOverlap = false
+
         @OptionGroup var store: StoreArguments
         @OptionGroup(visibility: .hidden) var timetable: TimetableArguments
 
         func run() throws {
             let (desk, now) = try store.openDesk(timetable)
-            let details = try deskCall { try desk.bookAndCommit(offerId: offer, idempotencyKey: idempotencyKey ?? "cli/\(offer)", now: now) }
+            let details = try deskCall { try desk.bookAndCommit(offerId: offer, idempotencyKey: idempotencyKey ?? "cli/\(offer)", allowOverlap: allowOverlap, now: now) }
             print(BookingOutput(details: details, timezone: desk.timezone).text())
         }
     }

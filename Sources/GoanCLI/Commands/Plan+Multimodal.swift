@@ -66,7 +66,7 @@ extension GoanCommand.Plan {
         if let book {
             guard book <= offers.count else { throw CLIError("--book \(book): the answer has \(offers.count) option\(offers.count == 1 ? "" : "s")") }
             let offer = offers[book - 1].id
-            let details = try deskCall { try desk.bookAndCommit(offerId: offer, idempotencyKey: "cli/\(offer)", now: now) }
+            let details = try deskCall { try desk.bookAndCommit(offerId: offer, idempotencyKey: "cli/\(offer)", allowOverlap: allowOverlap, now: now) }
             text += "\n\n" + BookingOutput(details: details, timezone: tt.feed.timezone).text()
         } else {
             let until = BookingOutput.time(offers.map(\.validUntil).min() ?? now, timezone: tt.feed.timezone)
@@ -96,7 +96,7 @@ extension GoanCommand.Plan {
 /// The moment a booking is made, typed as "YYYY-MM-DD HH:MM" in the feed's time zone.
 enum BookingClock {
     static func parse(_ text: String, timezone: String = "Europe/Amsterdam") -> Int64? {
-        let parts = text.split(separator: " ")
+        let parts = text.split { $0 == " " || $0 == "T" }  // "2026-11-23 08:00" or "2026-11-23T08:00"
         guard parts.count == 2, let date = ServiceDate(String(parts[0])), let seconds = ClockTime.seconds(String(parts[1])),
             seconds < 86_400
         else { return nil }

@@ -69,6 +69,9 @@ extension GoanCommand {
         @Option(help: "With --traveller: book option N of the answer at once (1 = the first listed).")
         var book: Int?
 
+        @Flag(help: "With --book: keep the trip although the traveller has another booked at an overlapping time.")
+        var allowOverlap = false
+
         @Option(help: "The bookings database for --offers and --book (default $GOAN_DATABASE, else goan.sqlite).")
         var database: String?
 
@@ -84,6 +87,7 @@ extension GoanCommand {
             if let maxWalk, !(0 ... 5000).contains(maxWalk) { throw ValidationError("--max-walk must be within 0…5000 metres") }
             if (offers || book != nil) && traveller == nil { throw ValidationError("--offers and --book need --traveller") }
             if let book, book < 1 { throw ValidationError("--book counts options from 1") }
+            if allowOverlap && book == nil { throw ValidationError("--allow-overlap goes with --book") }
             if let bookedAt, BookingClock.parse(bookedAt) == nil {
                 throw ValidationError("--booked-at '\(bookedAt)' is not a moment (expected \"YYYY-MM-DD HH:MM\")")
             }

@@ -22,6 +22,8 @@ extension GoanCommand {
                 per line (or separated by ';'), 'ROLE TOKEN [TRAVELLER_ID]', ROLE one of traveller, \
                 coordinator, dispatcher, admin; a traveller token names its traveller. Tokens have at \
                 least 16 characters. SIGTERM or SIGINT stop the server after in-flight requests finish.
+                With --now the API answers as if it were that moment (a fixed clock; with --clock-runs
+                it starts there and runs on): for demos and tests of a given day.
                 """)
 
         @Option(help: "Address to listen on.")
@@ -36,13 +38,29 @@ extension GoanCommand {
         @Option(help: "Log level: trace, debug, info, notice, warning, error.")
         var logLevel = "info"
 
+        @Flag(help: "With --now: the clock starts at --now and runs on (default: it stays at --now).")
+        var clockRuns = false
+
+        @Option(help: "Seconds a connection may send nothing before it is closed.")
+        var idleTimeout = 30
+
+        @Option(help: "Open connections at most (also kept below the open-file limit).")
+        var maxConnections = 512
+
         @OptionGroup var store: StoreArguments
         @OptionGroup var timetable: TimetableArguments
 
         func validate() throws {
             if !(1 ... 65535).contains(port) { throw ValidationError("--port must be within 1…65535") }
             if Logger.Level(rawValue: logLevel) == nil { throw ValidationError("--log-level '\(logLevel)' is not a level") }
-            if store.now != nil { throw ValidationError("--now is for commands run once; the server uses the system clock") }
+            if clockRuns && store.now == nil { throw ValidationError("--clock-runs needs --now (where the clock starts)") }
+            if !(1 ... 3600).contains(idleTimeout) { throw ValidationError("--idle-timeout must be within 1…3600 seconds") }
+            if !(1 ... 1_000_000).contains(maxConnections) { throw ValidationError("--max-connections must be within 1…1000000") }
+        }
+
+        /// The API's clock: the system's, or from `start` (the moment of --now) fixed or running.
+        func clock(start: Int64) -> @Sendable () -> Int64 {
+            store.now == nil ? GoanAPI.systemNow : clockRuns ? ServerClock.running(from: start) : ServerClock.fixed(start)
         }
 
         func run() async throws {
@@ -61,14 +79,16 @@ extension GoanCommand {
             } catch let error as TokenBook.ParseError {
                 throw CLIError(error.description)
             }
-            let (desk, _) = try store.openDesk(timetable)
+            let (desk, start) = try store.openDesk(timetable)
+            let now = clock(start: start)
             LoggingSystem.bootstrap { label in
                 var handler = StreamLogHandler.standardOutput(label: label)
                 handler.logLevel = Logger.Level(rawValue: logLevel) ?? .info
                 return handler
             }
             try await GoanHTTPServer.run(
-                desk: desk, tokens: book, host: host, port: port, databasePath: store.databasePath)
+                desk: desk, tokens: book, host: host, port: port, databasePath: store.databasePath,
+                limits: .init(idleTimeout: .seconds(idleTimeout), maxConnections: maxConnections), now: now)
         }
     }
 }

@@ -113,81 +113,11 @@ struct ItineraryOutput {
 
     // MARK: JSON
 
-    struct Document: Codable {
-        var from: String
-        var to: String
-        var date: String
-        var timezone: String
-        var traveller: String
-        var itineraries: [ItineraryJSON]
-        var notOffered: [NotOffered]
-        var availability: String
-    }
-
-    struct NotOffered: Codable {
-        var mode: String
-        var code: String
-        var message: String
-    }
-
-    struct ItineraryJSON: Codable {
-        var departure: String
-        var arrival: String
-        var durationMinutes: Int
-        var priceEuros: Double
-        var transfers: Int
-        var walkingMetres: Int
-        var guaranteed: Bool
-        var legs: [LegJSON]
-    }
-
-    struct LegJSON: Codable {
-        var mode: String
-        var from: String
-        var to: String
-        var departure: String
-        var arrival: String
-        var pickupWindowMinutes: Int?
-        var priceEuros: Double
-        var paidTo: String?
-        var bookingDeadline: String?
-        var guaranteed: Bool
-        var metres: Int
-        var route: String?
-        var headsign: String?
-        var tripId: String?
-        var notes: [String]
-    }
-
+    /// The plan in the one wire format (`PlanDocument`, the API's too).
     func json() throws -> String {
-        func iso(_ t: Int32) -> String { ServiceDayClock.wallClock(t, on: request.date, timezone: timezone).iso }
-        func isoUnix(_ unix: Int64) -> String {
-            let local = ServiceDayClock.localDate(unix: unix, timezone: timezone)
-            let seconds = Int32(ServiceDayClock.serviceSeconds(unix: unix, on: local.date, timezone: timezone))
-            return ServiceDayClock.wallClock(seconds, on: local.date, timezone: timezone).iso
-        }
-        let document = Document(
-            from: request.originName, to: request.destinationName, date: request.date.description, timezone: timezone,
-            traveller: request.traveller.id.rawValue,
-            itineraries: plan.itineraries.map { it in
-                ItineraryJSON(
-                    departure: iso(it.departure), arrival: iso(it.arrival), durationMinutes: Int((Double(it.duration) / 60).rounded()),
-                    priceEuros: (it.price * 100).rounded() / 100, transfers: it.transfers, walkingMetres: Int(it.walkingMetres.rounded()),
-                    guaranteed: it.guaranteed,
-                    legs: it.legs.map { leg in
-                        LegJSON(
-                            mode: leg.mode.rawValue, from: leg.fromName, to: leg.toName, departure: iso(leg.departure),
-                            arrival: iso(leg.arrival), pickupWindowMinutes: leg.windowMinutes, priceEuros: (leg.price * 100).rounded() / 100,
-                            paidTo: leg.paidTo, bookingDeadline: leg.bookingDeadline.map(isoUnix), guaranteed: leg.guaranteed,
-                            metres: Int(leg.metres.rounded()), route: leg.route, headsign: leg.headsign, tripId: leg.tripId, notes: leg.notes)
-                    })
-            },
-            notOffered: plan.notOffered.map { NotOffered(mode: $0.mode, code: $0.reason.code.rawValue, message: $0.reason.message) },
-            availability: plan.availabilityMethod)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return String(decoding: try encoder.encode(document), as: UTF8.self)
+        return String(decoding: try encoder.encode(PlanDocument(plan, request: request, timezone: timezone)), as: UTF8.self)
     }
 }
 

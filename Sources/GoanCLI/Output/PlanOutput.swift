@@ -8,6 +8,7 @@
 
 import Foundation
 import GTFS
+import Planner
 import Transit
 
 /// The answer of `goan plan`, as text for people and as JSON for programs.
@@ -113,103 +114,53 @@ struct PlanOutput {
 
     // MARK: JSON
 
-    /// The stable JSON shape of `goan plan --json` (documented in the README).
-    struct Document: Codable {
-        var from: Place
-        var to: Place
-        var date: String
-        var timezone: String
-        var query: Query
-        var journeys: [JourneyJSON]
-        var reasons: [Reason]
-    }
-
-    struct Query: Codable {
-        var depart: String?
-        var arrive: String?
-        var windowMinutes: Int
-        var maxTransfers: Int
-        var wheelchair: Bool
-    }
-
-    struct Place: Codable {
-        var query: String
-        var stopIds: [String]
-        var lat: Double?
-        var lon: Double?
-    }
-
-    struct Reason: Codable {
-        var code: String
-        var message: String
-    }
-
-    struct JourneyJSON: Codable {
-        var departure: String
-        var arrival: String
-        var durationMinutes: Int
-        var transfers: Int
-        var legs: [LegJSON]
-    }
-
-    struct StopJSON: Codable {
-        var stopId: String
-        var name: String
-        var platform: String?
-        var lat: Double
-        var lon: Double
-    }
-
-    struct LegJSON: Codable {
-        var mode: String
-        var from: StopJSON?
-        var to: StopJSON?
-        var departure: String
-        var arrival: String
-        var durationMinutes: Int
-        var routeId: String?
-        var routeShortName: String?
-        var routeLongName: String?
-        var vehicle: String?
-        var agency: String?
-        var tripId: String?
-        var headsign: String?
-        var serviceDate: String?
-    }
-
-    func stopJSON(_ stop: StopIndex?) -> StopJSON? {
-        guard let stop else { return nil }
+    /// A stop as a place of the plan document.
+    func place(_ stop: StopIndex) -> PlanDocument.Place {
         let s = timetable.feed.stops[stop.int]
-        return StopJSON(stopId: s.id, name: s.name, platform: s.platformCode.isEmpty ? nil : s.platformCode, lat: s.latitude, lon: s.longitude)
+        return .init(name: s.name, lat: s.latitude, lon: s.longitude, stopId: s.id, platform: s.platformCode.isEmpty ? nil : s.platformCode)
     }
 
+    /// What was asked for as a place: the query's words, its position (given, else its first
+    /// stop's) and the stops it matched.
+    func place(_ match: StopFinder.Match) -> PlanDocument.Place {
+        let feed = timetable.feed
+        let first = match.stops.first.map { feed.stops[$0.stop.int] }
+        return .init(
+            name: match.label, lat: match.coordinate?.latitude ?? first?.latitude ?? 0, lon: match.coordinate?.longitude ?? first?.longitude ?? 0,
+            stopIds: match.stops.map { feed.stops[$0.stop.int].id })
+    }
+
+    /// The journeys in the one wire format (`PlanDocument`, as the multimodal plan and the API):
+    /// public transport only, so without prices.
     func json() throws -> String {
         func iso(_ t: Int32) -> String { ServiceDayClock.wallClock(t, on: date, timezone: zone).iso }
         let feed = timetable.feed
-        let document = Document(
-            from: Place(query: origin.label, stopIds: origin.stops.map { feed.stops[$0.stop.int].id }, lat: origin.coordinate?.latitude, lon: origin.coordinate?.longitude),
-            to: Place(query: destination.label, stopIds: destination.stops.map { feed.stops[$0.stop.int].id }, lat: destination.coordinate?.latitude, lon: destination.coordinate?.longitude),
-            date: date.description, timezone: zone,
-            query: {
-                switch request.time {
-                case .departAt(let t): Query(depart: clock(t), arrive: nil, windowMinutes: Int(request.window / 60), maxTransfers: request.maxTransfers, wheelchair: request.wheelchairOnly)
-                case .arriveBy(let t): Query(depart: nil, arrive: clock(t), windowMinutes: Int(request.window / 60), maxTransfers: request.maxTransfers, wheelchair: request.wheelchairOnly)
-                }
-            }(),
-            journeys: journeys.map { journey in
-                JourneyJSON(
-                    departure: iso(journey.departure), arrival: iso(journey.arrival),
-                    durationMinutes: Int((Double(journey.duration) / 60).rounded()), transfers: journey.transfers,
-                    legs: journey.legs.map { leg in
-                        var item = LegJSON(
-                            mode: leg.mode.rawValue, from: stopJSON(leg.fromStop), to: stopJSON(leg.toStop),
-                            departure: iso(leg.departure), arrival: iso(leg.arrival),
-                            durationMinutes: Int((Double(leg.duration) / 60).rounded()))
+        let from = place(origin), to = place(destination)
+        var departure: String?, arrival: String?
+        switch request.time {
+        case .departAt(let t): departure = iso(t)
+        case .arriveBy(let t): arrival = iso(t)
+        }
+        let document = PlanDocument(
+            from: from, to: to, date: date.description, timezone: zone, traveller: nil,
+            query: .init(
+                departureTime: departure, arrivalTime: arrival, windowMinutes: Int(request.window / 60), maxTransfers: request.maxTransfers,
+                wheelchair: request.wheelchairOnly),
+            options: journeys.map { journey in
+                PlanDocument.Option(
+                    departureTime: iso(journey.departure), arrivalTime: iso(journey.arrival), durationMinutes: PlanDocument.minutes(journey.duration),
+                    price: nil, guaranteed: nil, transfers: journey.transfers, walkingMetres: nil,
+                    legs: journey.legs.enumerated().map { index, leg in
+                        // A walk without a stop at an end starts at the place asked for, or ends there.
+                        var item = PlanDocument.Leg(
+                            mode: leg.mode.rawValue, from: leg.fromStop.map(place) ?? (index == 0 ? from : to),
+                            to: leg.toStop.map(place) ?? (index == journey.legs.count - 1 ? to : from),
+                            departureTime: iso(leg.departure), arrivalTime: iso(leg.arrival), durationMinutes: PlanDocument.minutes(leg.duration))
                         if leg.mode == .transit, let t = leg.feedTrip {
                             let trip = feed.trips[Int(t)]
                             let route = feed.routes[Int(trip.route)]
                             item.routeId = route.id
-                            item.routeShortName = route.shortName
+                            item.route = route.shortName
                             item.routeLongName = route.longName
                             item.vehicle = route.modeName
                             item.agency = feed.agencies[Int(route.agency)].name
@@ -220,12 +171,12 @@ struct PlanOutput {
                         return item
                     })
             },
-            reasons: journeys.isEmpty
-                ? [Reason(code: "NO_TRANSIT_CONNECTION", message: "No public transport reaches \(destination.label) from \(origin.label) \(requestWindowText()) with at most \(request.maxTransfers) transfers\(request.wheelchairOnly ? " using only wheelchair-accessible trips and stops" : "").")]
-                : [])
+            notOffered: journeys.isEmpty
+                ? [.init(mode: "transit", code: "NO_TRANSIT_CONNECTION", reason: "No public transport reaches \(destination.label) from \(origin.label) \(requestWindowText()) with at most \(request.maxTransfers) transfers\(request.wheelchairOnly ? " using only wheelchair-accessible trips and stops" : "").")]
+                : [],
+            availability: nil)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
         return String(decoding: try encoder.encode(document), as: UTF8.self)
     }
 }

@@ -1,0 +1,235 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+import Domain
+import GTFS
+import Mobility
+import Transit
+
+/// The one wire format of a plan (camelCase, after TOMP-API): what `goan plan --json` prints
+/// and what the HTTP API answers to planning requests (`Planning` in `openapi.yaml`).
+///
+/// Times are RFC 3339 date-times with the feed's offset; money is euros; distances are
+/// metres; positions are WGS 84 degrees. Fields that do not apply are left out, never null.
+public struct PlanDocument: Codable, Sendable, Hashable {
+    public var from: Place
+    public var to: Place
+    /// The service date planned, `YYYY-MM-DD`.
+    public var date: String
+    /// The feed's time zone (`Europe/Amsterdam`).
+    public var timezone: String
+    /// The traveller planned for (multimodal plans only).
+    public var traveller: String?
+    public var query: Query
+    /// The itineraries, by departure.
+    public var options: [Option]
+    /// Modes that gave no itinerary, each with its reason.
+    public var notOffered: [NotOffered]
+    /// How on-demand availability was judged (multimodal plans only).
+    public var availability: String?
+
+    /// A place asked for, or an end of a leg.
+    public struct Place: Codable, Sendable, Hashable {
+        public var name: String?
+        public var lat: Double
+        public var lon: Double
+        /// The GTFS stop, when the place is one.
+        public var stopId: String?
+        public var platform: String?
+        /// The stops a stop-name query matched (`goan plan` between stops).
+        public var stopIds: [String]?
+
+        public init(name: String?, lat: Double, lon: Double, stopId: String? = nil, platform: String? = nil, stopIds: [String]? = nil) {
+            self.name = name
+            self.lat = lat
+            self.lon = lon
+            self.stopId = stopId
+            self.platform = platform
+            self.stopIds = stopIds
+        }
+    }
+
+    /// What was asked: one of `departureTime` and `arrivalTime`.
+    public struct Query: Codable, Sendable, Hashable {
+        public var departureTime: String?
+        public var arrivalTime: String?
+        /// Minutes after `departureTime` (before `arrivalTime`) searched.
+        public var windowMinutes: Int
+        public var maxTransfers: Int
+        /// Only wheelchair-accessible trips and stops.
+        public var wheelchair: Bool
+
+        public init(departureTime: String?, arrivalTime: String?, windowMinutes: Int, maxTransfers: Int, wheelchair: Bool) {
+            self.departureTime = departureTime
+            self.arrivalTime = arrivalTime
+            self.windowMinutes = windowMinutes
+            self.maxTransfers = maxTransfers
+            self.wheelchair = wheelchair
+        }
+    }
+
+    /// One itinerary; with an offer id when it is bookable.
+    public struct Option: Codable, Sendable, Hashable {
+        /// The offer id (offers only).
+        public var id: String?
+        /// The offer expires then (offers only).
+        public var validUntil: String?
+        public var departureTime: String
+        public var arrivalTime: String
+        public var durationMinutes: Int
+        /// What the traveller pays, euros (left out when fares are not known: public transport
+        /// alone between stops).
+        public var price: Double?
+        /// Every leg runs as planned (no on-demand ride still to be confirmed).
+        public var guaranteed: Bool?
+        public var transfers: Int
+        public var walkingMetres: Double?
+        public var legs: [Leg]
+
+        public init(
+            id: String? = nil, validUntil: String? = nil, departureTime: String, arrivalTime: String, durationMinutes: Int, price: Double?,
+            guaranteed: Bool?, transfers: Int, walkingMetres: Double?, legs: [Leg]
+        ) {
+            self.id = id
+            self.validUntil = validUntil
+            self.departureTime = departureTime
+            self.arrivalTime = arrivalTime
+            self.durationMinutes = durationMinutes
+            self.price = price
+            self.guaranteed = guaranteed
+            self.transfers = transfers
+            self.walkingMetres = walkingMetres
+            self.legs = legs
+        }
+    }
+
+    public struct Leg: Codable, Sendable, Hashable {
+        /// `walk`, `transit`, `regiotaxi` or `automaatje`.
+        public var mode: String
+        public var from: Place
+        public var to: Place
+        public var departureTime: String
+        public var arrivalTime: String
+        public var durationMinutes: Int
+        /// On-demand: the pickup happens within this many minutes of `departureTime`.
+        public var windowMinutes: Int?
+        public var price: Double?
+        /// Who is paid (the operator or the volunteer).
+        public var paidTo: String?
+        /// The last moment to book this ride.
+        public var bookingDeadline: String?
+        public var guaranteed: Bool?
+        public var metres: Double?
+        /// Transit: the route's short name.
+        public var route: String?
+        public var routeId: String?
+        public var routeLongName: String?
+        /// Transit: bus, train, …
+        public var vehicle: String?
+        public var agency: String?
+        public var headsign: String?
+        public var tripId: String?
+        /// Transit: the trip's own service date (a trip after midnight runs on the day before's).
+        public var serviceDate: String?
+        public var notes: [String]?
+
+        public init(mode: String, from: Place, to: Place, departureTime: String, arrivalTime: String, durationMinutes: Int) {
+            self.mode = mode
+            self.from = from
+            self.to = to
+            self.departureTime = departureTime
+            self.arrivalTime = arrivalTime
+            self.durationMinutes = durationMinutes
+        }
+    }
+
+    public struct NotOffered: Codable, Sendable, Hashable {
+        /// The mode or combination (`regiotaxi+transit`).
+        public var mode: String
+        /// A reason code (`LEAD_TIME_NOT_MET`, `NO_TRANSIT_CONNECTION`, …).
+        public var code: String
+        /// Why, in words.
+        public var reason: String
+
+        public init(mode: String, code: String, reason: String) {
+            self.mode = mode
+            self.code = code
+            self.reason = reason
+        }
+    }
+
+    public init(
+        from: Place, to: Place, date: String, timezone: String, traveller: String?, query: Query, options: [Option], notOffered: [NotOffered],
+        availability: String?
+    ) {
+        self.from = from
+        self.to = to
+        self.date = date
+        self.timezone = timezone
+        self.traveller = traveller
+        self.query = query
+        self.options = options
+        self.notOffered = notOffered
+        self.availability = availability
+    }
+}
+
+extension PlanDocument {
+    /// A multimodal plan; `offers` (id and expiry in Unix seconds, in the order of
+    /// `plan.itineraries`) makes its options bookable.
+    public init(_ plan: Plan, request: PlanRequest, timezone: String, offers: [(id: String, validUntil: Int64)]? = nil) {
+        let zero = ServiceDayClock.noonMinus12h(request.date, timezone: timezone)
+        func iso(_ seconds: Int32) -> String { ServiceDayClock.iso(unix: zero + Int64(seconds), timezone: timezone) }
+        var departure: String?, arrival: String?
+        switch request.time {
+        case .departAt(let t): departure = iso(t)
+        case .arriveBy(let t): arrival = iso(t)
+        }
+        self.init(
+            from: Place(name: request.originName, lat: request.origin.latitude, lon: request.origin.longitude),
+            to: Place(name: request.destinationName, lat: request.destination.latitude, lon: request.destination.longitude),
+            date: request.date.description, timezone: timezone, traveller: request.traveller.id.rawValue,
+            query: Query(
+                departureTime: departure, arrivalTime: arrival, windowMinutes: Int(request.window / 60), maxTransfers: request.maxTransfers,
+                wheelchair: request.traveller.needsWheelchairPlace),
+            options: plan.itineraries.enumerated().map { index, itinerary in
+                Option(
+                    id: offers?[index].id, validUntil: offers.map { ServiceDayClock.iso(unix: $0[index].validUntil, timezone: timezone) },
+                    departureTime: iso(itinerary.departure), arrivalTime: iso(itinerary.arrival), durationMinutes: Self.minutes(itinerary.duration),
+                    price: Self.euros(itinerary.price), guaranteed: itinerary.guaranteed, transfers: itinerary.transfers,
+                    walkingMetres: itinerary.walkingMetres.rounded(),
+                    legs: itinerary.legs.map { leg in
+                        var out = Leg(
+                            mode: leg.mode.rawValue,
+                            from: Place(name: leg.fromName, lat: leg.from.latitude, lon: leg.from.longitude, stopId: leg.fromStopId),
+                            to: Place(name: leg.toName, lat: leg.to.latitude, lon: leg.to.longitude, stopId: leg.toStopId),
+                            departureTime: iso(leg.departure), arrivalTime: iso(leg.arrival), durationMinutes: Self.minutes(leg.arrival - leg.departure))
+                        out.windowMinutes = leg.windowMinutes
+                        out.price = Self.euros(leg.price)
+                        out.paidTo = leg.paidTo
+                        out.bookingDeadline = leg.bookingDeadline.map { ServiceDayClock.iso(unix: $0, timezone: timezone) }
+                        out.guaranteed = leg.guaranteed
+                        out.metres = leg.metres.rounded()
+                        out.route = leg.route
+                        out.vehicle = leg.vehicle
+                        out.headsign = leg.headsign
+                        out.tripId = leg.tripId
+                        out.notes = leg.notes
+                        return out
+                    })
+            },
+            notOffered: plan.notOffered.map { NotOffered(mode: $0.mode, code: $0.reason.code.rawValue, reason: $0.reason.message) },
+            availability: plan.availabilityMethod.isEmpty ? nil : plan.availabilityMethod)
+    }
+
+    /// Seconds as whole minutes (rounded).
+    public static func minutes(_ seconds: Int32) -> Int { Int((Double(seconds) / 60).rounded()) }
+
+    /// Euros to the cent.
+    public static func euros(_ amount: Double) -> Double { (amount * 100).rounded() / 100 }
+}
