@@ -50,12 +50,12 @@ import Testing
         #expect(try store.bookingCount() == 0)
         let committed = try desk.bookAndCommit(offerId: offer.id, idempotencyKey: "late-commit", now: after)
         #expect(committed.booking.state == .rejected)
-        #expect(committed.booking.reason.hasPrefix("DEPARTURE_IN_THE_PAST:"))
+        #expect(committed.booking.reasonCode == .departureInThePast)
         #expect(committed.booking.km == 0)
         // A NEW booking made in time and committed after the departure is refused too.
         let (made, _) = try desk.book(offerId: offer.id, idempotencyKey: "in-time", now: bookedAt)
         let late = try desk.commit(made.id, now: after)
-        #expect(late.booking.state == .rejected && late.booking.reason.hasPrefix("DEPARTURE_IN_THE_PAST:"))
+        #expect(late.booking.state == .rejected && late.booking.reasonCode == .departureInThePast)
     }
 
     @Test func theSameRideTwiceIsRefusedUnlessAllowedAndChargesOnce() throws {
@@ -67,7 +67,7 @@ import Testing
         #expect(charged < start)
         let again = try desk.bookAndCommit(offerId: try regiotaxi(try offers(desk)).id, idempotencyKey: "two", now: bookedAt)
         #expect(again.booking.state == .rejected)
-        #expect(again.booking.reason.hasPrefix("OVERLAPPING_BOOKING:"))
+        #expect(again.booking.reasonCode == .overlappingBooking)
         #expect(again.booking.reason.contains("booking \(first.id)"))
         #expect(try store.budget(traveller: "jansen") == charged)
         // A trip at another time is no overlap; another traveller's trip neither.

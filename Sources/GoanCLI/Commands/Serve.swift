@@ -22,7 +22,8 @@ extension GoanCommand {
                 per line (or separated by ';'), 'ROLE TOKEN [TRAVELLER_ID]', ROLE one of traveller, \
                 coordinator, dispatcher, admin; a traveller token names its traveller. Tokens have at \
                 least 16 characters. SIGTERM or SIGINT stop the server after in-flight requests finish.
-                With --now the API answers as if it were that moment (a fixed clock; with --clock-runs
+
+                With --now the API answers as if it were that moment (a fixed clock; with --clock-runs \
                 it starts there and runs on): for demos and tests of a given day.
                 """)
 
