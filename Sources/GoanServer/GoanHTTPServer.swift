@@ -31,10 +31,13 @@ public enum GoanHTTPServer {
         /// Open connections at most; further clients wait in the listen backlog until one
         /// closes. Kept below the open-file limit (see `effectiveMaxConnections`).
         public var maxConnections: Int
+        /// A request body must have come whole within this time (see `GoanAPI.bodyTimeout`).
+        public var bodyTimeout: Duration
 
-        public init(idleTimeout: Duration = .seconds(30), maxConnections: Int = 512) {
+        public init(idleTimeout: Duration = .seconds(30), maxConnections: Int = 512, bodyTimeout: Duration = .seconds(10)) {
             self.idleTimeout = idleTimeout
             self.maxConnections = maxConnections
+            self.bodyTimeout = bodyTimeout
         }
 
         /// `maxConnections`, but at most the open-file limit less what the process needs
@@ -54,7 +57,7 @@ public enum GoanHTTPServer {
         raiseOpenFileLimit()
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
-        let api = GoanAPI(desk: desk, now: now, metricsText: { registry.emitToString() })
+        let api = GoanAPI(desk: desk, now: now, bodyTimeout: limits.bodyTimeout, metricsText: { registry.emitToString() })
         let logger = Logger(label: "goan.serve")
         let app = application(api, tokens: tokens, address: .hostname(host, port: port), limits: limits, logger: logger)
         logger.info(

@@ -66,6 +66,35 @@ import Testing
         #expect(!entries.contains { $0.message == "internal error" })
     }
 
+    /// A body sent a byte at a time keeps the connection from ever being idle: it is closed
+    /// when the body has not come whole within the body timeout.
+    @Test func aBodyThatDripsIsCutAtTheBodyTimeout() async throws {
+        let world = try T()
+        let log = LogRecord()
+        let api = GoanAPI(desk: world.desk, now: { T.now }, bodyTimeout: .milliseconds(500))
+        let app = GoanHTTPServer.application(
+            api, tokens: T.tokens, address: .hostname("127.0.0.1", port: 0), limits: .init(idleTimeout: .seconds(60)), logger: log.logger,
+            logRequests: false)
+        try await app.test(.live) { client in
+            let socket = try LoopbackSocket(port: try #require(client.port))
+            defer { socket.close() }
+            socket.send(
+                "POST /bookings HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer \(T.admin)\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 1000\r\n\r\n{")
+            // 20 s of drip at most, a byte every 100 ms; stops once the server closed.
+            let drip = Task.detached {
+                for _ in 0 ..< 200 where !Task.isCancelled {
+                    guard socket.sendReportingFailure(" ") else { return }
+                    try? await Task.sleep(for: .milliseconds(100))
+                }
+            }
+            defer { drip.cancel() }
+            #expect(await socket.waitUntilClosed(seconds: 20))
+        }
+        #expect(log.entries.contains { $0.level == .info && $0.message == "client disconnected" })
+        #expect(!log.entries.contains { $0.message == "internal error" })
+    }
+
     /// With the limit's connections open, a further client waits (its request is not read);
     /// when one closes, it is served. (HummingbirdTesting's live server drops the limit, so
     /// this test runs the application itself.)
@@ -139,6 +168,17 @@ final class LoopbackSocket: Sendable {
     }
 
     struct SocketError: Error { var what: String }
+
+    /// Sends `text`; false once the connection is gone.
+    func sendReportingFailure(_ text: String) -> Bool {
+        text.utf8CString.withUnsafeBufferPointer { buffer in
+            #if canImport(Glibc)
+            Glibc.send(fd, buffer.baseAddress, buffer.count - 1, Int32(MSG_NOSIGNAL)) > 0
+            #else
+            Darwin.send(fd, buffer.baseAddress, buffer.count - 1, 0) > 0
+            #endif
+        }
+    }
 
     func send(_ text: String) {
         _ = text.utf8CString.withUnsafeBufferPointer { buffer in
