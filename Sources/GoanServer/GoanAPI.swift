@@ -274,6 +274,21 @@ public struct GoanAPI: Sendable {
         let now = now()
         let idempotencyKey = "\(offer.travellerId)/\(key)"
         let (details, created): (BookingDetails, Bool)
+        do {
+            (details, created) = try await book(body, offer, idempotencyKey: idempotencyKey, now: now)
+        } catch var problem as Problem where problem.code == "IDEMPOTENCY_KEY_REUSED" {
+            // Name the key where the client gave it.
+            problem.field = header == nil ? "idempotencyKey" : "Idempotency-Key"
+            throw problem
+        }
+        if details.booking.state == "REJECTED" || details.booking.state == "EXPIRED" { throw refusal(details) }
+        context.logger.info("booked", metadata: ["booking": "\(details.id)", "state": "\(details.booking.state)", "created": "\(created)"])
+        return try json(BookingBody(details, clock: clock), status: created ? .created : .ok)
+    }
+
+    /// Books (and with `commit`, commits) the offer of a booking request.
+    func book(_ body: BookingRequestBody, _ offer: Offer, idempotencyKey: String, now: Int64) async throws -> (BookingDetails, Bool) {
+        let (details, created): (BookingDetails, Bool)
         if body.commit == true {
             // Creation and commit in one transaction.
             (details, created) = try await blocking {
@@ -284,9 +299,7 @@ public struct GoanAPI: Sendable {
             if body.allowOverlap != nil { throw Problem.badRequest("allowOverlap", "applies to a commit only (commit: true)") }
             (details, created) = try await blocking { try desk.book(offerId: offer.id, idempotencyKey: idempotencyKey, fingerprint: body.fingerprint, now: now) }
         }
-        if details.booking.state == "REJECTED" || details.booking.state == "EXPIRED" { throw refusal(details) }
-        context.logger.info("booked", metadata: ["booking": "\(details.id)", "state": "\(details.booking.state)", "created": "\(created)"])
-        return try json(BookingBody(details, clock: clock), status: created ? .created : .ok)
+        return (details, created)
     }
 
     func bookingEvent(_ request: Request, _ context: GoanRequestContext) async throws -> Response {
