@@ -34,7 +34,7 @@ public enum GoanHTTPServer {
         /// A request body must have come whole within this time (see `GoanAPI.bodyTimeout`).
         public var bodyTimeout: Duration
 
-        public init(idleTimeout: Duration = .seconds(30), maxConnections: Int = 512, bodyTimeout: Duration = .seconds(10)) {
+        public init(idleTimeout: Duration = .seconds(15), maxConnections: Int = 4096, bodyTimeout: Duration = .seconds(10)) {
             self.idleTimeout = idleTimeout
             self.maxConnections = maxConnections
             self.bodyTimeout = bodyTimeout
