@@ -70,9 +70,10 @@ public enum GoanHTTPServer {
     }
 
     /// The application with its limits on connections (the server `run` starts; tests start
-    /// it on a free loopback port).
+    /// it on a free loopback port). `onListening` gets the port once the server listens.
     public static func application(
-        _ api: GoanAPI, tokens: TokenBook, address: BindAddress, limits: Limits, logger: Logger, logRequests: Bool = true
+        _ api: GoanAPI, tokens: TokenBook, address: BindAddress, limits: Limits, logger: Logger, logRequests: Bool = true,
+        onListening: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
     ) -> Application<RouterResponder<GoanRequestContext>> {
         Application(
             router: api.router(tokens: tokens, logRequests: logRequests),
@@ -80,6 +81,7 @@ public enum GoanHTTPServer {
             configuration: .init(
                 address: address, serverName: "goan",
                 availableConnectionsDelegate: MaximumAvailableConnections(limits.effectiveMaxConnections, logger: logger)),
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger)
     }
 
