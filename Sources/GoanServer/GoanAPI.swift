@@ -44,11 +44,15 @@ public struct GoanAPI: Sendable {
     let now: @Sendable () -> Int64
     let sweeper = DeadlineSweeper()
     let metricsText: @Sendable () -> String
+    /// A request body must arrive whole within this time: a client that sends it a byte at a
+    /// time never lets the idle timeout fire, and would hold its connection for ever.
+    let bodyTimeout: Duration
 
     public init(
-        desk: BookingDesk, now: @escaping @Sendable () -> Int64 = GoanAPI.systemNow,
+        desk: BookingDesk, now: @escaping @Sendable () -> Int64 = GoanAPI.systemNow, bodyTimeout: Duration = .seconds(10),
         metricsText: @escaping @Sendable () -> String = { "" }
     ) {
+        self.bodyTimeout = bodyTimeout
         self.desk = desk
         let timetable = desk.timetable
         self.clock = Clock(timezone: timetable.feed.timezone)
@@ -272,6 +276,21 @@ public struct GoanAPI: Sendable {
         let now = now()
         let idempotencyKey = "\(offer.travellerId)/\(key)"
         let (details, created): (BookingDetails, Bool)
+        do {
+            (details, created) = try await book(body, offer, idempotencyKey: idempotencyKey, now: now)
+        } catch var problem as Problem where problem.code == "IDEMPOTENCY_KEY_REUSED" {
+            // Name the key where the client gave it.
+            problem.field = header == nil ? "idempotencyKey" : "Idempotency-Key"
+            throw problem
+        }
+        if details.booking.state.isRefused { throw refusal(details) }
+        context.logger.info("booked", metadata: ["booking": "\(details.id)", "state": "\(details.booking.state)", "created": "\(created)"])
+        return try json(BookingBody(details, clock: clock), status: created ? .created : .ok)
+    }
+
+    /// Books (and with `commit`, commits) the offer of a booking request.
+    func book(_ body: BookingRequestBody, _ offer: Offer, idempotencyKey: String, now: Int64) async throws -> (BookingDetails, Bool) {
+        let (details, created): (BookingDetails, Bool)
         if body.commit == true {
             // Creation and commit in one transaction.
             (details, created) = try await blocking {
@@ -282,9 +301,7 @@ public struct GoanAPI: Sendable {
             if body.allowOverlap != nil { throw Problem.badRequest("allowOverlap", "applies to a commit only (commit: true)") }
             (details, created) = try await blocking { try desk.book(offerId: offer.id, idempotencyKey: idempotencyKey, fingerprint: body.fingerprint, now: now) }
         }
-        if details.booking.state.isRefused { throw refusal(details) }
-        context.logger.info("booked", metadata: ["booking": "\(details.id)", "state": "\(details.booking.state)", "created": "\(created)"])
-        return try json(BookingBody(details, clock: clock), status: created ? .created : .ok)
+        return (details, created)
     }
 
     func bookingEvent(_ request: Request, _ context: GoanRequestContext) async throws -> Response {
@@ -379,10 +396,9 @@ public struct GoanAPI: Sendable {
         if let type = request.headers[.contentType], !type.lowercased().hasPrefix("application/json") {
             throw Problem(.unsupportedMediaType, "the body must be application/json", field: "Content-Type")
         }
-        var request = request
         let buffer: ByteBuffer
         do {
-            buffer = try await request.collectBody(upTo: context.maxUploadSize)
+            buffer = try await collectBody(request, context)
         } catch is NIOTooManyBytesError {
             throw Problem(.contentTooLarge, "the request body is larger than \(Self.maxBodyBytes) bytes", field: "body")
         } catch {
@@ -390,6 +406,27 @@ public struct GoanAPI: Sendable {
             throw ClientDisconnected(during: "reading the body (\(String(describing: error)))")
         }
         return try StrictJSON.decode(type, from: Array(buffer.readableBytesView), shape: shape)
+    }
+
+    /// The request body, or `ClientDisconnected` when it does not come whole within
+    /// `bodyTimeout` (the connection is closed then: nobody would read an answer).
+    func collectBody(_ request: Request, _ context: GoanRequestContext) async throws -> ByteBuffer {
+        let limit = context.maxUploadSize, timeout = bodyTimeout, channel = context.channel
+        return try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+            group.addTask {
+                var request = request
+                return try await request.collectBody(upTo: limit)
+            }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            if let body = try await group.next() ?? nil { return body }
+            // The read ends only with the connection: close it, so that the reading task ends.
+            channel.close(promise: nil)
+            throw ClientDisconnected(during: "reading the body (not complete after \(timeout))")
+        }
     }
 
     func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {

@@ -31,10 +31,13 @@ public enum GoanHTTPServer {
         /// Open connections at most; further clients wait in the listen backlog until one
         /// closes. Kept below the open-file limit (see `effectiveMaxConnections`).
         public var maxConnections: Int
+        /// A request body must have come whole within this time (see `GoanAPI.bodyTimeout`).
+        public var bodyTimeout: Duration
 
-        public init(idleTimeout: Duration = .seconds(30), maxConnections: Int = 512) {
+        public init(idleTimeout: Duration = .seconds(15), maxConnections: Int = 4096, bodyTimeout: Duration = .seconds(10)) {
             self.idleTimeout = idleTimeout
             self.maxConnections = maxConnections
+            self.bodyTimeout = bodyTimeout
         }
 
         /// `maxConnections`, but at most the open-file limit less what the process needs
@@ -54,7 +57,7 @@ public enum GoanHTTPServer {
         raiseOpenFileLimit()
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
-        let api = GoanAPI(desk: desk, now: now, metricsText: { registry.emitToString() })
+        let api = GoanAPI(desk: desk, now: now, bodyTimeout: limits.bodyTimeout, metricsText: { registry.emitToString() })
         let logger = Logger(label: "goan.serve")
         let app = application(api, tokens: tokens, address: .hostname(host, port: port), limits: limits, logger: logger)
         logger.info(
@@ -67,9 +70,10 @@ public enum GoanHTTPServer {
     }
 
     /// The application with its limits on connections (the server `run` starts; tests start
-    /// it on a free loopback port).
+    /// it on a free loopback port). `onListening` gets the port once the server listens.
     public static func application(
-        _ api: GoanAPI, tokens: TokenBook, address: BindAddress, limits: Limits, logger: Logger, logRequests: Bool = true
+        _ api: GoanAPI, tokens: TokenBook, address: BindAddress, limits: Limits, logger: Logger, logRequests: Bool = true,
+        onListening: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
     ) -> Application<RouterResponder<GoanRequestContext>> {
         Application(
             router: api.router(tokens: tokens, logRequests: logRequests),
@@ -77,6 +81,7 @@ public enum GoanHTTPServer {
             configuration: .init(
                 address: address, serverName: "goan",
                 availableConnectionsDelegate: MaximumAvailableConnections(limits.effectiveMaxConnections, logger: logger)),
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger)
     }
 

@@ -136,6 +136,9 @@ import Testing
                 #expect(other.object["code"] as? String == "IDEMPOTENCY_KEY_REUSED")
                 #expect(other.object["field"] as? String == "Idempotency-Key")
             }
+            // A key in the body is named as such.
+            let inBody = try await client.call(.post, "/bookings", token: T.jansen, body: #"{"offerId":"\#(ids[1])","idempotencyKey":"same-key"}"#)
+            #expect(inBody.status == .unprocessableContent && inBody.object["field"] as? String == "idempotencyKey")
             let list = try await client.call(.get, "/bookings", token: T.jansen).object["bookings"] as? [[String: Any]]
             #expect(list?.count == 1)
         }

@@ -66,20 +66,54 @@ import Testing
         #expect(!entries.contains { $0.message == "internal error" })
     }
 
+    /// A body sent a byte at a time keeps the connection from ever being idle: it is closed
+    /// when the body has not come whole within the body timeout.
+    @Test func aBodyThatDripsIsCutAtTheBodyTimeout() async throws {
+        let world = try T()
+        let log = LogRecord()
+        let api = GoanAPI(desk: world.desk, now: { T.now }, bodyTimeout: .milliseconds(500))
+        let app = GoanHTTPServer.application(
+            api, tokens: T.tokens, address: .hostname("127.0.0.1", port: 0), limits: .init(idleTimeout: .seconds(60)), logger: log.logger,
+            logRequests: false)
+        try await app.test(.live) { client in
+            let socket = try LoopbackSocket(port: try #require(client.port))
+            defer { socket.close() }
+            socket.send(
+                "POST /bookings HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer \(T.admin)\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 1000\r\n\r\n{")
+            // 20 s of drip at most, a byte every 100 ms; stops once the server closed.
+            let drip = Task.detached {
+                for _ in 0 ..< 200 where !Task.isCancelled {
+                    guard socket.sendReportingFailure(" ") else { return }
+                    try? await Task.sleep(for: .milliseconds(100))
+                }
+            }
+            defer { drip.cancel() }
+            #expect(await socket.waitUntilClosed(seconds: 20))
+        }
+        #expect(log.entries.contains { $0.level == .info && $0.message == "client disconnected" })
+        #expect(!log.entries.contains { $0.message == "internal error" })
+    }
+
     /// With the limit's connections open, a further client waits (its request is not read);
     /// when one closes, it is served. (HummingbirdTesting's live server drops the limit, so
     /// this test runs the application itself.)
     @Test func aClientBeyondTheConnectionLimitWaitsUntilAConnectionCloses() async throws {
         let world = try T()
         let limits = GoanHTTPServer.Limits(idleTimeout: .seconds(60), maxConnections: 4)
-        let port = try LoopbackSocket.freePort()
+        let (ports, listening) = AsyncStream.makeStream(of: Int.self)
         let app = GoanHTTPServer.application(
-            world.api, tokens: T.tokens, address: .hostname("127.0.0.1", port: port), limits: limits, logger: Logger(label: "goan.test"),
-            logRequests: false)
+            world.api, tokens: T.tokens, address: .hostname("127.0.0.1", port: 0), limits: limits, logger: Logger(label: "goan.test"),
+            logRequests: false, onListening: { listening.yield($0) })
         let health = "GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n"
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.run() }
+            group.addTask {
+                defer { listening.finish() }
+                try await app.run()
+            }
             defer { group.cancelAll() }
+            var iterator = ports.makeAsyncIterator()
+            let port = try #require(await iterator.next(), "the server did not start")
             var held: [LoopbackSocket] = []
             defer { held.forEach { $0.close() } }
             // Each of the limit's connections answered once, then kept open and idle.
@@ -140,6 +174,17 @@ final class LoopbackSocket: Sendable {
 
     struct SocketError: Error { var what: String }
 
+    /// Sends `text`; false once the connection is gone.
+    func sendReportingFailure(_ text: String) -> Bool {
+        text.utf8CString.withUnsafeBufferPointer { buffer in
+            #if canImport(Glibc)
+            Glibc.send(fd, buffer.baseAddress, buffer.count - 1, Int32(MSG_NOSIGNAL)) > 0
+            #else
+            Darwin.send(fd, buffer.baseAddress, buffer.count - 1, 0) > 0
+            #endif
+        }
+    }
+
     func send(_ text: String) {
         _ = text.utf8CString.withUnsafeBufferPointer { buffer in
             #if canImport(Glibc)
@@ -150,28 +195,7 @@ final class LoopbackSocket: Sendable {
         }
     }
 
-    /// A free TCP port on 127.0.0.1 (bound once, then released).
-    static func freePort() throws -> Int {
-        #if canImport(Glibc)
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #else
-        let fd = socket(AF_INET, SOCK_STREAM, 0)
-        #endif
-        defer { Self.close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
-            }
-        }
-        guard bound else { throw SocketError(what: "bind") }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-
-    /// Connects once the server listens (it starts in another task), trying for `within` seconds.
+    /// Connects, trying again for `within` seconds (a busy machine may refuse at first).
     static func connect(port: Int, within seconds: Double) async throws -> LoopbackSocket {
         let deadline = Date().addingTimeInterval(seconds)
         while true {

@@ -43,10 +43,10 @@ extension GoanCommand {
         var clockRuns = false
 
         @Option(help: "Seconds a connection may send nothing before it is closed.")
-        var idleTimeout = 30
+        var idleTimeout = 15
 
         @Option(help: "Open connections at most (also kept below the open-file limit).")
-        var maxConnections = 512
+        var maxConnections = 4096
 
         @OptionGroup var store: StoreArguments
         @OptionGroup var timetable: TimetableArguments
