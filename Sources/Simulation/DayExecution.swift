@@ -26,7 +26,7 @@ struct DayExecution {
         var vehicle: String
         /// Who drove, for an AutoMaatje ride.
         var volunteer: VolunteerID?
-        var service: String
+        var service: TravelMode
         var pickup: Double
         var dropoff: Double
     }
@@ -127,7 +127,7 @@ struct DayExecution {
                 if begin > arrival { segments.append(.init(start: arrival, end: begin, activity: "wait", onBoard: onBoard)) }
                 segments.append(.init(start: begin, end: begin + service[k], activity: "stop", onBoard: onBoard))
                 if seats[k] > 0 {
-                    rides[ids[k], default: Ride(vehicle: day.shift.rawValue, volunteer: volunteer?.id, service: day.kind == .volunteer ? "automaatje" : "regiotaxi", pickup: begin, dropoff: begin)].pickup = begin
+                    rides[ids[k], default: Ride(vehicle: day.shift.rawValue, volunteer: volunteer?.id, service: day.kind == .volunteer ? .automaatje : .regiotaxi, pickup: begin, dropoff: begin)].pickup = begin
                 } else {
                     rides[ids[k]]?.dropoff = begin
                 }

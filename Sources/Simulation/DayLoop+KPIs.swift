@@ -34,7 +34,7 @@ extension DayLoop {
         k.vehicleKm = use.taxiKm
         k.emptyKm = use.taxiEmptyKm
         k.occupancy = use.taxiKm > 0 ? use.taxiPassengerKm / use.taxiKm : 0
-        let taxiRides = rides.filter { $0.service == "regiotaxi" }.count
+        let taxiRides = rides.filter { $0.service == .regiotaxi }.count
         k.ridesPerVehicleHour = use.taxiHours > 0 ? Double(taxiRides) / use.taxiHours : 0
         k.volunteerHours = use.volunteerHours
         k.volunteerRides = rides.count - taxiRides
@@ -67,7 +67,7 @@ extension DayLoop {
             total.transitKm += day.transitKm
             total.kmBudget += day.kmBudget
         }
-        let volunteerRides = rides.filter { $0.service == "automaatje" }
+        let volunteerRides = rides.filter { $0.service == .automaatje }
         // Rides per volunteer over the run: distinct volunteers who drove at all.
         total.volunteers = volunteersWhoDrove.count
         let totals = kpis(day: "total", records: all, rides: rides, use: total)
@@ -85,7 +85,7 @@ extension DayLoop {
                 case "requests": Double(all.count)
                 case "regiotaxiRidesPerWeekday":
                     // Monday to Friday only: the weekend runs a smaller fleet.
-                    Self.meanPerDay(rides.filter { $0.service == "regiotaxi" }, days: days.map(\.day).filter { ServiceDate($0).map { $0.weekday < 5 } ?? false })
+                    Self.meanPerDay(rides.filter { $0.service == .regiotaxi }, days: days.map(\.day).filter { ServiceDate($0).map { $0.weekday < 5 } ?? false })
                 default: days.isEmpty ? 0 : Double(rides.count - volunteerRides.count) / Double(days.count)
                 }
             return CalibrationCheck(figure: target.figure, real: target.real, simulated: simulated, tolerance: target.tolerance, source: target.source)

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+public import Domain
 /// Everything a simulation run produced: what the report, `kpis.json` and the CSVs are made of.
 public struct SimulationResult: Sendable {
     /// The scenario's name (e.g. `twenterand-2019`) and its one-paragraph description.
@@ -94,8 +95,8 @@ public struct RideRecord: Codable, Sendable, Hashable {
     public var day: String
     /// Pseudonymous traveller id.
     public var traveller: String
-    /// `regiotaxi` or `automaatje`.
-    public var service: String
+    /// `.regiotaxi` or `.automaatje`.
+    public var service: TravelMode
     /// Vehicle shift (`RT-01 06:00–14:00`) or volunteer (`Henk (V01) 09:00–12:00`).
     public var vehicle: String
     /// Minutes after midnight: the agreed pickup, the actual pickup and drop-off.
@@ -111,7 +112,7 @@ public struct RideRecord: Codable, Sendable, Hashable {
     public var km: Double
 
     public init(
-        request: String, day: String, traveller: String, service: String, vehicle: String, agreedPickup: Double, pickup: Double, dropoff: Double,
+        request: String, day: String, traveller: String, service: TravelMode, vehicle: String, agreedPickup: Double, pickup: Double, dropoff: Double,
         rideMinutes: Double, directMinutes: Double, waitBeyondWindow: Double, km: Double
     ) {
         self.request = request

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+import Domain
 import Foundation
 import Simulation
 import Testing
@@ -354,7 +355,7 @@ enum ReportSample {
                     let pickup = n == 3 ? 1494.0 : 545.0 + 60 * Double(n)
                     rides.append(
                         RideRecord(
-                            request: id, day: date, traveller: String(format: "T%04d", n + 1), service: service, vehicle: vehicle,
+                            request: id, day: date, traveller: String(format: "T%04d", n + 1), service: TravelMode(rawValue: service)!, vehicle: vehicle,
                             agreedPickup: pickup, pickup: pickup + 2, dropoff: pickup + 16, rideMinutes: 14.5, directMinutes: 12.3 - Double(n) * 2,
                             waitBeyondWindow: n == 2 ? 3 : 0, km: 8.25))
                 } else {

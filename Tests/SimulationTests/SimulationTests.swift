@@ -471,16 +471,16 @@ import Testing
                 continue
             }
             #expect(record.outcome == .served, "ride of \(ride.request), which was \(record.outcome) (\(record.reason))")
-            #expect(record.mode.contains(ride.service), "\(ride.request): a \(ride.service) ride for mode \(record.mode)")
+            #expect(record.mode.contains(ride.service.rawValue), "\(ride.request): a \(ride.service) ride for mode \(record.mode)")
             #expect(ride.day == record.day)
             #expect(ride.traveller == record.traveller)
-            #expect(["regiotaxi", "automaatje"].contains(ride.service))
+            #expect(ride.service.isOnDemand)
             #expect(!ride.vehicle.isEmpty)
             #expect(ride.pickup <= ride.dropoff, "\(ride.request): dropped off before the pickup")
         }
         // Every served request with an on-demand mode has a ride of that service.
         for record in result.requests where record.outcome == .served {
-            for service in ["regiotaxi", "automaatje"] where record.mode.split(separator: "+").contains(Substring(service)) {
+            for service in [TravelMode.regiotaxi, .automaatje] where record.mode.split(separator: "+").contains(Substring(service.rawValue)) {
                 #expect(result.rides.contains { $0.request == record.id && $0.service == service }, "\(record.id) served by \(record.mode) without a \(service) ride")
             }
         }
@@ -493,7 +493,7 @@ import Testing
         let taxi = try Self.regiotaxi()
         let window = Double(taxi.pickupWindowMinutes)
         let factor = taxi.rideTime?.factor ?? 1.5, extra = taxi.rideTime?.extraMinutes ?? 15
-        let rides = result.rides.filter { $0.service == "regiotaxi" }
+        let rides = result.rides.filter { $0.service == .regiotaxi }
         #expect(!rides.isEmpty, "a week of twenterand-2019 has Regiotaxi rides")
         for ride in rides {
             #expect(ride.pickup >= ride.agreedPickup - window - 1e-6, "\(ride.request): picked up at \(ride.pickup), agreed \(ride.agreedPickup)")
@@ -507,7 +507,7 @@ import Testing
     /// A volunteer drives straight to the destination (the dispatcher allows direct + 10 min).
     @Test(arguments: PunctualWeek.allCases) func volunteersDriveDirectly(_ week: PunctualWeek) throws {
         let result = try week.result()
-        let rides = result.rides.filter { $0.service == "automaatje" }
+        let rides = result.rides.filter { $0.service == .automaatje }
         #expect(!rides.isEmpty, "a week of twenterand-2019 has AutoMaatje rides")
         for ride in rides {
             #expect(ride.rideMinutes <= ride.directMinutes + 10 + 0.01, "\(ride.request): \(ride.rideMinutes) min on board, direct \(ride.directMinutes)")
@@ -539,7 +539,7 @@ import Testing
     /// vehicles make no other stops (two per ride, per day and kind).
     @Test(arguments: PunctualWeek.allCases) func timelinesDriveExactlyTheRecordedRides(_ week: PunctualWeek) throws {
         let result = try week.result()
-        func check(service: String, kind: String) {
+        func check(service: TravelMode, kind: String) {
             for day in Set(result.requests.map(\.day)).sorted() {
                 let timelines = result.timelines.filter { $0.day == day && $0.kind == kind }
                 let rides = result.rides.filter { $0.day == day && $0.service == service }
@@ -552,10 +552,10 @@ import Testing
                 }
             }
         }
-        check(service: "regiotaxi", kind: "regiotaxi")
+        check(service: .regiotaxi, kind: "regiotaxi")
         // A volunteer's drop-off and next pickup at one place (no drive between) before a trip
         // home: the drop-off's stop stays (2026-06-03, Bennie (V05), R000026 in this run).
-        check(service: "automaatje", kind: "volunteer")
+        check(service: .automaatje, kind: "volunteer")
     }
 
     @Test(arguments: PunctualWeek.allCases) func kpisAddUp(_ week: PunctualWeek) throws {
@@ -570,7 +570,7 @@ import Testing
         #expect(total.refusals.values.reduce(0, +) == total.requests - total.served)
         #expect(total.modeSplit == Dictionary(grouping: served, by: \.mode).mapValues(\.count))
         #expect(total.refusals == Dictionary(grouping: result.requests.filter { $0.outcome == .refused }, by: \.reason).mapValues(\.count))
-        #expect(total.volunteerRides == result.rides.filter { $0.service == "automaatje" }.count)
+        #expect(total.volunteerRides == result.rides.filter { $0.service == .automaatje }.count)
         #expect(total.ridesOutsideWindow == result.rides.filter { $0.waitBeyondWindow > 0.05 }.count)
 
         #expect(result.kpis.days.count == 7)
@@ -589,7 +589,7 @@ import Testing
         #expect(abs(result.kpis.days.reduce(0) { $0 + $1.vehicleKm } - total.vehicleKm) < 1e-6)
         #expect(abs(result.kpis.days.reduce(0) { $0 + $1.travellerPaid } - total.travellerPaid) < 1e-6)
         #expect(total.emptyKm <= total.vehicleKm + 1e-9)
-        let riders = Set(result.rides.filter { $0.service == "automaatje" }.map(\.traveller))
+        let riders = Set(result.rides.filter { $0.service == .automaatje }.map(\.traveller))
         #expect(result.kpis.automaatjeRiders == riders.count)
     }
 }

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+import Domain
 import Foundation
 
 /// The report's CSV files: `requests.csv` and `rides.csv`.
@@ -41,7 +42,7 @@ enum ReportCSV {
         var out = line(ridesHeader)
         for r in records {
             out += line([
-                r.request, r.day, r.traveller, r.service, r.vehicle, ReportFormat.clock(r.agreedPickup), ReportFormat.clock(r.pickup),
+                r.request, r.day, r.traveller, r.service.rawValue, r.vehicle, ReportFormat.clock(r.agreedPickup), ReportFormat.clock(r.pickup),
                 ReportFormat.clock(r.dropoff), ReportFormat.fixed(r.rideMinutes, 1), ReportFormat.fixed(r.directMinutes, 1),
                 ReportFormat.fixed(r.waitBeyondWindow, 1), ReportFormat.fixed(r.km, 2),
             ])

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+import Domain
 import Foundation
 
 /// The report's charts, made from a `SimulationResult`: the data each one needs, the SVG and
@@ -124,12 +125,13 @@ enum ReportCharts {
 
     static func rideTime(_ result: SimulationResult, id: String) -> Chart {
         let bins = ["1.0–1.25", "1.25–1.5", "1.5–1.75", "1.75–2.0", "2.0–2.25", "2.25–2.5", "2.5–2.75", "2.75–3.0", "3.0 or more"]
-        var services: [String] = []
+        var services: [TravelMode] = []
         for ride in result.rides where !services.contains(ride.service) { services.append(ride.service) }
-        services.sort { order($0) < order($1) || (order($0) == order($1) && $0 < $1) }
+        services.sort { order($0) < order($1) }
         var series = services.map { service in
             SVGChart.Series(
-                name: ReportFormat.serviceLabel(service), color: SVGChart.modeColor(service), counts: Array(repeating: 0, count: bins.count))
+                name: ReportFormat.serviceLabel(service.rawValue), color: SVGChart.modeColor(service.rawValue),
+                counts: Array(repeating: 0, count: bins.count))
         }
         var measured = 0, sum = 0.0
         for ride in result.rides where ride.directMinutes > 0 && ride.rideMinutes.isFinite {
@@ -160,7 +162,8 @@ enum ReportCharts {
         )
     }
 
-    private static func order(_ service: String) -> Int { service == "regiotaxi" ? 0 : service == "automaatje" ? 1 : 2 }
+    /// Regiotaxi first, then AutoMaatje.
+    private static func order(_ service: TravelMode) -> Int { service == .regiotaxi ? 0 : service == .automaatje ? 1 : 2 }
 
     // MARK: Timeline
 
