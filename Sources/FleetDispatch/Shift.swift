@@ -31,28 +31,30 @@ public struct Shift: Sendable {
     static func all(weekday: Int, vehicles: [Vehicle], volunteers: [Volunteer]) -> [Shift] {
         let day = weekdayNames[weekday]
         var shifts: [Shift] = []
+        /// A working period `start`–`end` ("HH:MM", service-day times) named after `owner`.
+        func add(
+            _ owner: String, _ start: String, _ end: String, seats: Int, wheelchairPlaces: Int, kind: Int, maxRequests: Int = .max,
+            depot: Coordinate, vehicleID: VehicleID? = nil, volunteer: VolunteerID? = nil
+        ) {
+            guard let from = ClockTime.seconds(start), let to = ClockTime.seconds(end) else { return }
+            let id = ShiftID(rawValue: "\(owner) \(start)–\(end)")
+            let vehicle = DARPInstance.Vehicle(
+                name: id.rawValue, depot: 1 + shifts.count, start: Double(from) / 60, end: Double(to) / 60, seats: seats,
+                wheelchairPlaces: wheelchairPlaces, kind: kind, maxRequests: maxRequests)
+            shifts.append(Shift(id: id, vehicle: vehicle, depot: depot, vehicleID: vehicleID, volunteer: volunteer))
+        }
         for vehicle in vehicles {
             for shift in vehicle.shifts where shift.days.contains(day) {
-                guard let start = ClockTime.seconds(shift.start), let end = ClockTime.seconds(shift.end) else { continue }
-                let id = ShiftID(rawValue: "\(vehicle.id) \(shift.start)–\(shift.end)")
-                shifts.append(Shift(
-                    id: id,
-                    vehicle: .init(
-                        name: id.rawValue, depot: 1 + shifts.count, start: Double(start) / 60, end: Double(end) / 60, seats: vehicle.seats,
-                        wheelchairPlaces: vehicle.wheelchairPlaces, kind: 1),
-                    depot: vehicle.depot.coordinate, vehicleID: vehicle.id))
+                add(
+                    vehicle.id.rawValue, shift.start, shift.end, seats: vehicle.seats, wheelchairPlaces: vehicle.wheelchairPlaces, kind: 1,
+                    depot: vehicle.depot.coordinate, vehicleID: vehicle.id)
             }
         }
         for volunteer in volunteers {
             for window in volunteer.availability where window.day == day {
-                guard let start = ClockTime.seconds(window.start), let end = ClockTime.seconds(window.end) else { continue }
-                let id = ShiftID(rawValue: "\(volunteer.name) \(window.start)–\(window.end)")
-                shifts.append(Shift(
-                    id: id,
-                    vehicle: .init(
-                        name: id.rawValue, depot: 1 + shifts.count, start: Double(start) / 60, end: Double(end) / 60, seats: volunteer.seats,
-                        wheelchairPlaces: volunteer.wheelchair ? 1 : 0, kind: 2, maxRequests: volunteer.maxRidesPerDay),
-                    depot: volunteer.home.coordinate, volunteer: volunteer.id))
+                add(
+                    volunteer.name, window.start, window.end, seats: volunteer.seats, wheelchairPlaces: volunteer.wheelchair ? 1 : 0, kind: 2,
+                    maxRequests: volunteer.maxRidesPerDay, depot: volunteer.home.coordinate, volunteer: volunteer.id)
             }
         }
         return shifts

@@ -125,30 +125,30 @@ extension GoanCommand {
             }
         }
 
-        struct Accept: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "A volunteer accepts the ride offered to them.")
+        /// What `accept` and `decline` read: the ride (leg) and who answers.
+        struct VolunteerAnswer: ParsableArguments {
             @Argument(help: "The leg id (from `goan volunteer requests`).") var leg: LegID
             @Option(help: "The volunteer's id.") var volunteer: VolunteerID
             @OptionGroup var store: StoreArguments
             @OptionGroup(visibility: .hidden) var timetable: TimetableArguments
 
-            func run() throws { try GoanCommand.Volunteer.answer(leg: leg, volunteer: volunteer, accepted: true, store: store, timetable: timetable) }
+            func send(accepted: Bool) throws {
+                let (desk, now) = try store.openDesk(timetable)
+                let details = try deskCall { try desk.answer(leg: leg, volunteer: volunteer, accepted: accepted, now: now) }
+                print(BookingOutput(details: details, timezone: desk.timezone).text())
+            }
+        }
+
+        struct Accept: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "A volunteer accepts the ride offered to them.")
+            @OptionGroup var answer: VolunteerAnswer
+            func run() throws { try answer.send(accepted: true) }
         }
 
         struct Decline: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "A volunteer declines: the ride is offered to the next volunteer.")
-            @Argument(help: "The leg id (from `goan volunteer requests`).") var leg: LegID
-            @Option(help: "The volunteer's id.") var volunteer: VolunteerID
-            @OptionGroup var store: StoreArguments
-            @OptionGroup(visibility: .hidden) var timetable: TimetableArguments
-
-            func run() throws { try GoanCommand.Volunteer.answer(leg: leg, volunteer: volunteer, accepted: false, store: store, timetable: timetable) }
-        }
-
-        static func answer(leg: LegID, volunteer: VolunteerID, accepted: Bool, store: StoreArguments, timetable: TimetableArguments) throws {
-            let (desk, now) = try store.openDesk(timetable)
-            let details = try deskCall { try desk.answer(leg: leg, volunteer: volunteer, accepted: accepted, now: now) }
-            print(BookingOutput(details: details, timezone: desk.timezone).text())
+            @OptionGroup var answer: VolunteerAnswer
+            func run() throws { try answer.send(accepted: false) }
         }
     }
 }
