@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 import ArgumentParser
+import Planner
 
 /// `goan-bench`: the benchmarks behind `Tools/bench_*.sh` (release builds). They print
 /// numbers and ratios and never fail on them; users' commands stay in `goan`.
@@ -15,6 +16,17 @@ struct GoanBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "goan-bench", abstract: "Benchmarks of goan (run them on a release build).",
         subcommands: [PlannerBenchmark.self, InsertionBenchmark.self])
+}
+
+/// The region a benchmark runs on: a feed with its service rules and a scenario folder.
+struct RegionOptions: ParsableArguments {
+    @Option(help: "The GTFS feed (a folder with service-rules.json).")
+    var feed = "Timetables/twente"
+
+    @Option(help: "The scenario folder (fleet, volunteers, places, travellers).")
+    var scenario = "Scenarios/twente"
+
+    func load() throws -> Region { try Region.load(feed: feed, scenario: scenario) }
 }
 
 /// Milliseconds of a measured duration.

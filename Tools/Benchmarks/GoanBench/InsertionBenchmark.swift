@@ -22,11 +22,8 @@ struct InsertionBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "insertion", abstract: "The insertion check on a day of N booked rides on V vehicles.")
 
-    @Option(help: "The GTFS feed (a folder with service-rules.json).")
-    var feed = "Timetables/twente"
-
-    @Option(help: "The scenario folder (its first vehicle is the model of the fleet).")
-    var scenario = "Scenarios/twente"
+    /// The scenario's first vehicle is the model of the fleet.
+    @OptionGroup var region: RegionOptions
 
     @Option(help: "Rides already booked that day.")
     var rides: Int = 500
@@ -41,7 +38,7 @@ struct InsertionBenchmark: ParsableCommand {
     var seed: UInt64 = 1
 
     func run() throws {
-        let region = try Region.load(feed: feed, scenario: scenario)
+        let region = try self.region.load()
         var rng = SeededGenerator(seed: seed)
         // Twente: Hardenberg to Enschede, Ootmarsum to Haaksbergen.
         func point() -> Coordinate {

@@ -20,11 +20,7 @@ struct PlannerBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "planner", abstract: "Multimodal vs transit-only planning on seeded random trips.")
 
-    @Option(help: "The GTFS feed (a folder with service-rules.json).")
-    var feed = "Timetables/twente"
-
-    @Option(help: "The scenario folder.")
-    var scenario = "Scenarios/twente"
+    @OptionGroup var region: RegionOptions
 
     @Option(help: "Number of random trips.")
     var queries: Int = 500
@@ -35,7 +31,7 @@ struct PlannerBenchmark: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let loading = clock.now
-        let region = try Region.load(feed: feed, scenario: scenario)
+        let region = try self.region.load()
         let loadSeconds = milliseconds(clock.now - loading) / 1000
         let (tt, supply) = (region.timetable, region.supply)
         var planner = region.planner()
