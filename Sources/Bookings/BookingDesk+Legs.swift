@@ -55,7 +55,7 @@ extension BookingDesk {
                 reason: Reason(
                     .overlappingBooking,
                     "booking \(other.id ?? 0) (\(other.state.rawValue)) of this traveller travels \(clock(other.pickupAt)) to "
-                        + "\(clock(other.arrivalAt)), at the same time; book again with allowOverlap to keep both"))
+                        + "\(clock(other.arrivalAt)), at the same time; book again with allowOverlap (goan: --allow-overlap) to keep both"))
             return
         }
         for index in details.legs.indices where details.legs[index].isOnDemand {

@@ -93,7 +93,18 @@ public struct BookingDesk: Sendable {
             plan.notOffered.append(("regiotaxi", refused))
         }
         plan.itineraries = kept
-        if day != nil { plan.availabilityMethod = "the dispatcher's insertion check against the day's booked routes" }
+        if day != nil {
+            // Said once for the plan and on each Regiotaxi leg: what decided was the insertion check.
+            let method = "the dispatcher's insertion check against the day's booked routes"
+            plan.availabilityMethod = method
+            for i in plan.itineraries.indices {
+                for j in plan.itineraries[i].legs.indices {
+                    plan.itineraries[i].legs[j].notes = plan.itineraries[i].legs[j].notes.map {
+                        $0 == "availability: \(FleetCapacityCheck.method)" ? "availability: \(method)" : $0
+                    }
+                }
+            }
+        }
         return (plan, offers)
     }
 

@@ -12,8 +12,9 @@ public import GTFS
 
 /// Whether the Regiotaxi fleet can still take a ride.
 ///
-/// Until the dispatcher's insertion check exists (step 3), this is a conservative capacity
-/// check per area and hour: a vehicle based near the pickup (depot within
+/// Planning without the day's bookings (`goan plan --traveller`, the planner alone) uses this
+/// conservative capacity check per area and hour; the booking desk decides with the
+/// dispatcher's insertion check against the day's booked routes instead. The check: a vehicle based near the pickup (depot within
 /// `maximumDepotDistanceKm`) with the needed places must be on duty for the whole ride, and the
 /// rides already booked in that area and hour must leave room (`ridesPerVehicleHour` each).
 public struct FleetCapacityCheck: Sendable {
@@ -31,7 +32,7 @@ public struct FleetCapacityCheck: Sendable {
     }
 
     /// How the check decides, for the output ("say which in the output").
-    public static let method = "capacity check (vehicles on duty within 25 km, 2 rides per vehicle-hour); the dispatcher's insertion check replaces it in step 3"
+    public static let method = "capacity check (vehicles on duty within 25 km, 2 rides per vehicle-hour); a booking is checked against the day's booked routes"
 
     /// `nil` when a vehicle can take the ride, else the reason. `at`: the pickup position
     /// (`nil`: every vehicle counts, wherever it is based).

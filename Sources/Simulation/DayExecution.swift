@@ -6,12 +6,12 @@
 //
 //===----------------------------------------------------------------------===//
 
-import Domain
 import Bookings
+import Domain
+import FleetDispatch
 import GTFS
 import Mobility
 import Planner
-import FleetDispatch
 
 /// Drives a dispatched day: every vehicle and volunteer follows its schedule from its depot (or
 /// home) and back. A drive between two stops is late with the scenario's probability by an

@@ -6,12 +6,12 @@
 //
 //===----------------------------------------------------------------------===//
 
-import Domain
 import Bookings
+import Domain
+import FleetDispatch
 import GTFS
 import Mobility
 import Planner
-import FleetDispatch
 import Transit
 
 /// The booking and the closing of each day, and what they leave behind: request records, rides,

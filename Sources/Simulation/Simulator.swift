@@ -6,14 +6,14 @@
 //
 //===----------------------------------------------------------------------===//
 
-import Domain
 import Bookings
 import Dispatch
+import Domain
+import FleetDispatch
 import Foundation
 import GTFS
 public import Mobility
 public import Planner
-import FleetDispatch
 import Synchronization
 public import Transit
 

@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-public import Domain
 public import Bookings
+public import Domain
 public import Foundation
 public import GTFS
 public import Mobility

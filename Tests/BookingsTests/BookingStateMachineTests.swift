@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-import Domain
 import Bookings
+import Domain
 import Testing
 
 /// The booking lifecycle, driven with explicit times (the injected clock).

@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-import Domain
 @testable import Bookings
+import Domain
 import Foundation
 import GRDB
 import Testing
@@ -113,6 +113,16 @@ import Testing
             let text = field.value.map { "\($0)" }
             #expect(text != nil && text != "0" && text != "0.0" && text != "", "\(field.name) was not set by the test")
         }
+    }
+
+    /// The hand-written JSON of the store's lists reads back as written, odd characters included.
+    @Test func theStoredListsAreJSONThatReadsBackAsWritten() throws {
+        let stops = [RouteStop(legId: 12, pickup: true), RouteStop(legId: 9_000_000_001, pickup: false)]
+        #expect(try JSONDecoder().decode([RouteStop].self, from: Data(StoredJSON.route(stops).utf8)) == stops)
+        #expect(StoredJSON.route([]) == "[]")
+        let volunteers: [VolunteerID] = ["V01", "Jan \"de Rijder\"", "C:\\path", "tab\there", "Zoë ✓"]
+        #expect(BookedLeg.volunteers(BookedLeg.json(volunteers)) == volunteers)
+        #expect(BookedLeg.json([]) == "[]")
     }
 
     // MARK: - Migrations on old databases

@@ -6,13 +6,13 @@
 //
 //===----------------------------------------------------------------------===//
 
-import Foundation
 import Domain
+import FleetDispatch
+import Foundation
 import GTFS
 import Mobility
 import Planner
 import RideDispatch
-import FleetDispatch
 import TestSupport
 import Testing
 

@@ -6,9 +6,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-import Domain
 import ArgumentParser
 import Bookings
+import Domain
+import Foundation
 import GTFS
 
 extension GoanCommand {
@@ -158,10 +159,13 @@ extension GoanCommand {
 /// passed by now (`--now`, else the system clock), and a command that only reads must not
 /// change bookings unseen. One line per booking, e.g.
 /// `booking 7 expired: no volunteer answered by 2026-11-20 09:00 (asked: V01)`.
-func openDeskSayingWhatTheClockChanged(_ store: StoreArguments, _ timetable: TimetableArguments) throws -> BookingDesk {
+/// `toStandardError`: for a command whose standard output is a document (JSON, CSV).
+func openDeskSayingWhatTheClockChanged(_ store: StoreArguments, _ timetable: TimetableArguments, toStandardError: Bool = false) throws -> BookingDesk {
     let waiting = try StoreArguments.openStore(store.databasePath).pendingVolunteerLegs()
     let (desk, _) = try store.openDesk(timetable)
-    for line in try clockNotes(before: waiting, after: desk.store, timezone: desk.timezone) { print(line) }
+    for line in try clockNotes(before: waiting, after: desk.store, timezone: desk.timezone) {
+        if toStandardError { FileHandle.standardError.write(Data((line + "\n").utf8)) } else { print(line) }
+    }
     return desk
 }
 

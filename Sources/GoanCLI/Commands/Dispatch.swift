@@ -122,13 +122,13 @@ extension GoanCommand.Dispatch {
             dispatcher = DayDispatcher(rules: region.rules, vehicles: region.supply.vehicles, volunteers: region.supply.volunteers, road: region.road)
         } else {
             // The day's rides from the bookings store, with the dispatcher of the desk.
-            let (desk, _) = try store.openDesk(timetable)
+            let desk = try openDeskSayingWhatTheClockChanged(store, timetable, toStandardError: format != "table")
             (dispatcher, booked) = (desk.dispatcher, try desk.rides(on: day.description))
         }
         // AutoMaatje rides not yet offered: each volunteer the plan gives one answers with their
         // acceptance rate (seeded, so a run replays exactly).
         var answers = SeededGenerator(seed: seed &+ 0x5EED)
-        let schedule = dispatcher.dispatch(booked, date: day, timeLimit: timeLimit, seed: seed) { _, volunteer in
+        let schedule = dispatcher.dispatch(booked, date: day, timeLimit: timeLimit, iterations: iterations ?? .max, seed: seed) { _, volunteer in
             Double.random(in: 0 ..< 1, using: &answers) < (volunteer.acceptanceRate ?? 1)
         }
         func clock(_ minutes: Double) -> String {

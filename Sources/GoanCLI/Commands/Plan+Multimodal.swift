@@ -6,9 +6,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-import Domain
 import ArgumentParser
 import Bookings
+import Domain
 import Foundation
 import GTFS
 import Mobility

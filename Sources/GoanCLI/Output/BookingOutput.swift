@@ -6,8 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-import Domain
 import Bookings
+import Domain
 import Foundation
 import GTFS
 import Mobility
