@@ -123,7 +123,7 @@ let package = Package(
         .testTarget(
             name: "GoanServerTests",
             dependencies: [
-                "GoanServer", "Bookings", "TestSupport",
+                "GoanServer", "Bookings", "Domain", "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

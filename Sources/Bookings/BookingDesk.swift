@@ -90,7 +90,7 @@ public struct BookingDesk: Sendable {
             kept.append(itinerary)
         }
         if let refused, !offers.contains(where: { $0.legs.contains { $0.mode == .regiotaxi } }) {
-            plan.notOffered.append(("regiotaxi", refused))
+            plan.notOffered.append((TravelMode.regiotaxi.rawValue, refused))
         }
         plan.itineraries = kept
         if day != nil {

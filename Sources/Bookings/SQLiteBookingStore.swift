@@ -294,7 +294,7 @@ public struct SQLiteBookingStore: BookingStore {
             if saveOffer { try Self.insert(offer, db) }
             let modes = offer.legs.map(\.mode).filter { $0 != .walk }.map(\.rawValue)
             var booking = Booking(
-                idempotencyKey: idempotencyKey, travellerId: offer.travellerId, service: modes.isEmpty ? "walk" : modes.joined(separator: "+"),
+                idempotencyKey: idempotencyKey, travellerId: offer.travellerId, service: modes.isEmpty ? TravelMode.walk.rawValue : modes.joined(separator: "+"),
                 state: .new, pickupAt: offer.departureAt, createdAt: now, offerId: offer.id, arrivalAt: offer.arrivalAt,
                 price: offer.price, date: offer.date, validUntil: offer.validUntil)
             try booking.insert(db)

@@ -8,7 +8,7 @@
 
 public import Bookings
 import Dispatch
-import Domain
+public import Domain
 import FleetDispatch
 import Foundation
 import GTFS
@@ -49,7 +49,7 @@ public struct GoanAPI: Sendable {
     let bodyTimeout: Duration
 
     public init(
-        desk: BookingDesk, now: @escaping @Sendable () -> Int64 = GoanAPI.systemNow, bodyTimeout: Duration = .seconds(10),
+        desk: BookingDesk, now: @escaping @Sendable () -> Int64 = UnixClock.system.now, bodyTimeout: Duration = .seconds(10),
         metricsText: @escaping @Sendable () -> String = { "" }
     ) {
         self.bodyTimeout = bodyTimeout
@@ -63,7 +63,6 @@ public struct GoanAPI: Sendable {
     }
 
     /// The system clock in Unix seconds.
-    public static let systemNow: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
 
     /// The router with every route and the middleware (problems, logs, metrics, tokens).
     public func router(tokens: TokenBook, logRequests: Bool = true) -> Router<GoanRequestContext> {

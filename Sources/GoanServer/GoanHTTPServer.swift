@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 public import Bookings
+public import Domain
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -52,7 +53,7 @@ public enum GoanHTTPServer {
 
     public static func run(
         desk: BookingDesk, tokens: TokenBook, host: String, port: Int, databasePath: String, limits: Limits = Limits(),
-        now: @escaping @Sendable () -> Int64 = GoanAPI.systemNow
+        now: @escaping @Sendable () -> Int64 = UnixClock.system.now
     ) async throws {
         raiseOpenFileLimit()
         let registry = PrometheusCollectorRegistry()

@@ -67,7 +67,7 @@ public struct TripPlanner {
             leg.notes = []
             itineraries.append(Itinerary(legs: [leg]))
         } else {
-            notOffered.append(("walk", Reason(.walkTooLong, "\(Self.metres(walkMetres)) is farther than \(traveller.name) can walk (\(Self.metres(traveller.maxWalkMetres)) at most).")))
+            notOffered.append((TravelMode.walk.rawValue, Reason(.walkTooLong, "\(Self.metres(walkMetres)) is farther than \(traveller.name) can walk (\(Self.metres(traveller.maxWalkMetres)) at most).")))
         }
 
         // Direct on-demand rides.
@@ -86,9 +86,9 @@ public struct TripPlanner {
             itineraries += transit
         } else if walkAccess.isEmpty || walkEgress.isEmpty {
             let end = walkAccess.isEmpty ? request.originName : request.destinationName
-            notOffered.append(("transit", Reason(.walkTooLong, "No stop is within \(Self.metres(traveller.maxWalkMetres)) walking of \(end).")))
+            notOffered.append((TravelMode.transit.rawValue, Reason(.walkTooLong, "No stop is within \(Self.metres(traveller.maxWalkMetres)) walking of \(end).")))
         } else {
-            notOffered.append(("transit", Reason(.noTransitConnection, "No public transport connects \(request.originName) and \(request.destinationName) \(request.isArriveBy ? "in time" : "then")\(traveller.needsWheelchairPlace ? " with wheelchair-accessible vehicles and stops" : "").")))
+            notOffered.append((TravelMode.transit.rawValue, Reason(.noTransitConnection, "No public transport connects \(request.originName) and \(request.destinationName) \(request.isArriveBy ? "in time" : "then")\(traveller.needsWheelchairPlace ? " with wheelchair-accessible vehicles and stops" : "").")))
         }
 
         // Public transport with an on-demand first or last mile.

@@ -83,13 +83,13 @@ struct DayLoop {
     static func mode(of itinerary: Itinerary) -> String {
         var modes: [String] = []
         for mode in itinerary.modes where modes.last != mode.rawValue { modes.append(mode.rawValue) }
-        return modes.isEmpty ? "walk" : modes.joined(separator: "+")
+        return modes.isEmpty ? TravelMode.walk.rawValue : modes.joined(separator: "+")
     }
 
     /// Why nothing was offered, from the traveller's point of view: the reason of the service
     /// they would normally use (Regiotaxi with a pass, AutoMaatje as a member, else transit).
     static func mainReason(_ notOffered: [(mode: String, reason: Reason)], for traveller: Traveller) -> String {
-        let order = (traveller.wmoPass != nil ? ["regiotaxi"] : []) + (traveller.automaatjeMember ? ["automaatje"] : []) + ["transit", "walk"]
+        let order = (traveller.wmoPass != nil ? [TravelMode.regiotaxi.rawValue] : []) + (traveller.automaatjeMember ? [TravelMode.automaatje.rawValue] : []) + [TravelMode.transit.rawValue, TravelMode.walk.rawValue]
         for mode in order {
             if let reason = notOffered.first(where: { $0.mode == mode }) { return reason.reason.code.rawValue }
         }

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+import Domain
 import Foundation
 @testable import GoanServer
 import HTTPTypes
@@ -194,13 +195,13 @@ import Testing
 
     @Test func theServerClockIsFixedOrRunsFromTheGivenMoment() {
         let start = T.now
-        let fixed = ServerClock.fixed(start)
-        #expect(fixed() == start)
+        let fixed = UnixClock.fixed(start)
+        #expect(fixed.now() == start)
         let system = TestClock(1_000_000)
-        let running = ServerClock.running(from: start, system: { system.now })
-        #expect(running() == start)
+        let running = UnixClock.running(from: start, on: UnixClock { system.now })
+        #expect(running.now() == start)
         system.set(1_000_090)
-        #expect(running() == start + 90)
-        #expect(fixed() == start)
+        #expect(running.now() == start + 90)
+        #expect(fixed.now() == start)
     }
 }

@@ -8,6 +8,7 @@
 
 import ArgumentParser
 import Bookings
+import Domain
 import Foundation
 import GoanServer
 import Logging
@@ -61,7 +62,7 @@ extension GoanCommand {
 
         /// The API's clock: the system's, or from `start` (the moment of --now) fixed or running.
         func clock(start: Int64) -> @Sendable () -> Int64 {
-            store.now == nil ? GoanAPI.systemNow : clockRuns ? ServerClock.running(from: start) : ServerClock.fixed(start)
+            (store.now == nil ? UnixClock.system : clockRuns ? UnixClock.running(from: start) : UnixClock.fixed(start)).now
         }
 
         func run() async throws {

@@ -8,6 +8,7 @@
 
 import ArgumentParser
 import Bookings
+import Domain
 import Foundation
 import GTFS
 import Mobility
@@ -47,7 +48,7 @@ struct StoreArguments: ParsableArguments {
 
     /// Unix seconds of `--now`, or the system clock.
     func moment(timezone: String) -> Int64 {
-        now.flatMap { BookingClock.parse($0, timezone: timezone) } ?? Int64(Date().timeIntervalSince1970)
+        (now.flatMap { BookingClock.parse($0, timezone: timezone) }.map(UnixClock.fixed) ?? .system).now()
     }
 
     /// The booking desk on the region (the feed, its rules, the scenario) and the database;

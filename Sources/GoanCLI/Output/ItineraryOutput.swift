@@ -78,10 +78,10 @@ struct ItineraryOutput {
 
     static func modeName(_ mode: String) -> String {
         switch mode {
-        case "walk": "Walking"
-        case "transit": "Public transport"
-        case "regiotaxi": "Regiotaxi"
-        case "automaatje": "AutoMaatje"
+        case TravelMode.walk.rawValue: "Walking"
+        case TravelMode.transit.rawValue: "Public transport"
+        case TravelMode.regiotaxi.rawValue: "Regiotaxi"
+        case TravelMode.automaatje.rawValue: "AutoMaatje"
         case "regiotaxi+transit": "Regiotaxi to or from a station"
         case "automaatje+transit": "AutoMaatje to or from a station"
         default: mode

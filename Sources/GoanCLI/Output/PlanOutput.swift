@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+import Domain
 import Foundation
 import GTFS
 import Planner
@@ -172,7 +173,7 @@ struct PlanOutput {
                     })
             },
             notOffered: journeys.isEmpty
-                ? [.init(mode: "transit", code: "NO_TRANSIT_CONNECTION", reason: "No public transport reaches \(destination.label) from \(origin.label) \(requestWindowText()) with at most \(request.maxTransfers) transfers\(request.wheelchairOnly ? " using only wheelchair-accessible trips and stops" : "").")]
+                ? [.init(mode: TravelMode.transit.rawValue, code: "NO_TRANSIT_CONNECTION", reason: "No public transport reaches \(destination.label) from \(origin.label) \(requestWindowText()) with at most \(request.maxTransfers) transfers\(request.wheelchairOnly ? " using only wheelchair-accessible trips and stops" : "").")]
                 : [],
             availability: nil)
         let encoder = JSONEncoder()

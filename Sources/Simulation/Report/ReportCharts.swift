@@ -198,7 +198,7 @@ enum ReportCharts {
         }
     }
 
-    private static func rank(_ kind: String) -> Int { kind == "regiotaxi" ? 0 : kind == "volunteer" ? 1 : 2 }
+    private static func rank(_ kind: String) -> Int { kind == TravelMode.regiotaxi.rawValue ? 0 : kind == "volunteer" ? 1 : 2 }
 
     /// Whether the vehicle or volunteer drove at all that day.
     static func isActive(_ timeline: Timeline) -> Bool {

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+import Domain
 import Foundation
 
 /// Number, time and text formatting shared by the report's HTML, SVG and CSV output.
@@ -162,23 +163,23 @@ enum ReportFormat {
         guard !mode.isEmpty else { return "(no mode)" }
         let parts = mode.split(separator: "+").map { part -> String in
             switch part {
-            case "regiotaxi": "Regiotaxi"
-            case "automaatje": "AutoMaatje"
-            case "transit": "public transport"
-            case "walk": "walk"
+            case TravelMode.regiotaxi.rawValue: "Regiotaxi"
+            case TravelMode.automaatje.rawValue: "AutoMaatje"
+            case TravelMode.transit.rawValue: "public transport"
+            case TravelMode.walk.rawValue: "walk"
             default: String(part)
             }
         }
         let text = parts.joined(separator: " + ")
-        if mode == "walk" { return "Walk only" }
+        if mode == TravelMode.walk.rawValue { return "Walk only" }
         return text.prefix(1).uppercased() + text.dropFirst()
     }
 
     /// `regiotaxi` → `Regiotaxi`, `automaatje` → `AutoMaatje`.
     static func serviceLabel(_ service: String) -> String {
         switch service {
-        case "regiotaxi": "Regiotaxi"
-        case "automaatje", "volunteer": "AutoMaatje"
+        case TravelMode.regiotaxi.rawValue: "Regiotaxi"
+        case TravelMode.automaatje.rawValue, "volunteer": "AutoMaatje"
         default: service
         }
     }

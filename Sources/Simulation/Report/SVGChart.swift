@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+import Domain
 import Foundation
 
 /// Small hand-written inline-SVG charts for the simulation report.
@@ -37,10 +38,10 @@ enum SVGChart {
     /// A mode's colour, the same in every chart and every report.
     static func modeColor(_ mode: String) -> String {
         switch mode {
-        case "regiotaxi": return "#2f7fb8"
-        case "transit": return "#3a9b4a"
-        case "automaatje": return "#f28e2b"
-        case "walk": return "#8c8c8c"
+        case TravelMode.regiotaxi.rawValue: return "#2f7fb8"
+        case TravelMode.transit.rawValue: return "#3a9b4a"
+        case TravelMode.automaatje.rawValue: return "#f28e2b"
+        case TravelMode.walk.rawValue: return "#8c8c8c"
         case "automaatje+transit", "transit+automaatje": return "#b7a52e"
         case "regiotaxi+transit", "transit+regiotaxi": return "#3fb0b8"
         default:
@@ -343,7 +344,7 @@ enum SVGChart {
                 let number = total > count ? "\(ReportFormat.int(count)) of \(ReportFormat.int(total)) shown" : ReportFormat.int(count)
                 let heading: String
                 switch row.kind {
-                case "regiotaxi": heading = "Regiotaxi vehicles (\(number))"
+                case TravelMode.regiotaxi.rawValue: heading = "Regiotaxi vehicles (\(number))"
                 case "volunteer": heading = "AutoMaatje volunteers (\(number))"
                 default: heading = "\(row.kind) (\(number))"
                 }
