@@ -6,6 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+import GTFS
+
 /// A date-time of the API (RFC 3339): `YYYY-MM-DDTHH:MM[:SS[.fraction]]` then `Z` or `±HH:MM`.
 /// Strict where Foundation's parser is lenient: a day that the month does not have
 /// (`2027-02-30`) or an offset beyond ±14:00 is refused, not moved to another day.
@@ -81,30 +83,11 @@ struct ISODateTime: Sendable, Hashable {
         guard position == bytes.count else { throw Invalid(reason: "unexpected text after the offset") }
         guard (1970 ... 9999).contains(year) else { throw Invalid(reason: "the year must be within 1970…9999") }
         guard (1 ... 12).contains(month) else { throw Invalid(reason: "there is no month \(month)") }
-        let days = Self.daysIn(month: month, year: year)
+        let days = ServiceDate.daysIn(month: month, year: year)
         guard (1 ... days).contains(day) else { throw Invalid(reason: "month \(month) of \(year) has \(days) days, not \(day)") }
         guard hour < 24, minute < 60, second < 60 else { throw Invalid(reason: "the time must be within 00:00:00…23:59:59") }
         dateText = String(decoding: bytes[0 ..< 10], as: UTF8.self)
-        let seconds = Int64(Self.daysSinceEpoch(year: year, month: month, day: day)) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        let seconds = Int64(ServiceDate.dayNumber(year: year, month: month, day: day)) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
         unix = seconds - Int64(offset)
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-
-    /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (H. Hinnant's
-    /// `days_from_civil`).
-    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 }

@@ -102,7 +102,11 @@ public struct ServiceDate: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     /// Days since 1970-01-01 (proleptic Gregorian), for arithmetic.
-    public var dayNumber: Int {
+    public var dayNumber: Int { Self.dayNumber(year: year, month: month, day: day) }
+
+    /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar, for any year (also
+    /// outside the years a `ServiceDate` holds).
+    public static func dayNumber(year: Int, month: Int, day: Int) -> Int {
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -143,7 +147,8 @@ public struct ServiceDate: Hashable, Comparable, Sendable, CustomStringConvertib
     /// `YYYYMMDD`, as GTFS writes it.
     public var gtfsString: String { "\(year)\(GTFSTime.twoDigits(month))\(GTFSTime.twoDigits(day))" }
 
-    static func daysIn(month: Int, year: Int) -> Int {
+    /// The days of `month` (1…12) in `year`.
+    public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: 30

@@ -1,0 +1,140 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+import Domain
+import Foundation
+import GRDB
+
+/// The schema, built by append-only migrations (never edit a shipped one, add a new one).
+extension SQLiteBookingStore {
+    /// Append-only: never edit a shipped migration, add a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-bookings") { db in
+            try db.create(table: "traveller") { t in
+                t.primaryKey("id", .text)
+                t.column("kmBudgetLeft", .double).notNull()
+            }
+            try db.create(table: "booking") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("idempotencyKey", .text).notNull().unique()
+                t.column("travellerId", .text).notNull().references("traveller")
+                t.column("service", .text).notNull()
+                t.column("state", .text).notNull()
+                t.column("pickupAt", .integer).notNull()
+                t.column("km", .double).notNull()
+                t.column("resource", .text).notNull()
+                t.column("createdAt", .integer).notNull()
+            }
+            try db.create(index: "bookingResource", on: "booking", columns: ["resource", "state"])
+        }
+        migrator.registerMigration("v2-trips-legs-offers") { db in
+            try db.alter(table: "booking") { t in
+                t.add(column: "offerId", .text).notNull().defaults(to: "")
+                t.add(column: "arrivalAt", .integer).notNull().defaults(to: 0)
+                t.add(column: "price", .double).notNull().defaults(to: 0)
+                t.add(column: "fee", .double).notNull().defaults(to: 0)
+                t.add(column: "reason", .text).notNull().defaults(to: "")
+                t.add(column: "date", .text).notNull().defaults(to: "")
+                t.add(column: "validUntil", .integer).notNull().defaults(to: 0)
+            }
+            try db.create(index: "bookingTraveller", on: "booking", columns: ["travellerId", "pickupAt"])
+            try db.create(index: "bookingDate", on: "booking", columns: ["date"])
+            try db.create(table: "leg") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("bookingId", .integer).notNull().indexed().references("booking", onDelete: .cascade)
+                t.column("position", .integer).notNull()
+                t.column("mode", .text).notNull()
+                t.column("state", .text).notNull()
+                t.column("fromName", .text).notNull()
+                t.column("fromLat", .double).notNull()
+                t.column("fromLon", .double).notNull()
+                t.column("toName", .text).notNull()
+                t.column("toLat", .double).notNull()
+                t.column("toLon", .double).notNull()
+                t.column("date", .text).notNull()
+                t.column("departureAt", .integer).notNull()
+                t.column("arrivalAt", .integer).notNull()
+                t.column("pickupMinute", .integer).notNull()
+                t.column("price", .double).notNull()
+                t.column("budgetKm", .double).notNull()
+                t.column("seats", .integer).notNull()
+                t.column("wheelchair", .boolean).notNull()
+                t.column("bookingDeadline", .integer)
+                t.column("assignee", .text).notNull()
+                t.column("askedVolunteer", .text).notNull()
+                t.column("responseDeadline", .integer)
+                t.column("candidates", .text).notNull()
+                t.column("declinedBy", .text).notNull()
+                t.column("reason", .text).notNull()
+            }
+            try db.create(index: "legDay", on: "leg", columns: ["date", "mode", "state"])
+            try db.create(index: "legVolunteer", on: "leg", columns: ["assignee", "date"])
+            try db.create(index: "legPending", on: "leg", columns: ["state", "responseDeadline"])
+            try db.create(table: "offer") { t in
+                t.primaryKey("id", .text)
+                t.column("travellerId", .text).notNull().references("traveller")
+                t.column("createdAt", .integer).notNull()
+                t.column("validUntil", .integer).notNull()
+                t.column("body", .text).notNull()
+            }
+            try db.create(table: "vehicleRoute") { t in
+                t.column("date", .text).notNull()
+                t.column("vehicle", .text).notNull()
+                t.column("stops", .text).notNull()
+                t.primaryKey(["date", "vehicle"])
+            }
+        }
+        migrator.registerMigration("v3-day-plan-version") { db in
+            // Changes whenever a route of the day changes, so that a process that keeps the day's
+            // routes in memory knows when to read them again (another process may have written).
+            try db.create(table: "dayPlan") { t in
+                t.primaryKey("date", .text)
+                t.column("version", .integer).notNull()
+            }
+        }
+        migrator.registerMigration("v4-idempotency-fingerprint") { db in
+            // What the request that used the key asked (its offer and options): the same key
+            // for another request is refused instead of answered with the first booking.
+            try db.alter(table: "booking") { t in t.add(column: "requestFingerprint", .text).notNull().defaults(to: "") }
+        }
+        migrator.registerMigration("v5-typed-columns") { db in
+            try Self.typedColumns(db)
+        }
+        return migrator
+    }
+
+    /// Migration v5: the lists that were comma-separated text become JSON arrays (a leg's
+    /// volunteers still to ask and those who declined; a vehicle's route as
+    /// `[{"legId": 12, "pickup": true}, …]` instead of `12+,…`), and a booking's reason code
+    /// gets a column of its own instead of being the first word of its reason.
+    static func typedColumns(_ db: Database) throws {
+        for column in ["candidates", "declinedBy"] {
+            try db.execute(sql: """
+                UPDATE leg SET \(column) = CASE WHEN \(column) = '' THEN '[]'
+                    ELSE '["' || replace(\(column), ',', '","') || '"]' END
+                """)
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT date, vehicle, stops FROM vehicleRoute") {
+            let text: String = row["stops"]
+            let stops = text.split(separator: ",").compactMap { item -> RouteStop? in
+                guard let sign = item.last, sign == "+" || sign == "-", let id = Int64(item.dropLast()) else { return nil }
+                return RouteStop(legId: LegID(rawValue: id), pickup: sign == "+")
+            }
+            try db.execute(
+                sql: "UPDATE vehicleRoute SET stops = ? WHERE date = ? AND vehicle = ?",
+                arguments: [String(decoding: try JSONEncoder().encode(stops), as: UTF8.self), row["date"] as String, row["vehicle"] as String])
+        }
+        try db.alter(table: "booking") { t in t.add(column: "reasonCode", .text) }
+        // `NO_VEHICLE_AVAILABLE: words` → code and words.
+        try db.execute(sql: """
+            UPDATE booking SET reasonCode = substr(reason, 1, instr(reason, ':') - 1), reason = ltrim(substr(reason, instr(reason, ':') + 1))
+            WHERE instr(reason, ':') > 1 AND substr(reason, 1, instr(reason, ':') - 1) NOT GLOB '*[^A-Z_]*'
+            """)
+    }
+}
