@@ -253,6 +253,7 @@ class Client:
             h["Content-Type"] = "application/json"
         if headers:
             h.update(headers)
+        reused = self.conn is not None
         if self.conn is None:
             self.conn = http.client.HTTPConnection(HOST, self.port, timeout=self.timeout)
         t0 = time.perf_counter()
@@ -260,6 +261,13 @@ class Client:
             self.conn.request(method, path, body=data, headers=h)
             r = self.conn.getresponse()
             text = r.read().decode("utf-8", "replace")
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            self.close()
+            # The server closes keep-alive connections left idle (goan serve --idle-timeout):
+            # a GET on such a connection is sent again on a new one, as HTTP clients do.
+            if reused and method == "GET":
+                return self.request(method, path, body=body, headers=headers, token=token)
+            raise
         except BaseException:
             self.close()
             raise
