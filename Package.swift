@@ -31,6 +31,7 @@ let package = Package(
         .library(name: "RideDispatch", targets: ["RideDispatch"]),
         .library(name: "FleetDispatch", targets: ["FleetDispatch"]),
         .library(name: "Domain", targets: ["Domain"]),
+        .library(name: "Roads", targets: ["Roads"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -49,6 +50,11 @@ let package = Package(
         // The vocabulary every module shares: the seeded random generator, the clock, strict
         // reading of JSON data files. No dependency at all.
         .target(name: "Domain", swiftSettings: swiftSettings),
+        // The system zlib (zlib1g-dev), for the compressed blocks of OSM PBF files.
+        .systemLibrary(name: "CGoanZlib"),
+        // The street network: OSM PBF reading, the car/foot/wheelchair profiles of ROADS.md,
+        // contraction hierarchies, snapping, matrices and the .roads file. No package dependency.
+        .target(name: "Roads", dependencies: ["CGoanZlib"], swiftSettings: swiftSettings),
         // Reading GTFS from a directory or a .zip: typed records, diagnostics with file, line, column.
         .target(
             name: "GTFS",
@@ -58,7 +64,7 @@ let package = Package(
         // The compact timetable and the RAPTOR family. No third-party dependency.
         .target(name: "Transit", dependencies: ["GTFS"], swiftSettings: swiftSettings),
         // On-demand services (Regiotaxi, AutoMaatje): rules, eligibility, fares, road model, supply.
-        .target(name: "Mobility", dependencies: ["GTFS", "Domain"], swiftSettings: swiftSettings),
+        .target(name: "Mobility", dependencies: ["GTFS", "Domain", "Roads"], swiftSettings: swiftSettings),
         // Multimodal planning: RAPTOR plus on-demand access, egress and direct legs, with reasons.
         .target(name: "Planner", dependencies: ["Transit", "Mobility", "Domain"], swiftSettings: swiftSettings),
         // The dial-a-ride solver: model, route evaluation, construction, large neighbourhood search.
@@ -101,7 +107,7 @@ let package = Package(
         .target(
             name: "GoanCLI",
             dependencies: [
-                "GTFS", "Transit", "Mobility", "Planner", "RideDispatch", "FleetDispatch", "Bookings", "GoanServer", "Simulation", "Domain",
+                "GTFS", "Transit", "Mobility", "Planner", "RideDispatch", "FleetDispatch", "Bookings", "GoanServer", "Simulation", "Domain", "Roads",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -110,10 +116,11 @@ let package = Package(
         // The benchmarks behind Tools/bench_*.sh (not part of `goan`): `goan-bench planner|insertion`.
         .executableTarget(
             name: "goan-bench",
-            dependencies: ["Planner", "FleetDispatch", "Mobility", "Transit", "GTFS", "Domain", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Planner", "FleetDispatch", "Mobility", "Transit", "GTFS", "Domain", "Roads", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tools/Benchmarks/GoanBench", swiftSettings: swiftSettings),
         // Used only by tests: inline GTFS feeds written as multi-line strings.
         .target(name: "TestSupport", dependencies: ["GTFS", "Transit", "Mobility", "Planner", "Bookings"], swiftSettings: swiftSettings),
+        .testTarget(name: "RoadsTests", dependencies: ["Roads"], swiftSettings: swiftSettings),
         .testTarget(name: "GTFSTests", dependencies: ["GTFS", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TransitTests", dependencies: ["Transit", "GTFS", "TestSupport"],

@@ -23,12 +23,49 @@ public struct RoadLeg: Sendable, Hashable {
     public var kilometres: Double { metres / 1000 }
 }
 
-/// Road travel times, shared by the planner, the dispatcher and the simulator so that the
-/// three agree on every promise. A road-network model (OpenStreetMap) can replace the default
-/// behind this protocol.
-public protocol RoadModel: Sendable {
+/// A walk between two points.
+public struct WalkLeg: Sendable, Hashable {
+    /// Metres walked.
+    public var metres: Double
+    /// Seconds of walking, rounded up.
+    public var seconds: Int32
+
+    public init(metres: Double, seconds: Int32) {
+        self.metres = metres
+        self.seconds = seconds
+    }
+}
+
+/// Who walks: on foot, or in a wheelchair (no steps, slower; ROADS.md).
+public enum WalkProfile: String, Sendable, Hashable {
+    case foot
+    case wheelchair
+}
+
+/// Road travel and walking times, shared by the planner, the dispatcher and the simulator so
+/// that the three agree on every promise. Two implementations: ``StraightLineRoadModel`` (an
+/// estimate from the straight line) and ``NetworkRoadModel`` (an OpenStreetMap street network).
+public protocol RoadModel: Sendable, CustomStringConvertible {
     /// The drive from `origin` to `destination`.
     func drive(from origin: Coordinate, to destination: Coordinate) -> RoadLeg
+
+    /// The walk from `origin` to `destination`; `nil` when there is none (an end too far from
+    /// any footway of the network).
+    func walk(from origin: Coordinate, to destination: Coordinate, as profile: WalkProfile) -> WalkLeg?
+
+    /// Walks from one point to many (a point to the stops around it); the network answers
+    /// these in one search.
+    func walks(from origin: Coordinate, to destinations: [Coordinate], as profile: WalkProfile) -> [WalkLeg?]
+
+    /// Which model gave the times, as every answer states it: "road network: F" or
+    /// "straight-line estimate".
+    var description: String { get }
+}
+
+extension RoadModel {
+    public func walks(from origin: Coordinate, to destinations: [Coordinate], as profile: WalkProfile) -> [WalkLeg?] {
+        destinations.map { walk(from: origin, to: $0, as: profile) }
+    }
 }
 
 /// The default road model: straight-line distance × a detour factor, driven at a speed that
@@ -43,6 +80,10 @@ public protocol RoadModel: Sendable {
 public struct StraightLineRoadModel: RoadModel, Sendable, Hashable {
     /// Road distance ÷ straight-line distance.
     public var detourFactor: Double = 1.3
+    /// Walking: metres per second, and walking distance ÷ straight-line distance (the
+    /// timetable's defaults, so that walks to stops and between them agree).
+    public var walkingSpeed: Double = 1.2
+    public var walkingDetourFactor: Double = 1.3
     /// Seconds added to every drive.
     public var fixedSeconds: Double = 120
     /// (up to metres of road, speed in km/h) bands, in increasing order; the last applies beyond.
@@ -63,6 +104,21 @@ public struct StraightLineRoadModel: RoadModel, Sendable, Hashable {
     }
 
     public init() {}
+
+    /// The walking speed and detour of a timetable's options.
+    public init(walkingSpeed: Double, walkingDetourFactor: Double) {
+        self.walkingSpeed = walkingSpeed
+        self.walkingDetourFactor = walkingDetourFactor
+    }
+
+    public var description: String { "straight-line estimate" }
+
+    /// Straight line × the walking detour at the walking speed, whoever walks (the estimate
+    /// knows no steps).
+    public func walk(from origin: Coordinate, to destination: Coordinate, as profile: WalkProfile) -> WalkLeg? {
+        let straight = origin.distance(to: destination)
+        return WalkLeg(metres: straight * walkingDetourFactor, seconds: Int32((straight * walkingDetourFactor / walkingSpeed).rounded(.up)))
+    }
 
     public func drive(from origin: Coordinate, to destination: Coordinate) -> RoadLeg {
         let metres = origin.distance(to: destination) * detourFactor

@@ -1,0 +1,272 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+/// Builds a ``ContractionHierarchy`` from a ``ProfileGraph`` (see there for the method).
+///
+/// Parallel arcs are merged first (the shorter in ticks stays, with its length). While
+/// contracting, each node keeps adjacency lists of the arcs to nodes not yet contracted; when a
+/// node is contracted its lists become its upward and downward arcs of the hierarchy.
+struct HierarchyBuilder {
+    /// Settled nodes after which a witness search gives up (and the shortcut is added): more
+    /// when contracting than when estimating a priority, as in Geisberger et al.
+    static let witnessSettleLimit = 500
+    static let estimateSettleLimit = 20
+
+    struct Arc {
+        var other: Int32
+        var ticks: UInt32
+        var centimetres: UInt32
+        /// Graph node in the middle of a shortcut; -1 for an arc of the graph.
+        var middle: Int32
+    }
+
+    private var outgoing: [[Arc]]
+    private var incoming: [[Arc]]
+    private var contracted: [Bool]
+    private var deletedNeighbours: [Int32]
+    private var level: [Int32]
+    private var edgeDifference: [Int32]
+    private var witness: WitnessSearch
+    private var shortcutBuffer: [(from: Int32, to: Arc)] = []
+
+    /// Shortcuts added during the build (for `goan roads info` and the benchmark).
+    private(set) var shortcuts = 0
+
+    init(graph: ProfileGraph) {
+        let n = graph.nodeCount
+        outgoing = Array(repeating: [], count: n)
+        incoming = Array(repeating: [], count: n)
+        contracted = Array(repeating: false, count: n)
+        deletedNeighbours = Array(repeating: 0, count: n)
+        level = Array(repeating: 0, count: n)
+        edgeDifference = Array(repeating: 0, count: n)
+        witness = WitnessSearch(nodeCount: n)
+        for k in 0..<graph.arcCount {
+            let a = graph.tails[k], b = graph.heads[k]
+            Self.insert(Arc(other: b, ticks: graph.ticks[k], centimetres: graph.centimetres[k], middle: -1), into: &outgoing[Int(a)])
+            Self.insert(Arc(other: a, ticks: graph.ticks[k], centimetres: graph.centimetres[k], middle: -1), into: &incoming[Int(b)])
+        }
+    }
+
+    /// Adds `arc` to a list, or lowers the arc already there to the same node.
+    /// Returns whether the list changed.
+    @discardableResult
+    private static func insert(_ arc: Arc, into list: inout [Arc]) -> Bool {
+        for i in list.indices where list[i].other == arc.other {
+            if arc.ticks < list[i].ticks {
+                list[i] = arc
+                return true
+            }
+            return false
+        }
+        list.append(arc)
+        return true
+    }
+
+    /// Contracts every node and returns the hierarchy.
+    mutating func build() -> ContractionHierarchy {
+        let n = outgoing.count
+        var priority = [Int32](repeating: 0, count: n)
+        var queue = MinQueue()
+        for v in 0..<n {
+            priority[v] = computePriority(Int32(v))
+            queue.push(key: priority[v], value: Int32(v))
+        }
+        var rank = [Int32](repeating: -1, count: n)
+        var upLists: [[Arc]] = Array(repeating: [], count: n)
+        var downLists: [[Arc]] = Array(repeating: [], count: n)
+        var next: Int32 = 0
+        while let (key, v) = queue.pop() {
+            if contracted[Int(v)] || key != priority[Int(v)] { continue }
+            // Lazy update: the priority may have grown since it was queued.
+            let fresh = computePriority(v)
+            if fresh > key, let top = queue.peekKey(), fresh > top {
+                priority[Int(v)] = fresh
+                queue.push(key: fresh, value: v)
+                continue
+            }
+            rank[Int(v)] = next
+            next += 1
+            let neighbours = contract(v)
+            upLists[Int(v)] = outgoing[Int(v)]
+            downLists[Int(v)] = incoming[Int(v)]
+            outgoing[Int(v)] = []
+            incoming[Int(v)] = []
+            // Neighbours: only the cheap terms change here; their edge difference is
+            // recomputed when they surface (lazy update), which saves most witness searches.
+            for w in neighbours {
+                deletedNeighbours[Int(w)] += 1
+                level[Int(w)] = max(level[Int(w)], level[Int(v)] + 1)
+                let p = computePriority(w)
+                if p != priority[Int(w)] {
+                    priority[Int(w)] = p
+                    queue.push(key: p, value: w)
+                }
+            }
+        }
+        return Self.layout(rank: rank, up: upLists, down: downLists)
+    }
+
+    /// Simulates contracting `v`: 2 × edge difference + contracted neighbours + level.
+    private mutating func computePriority(_ v: Int32) -> Int32 {
+        let added = shortcutsFor(v, add: false)
+        let removed = outgoing[Int(v)].count + incoming[Int(v)].count
+        edgeDifference[Int(v)] = Int32(added - removed)
+        return cheapPriority(v)
+    }
+
+    /// The priority with the last simulated edge difference.
+    private func cheapPriority(_ v: Int32) -> Int32 {
+        2 * edgeDifference[Int(v)] + deletedNeighbours[Int(v)] + level[Int(v)]
+    }
+
+    /// Contracts `v`: adds its shortcuts, detaches it from its neighbours, returns them.
+    private mutating func contract(_ v: Int32) -> [Int32] {
+        contracted[Int(v)] = true
+        _ = shortcutsFor(v, add: true)
+        var neighbours: [Int32] = []
+        for arc in outgoing[Int(v)] {
+            incoming[Int(arc.other)].removeAll { $0.other == v }
+            neighbours.append(arc.other)
+        }
+        for arc in incoming[Int(v)] {
+            outgoing[Int(arc.other)].removeAll { $0.other == v }
+            if !neighbours.contains(arc.other) { neighbours.append(arc.other) }
+        }
+        for (from, arc) in shortcutBuffer {
+            if Self.insert(arc, into: &outgoing[Int(from)]) {
+                Self.insert(Arc(other: from, ticks: arc.ticks, centimetres: arc.centimetres, middle: arc.middle), into: &incoming[Int(arc.other)])
+                shortcuts += 1
+            }
+        }
+        return neighbours
+    }
+
+    /// How many shortcuts contracting `v` needs; with `add`, they are left in `shortcutBuffer`.
+    private mutating func shortcutsFor(_ v: Int32, add: Bool) -> Int {
+        shortcutBuffer.removeAll(keepingCapacity: true)
+        let outs = outgoing[Int(v)]
+        let ins = incoming[Int(v)]
+        guard !outs.isEmpty, !ins.isEmpty else { return 0 }
+        var maxOut: UInt32 = 0
+        for o in outs { maxOut = max(maxOut, o.ticks) }
+        var count = 0
+        for i in ins {
+            let u = i.other
+            var limit = UInt64(i.ticks) + UInt64(maxOut)
+            limit = min(limit, UInt64(UInt32.max - 1))
+            var targets = 0
+            for o in outs where o.other != u { targets += 1 }
+            guard targets > 0 else { continue }
+            witness.run(
+                from: u, avoiding: v, limit: UInt32(limit), outgoing: outgoing, targets: outs,
+                settleLimit: add ? Self.witnessSettleLimit : Self.estimateSettleLimit)
+            for o in outs where o.other != u {
+                let need = UInt64(i.ticks) + UInt64(o.ticks)
+                if UInt64(witness.distance(o.other)) <= need { continue }
+                count += 1
+                if add {
+                    let ticks = UInt32(min(need, UInt64(UInt32.max - 1)))
+                    let cm = UInt32(min(UInt64(i.centimetres) + UInt64(o.centimetres), UInt64(UInt32.max - 1)))
+                    shortcutBuffer.append((u, Arc(other: o.other, ticks: ticks, centimetres: cm, middle: v)))
+                }
+            }
+        }
+        return count
+    }
+
+    /// The hierarchy in rank order with compressed rows.
+    private static func layout(rank: [Int32], up: [[Arc]], down: [[Arc]]) -> ContractionHierarchy {
+        let n = rank.count
+        var node = [Int32](repeating: 0, count: n)
+        for v in 0..<n { node[Int(rank[v])] = Int32(v) }
+        func rows(_ lists: [[Arc]]) -> (first: [Int32], head: [Int32], ticks: [UInt32], cm: [UInt32], middle: [Int32]) {
+            var first = [Int32](repeating: 0, count: n + 1)
+            var head: [Int32] = [], ticks: [UInt32] = [], cm: [UInt32] = [], middle: [Int32] = []
+            let total = lists.reduce(0) { $0 + $1.count }
+            head.reserveCapacity(total); ticks.reserveCapacity(total); cm.reserveCapacity(total); middle.reserveCapacity(total)
+            for r in 0..<n {
+                // Sorted by head so that scans run forward through memory.
+                for arc in lists[Int(node[r])].sorted(by: { rank[Int($0.other)] < rank[Int($1.other)] }) {
+                    head.append(rank[Int(arc.other)])
+                    ticks.append(arc.ticks)
+                    cm.append(arc.centimetres)
+                    middle.append(arc.middle < 0 ? -1 : rank[Int(arc.middle)])
+                }
+                first[r + 1] = Int32(head.count)
+            }
+            return (first, head, ticks, cm, middle)
+        }
+        let u = rows(up)
+        let d = rows(down)
+        return ContractionHierarchy(
+            rank: rank, node: node,
+            upFirst: u.first, upHead: u.head, upTicks: u.ticks, upCentimetres: u.cm, upMiddle: u.middle,
+            downFirst: d.first, downHead: d.head, downTicks: d.ticks, downCentimetres: d.cm, downMiddle: d.middle)
+    }
+}
+
+/// The bounded Dijkstra that looks for a path avoiding the node being contracted.
+struct WitnessSearch {
+    private var dist: [UInt32]
+    private var stamp: [UInt32]
+    private var targetStamp: [UInt32]
+    private var current: UInt32 = 0
+    private var heap = MinQueue()
+
+    init(nodeCount: Int) {
+        dist = Array(repeating: .max, count: nodeCount)
+        stamp = Array(repeating: 0, count: nodeCount)
+        targetStamp = Array(repeating: 0, count: nodeCount)
+    }
+
+    /// Ticks from the last search's source, `UInt32.max` when not reached within its bounds.
+    func distance(_ v: Int32) -> UInt32 { stamp[Int(v)] == current ? dist[Int(v)] : .max }
+
+    mutating func run(from source: Int32, avoiding avoided: Int32, limit: UInt32, outgoing: [[HierarchyBuilder.Arc]], targets: [HierarchyBuilder.Arc], settleLimit: Int) {
+        current &+= 1
+        if current == 0 {
+            for i in stamp.indices { stamp[i] = 0; targetStamp[i] = 0 }
+            current = 1
+        }
+        heap.removeAll()
+        // The search may stop once every target is settled: their distances are final.
+        var open = 0
+        for t in targets where t.other != source && targetStamp[Int(t.other)] != current {
+            targetStamp[Int(t.other)] = current
+            open += 1
+        }
+        stamp[Int(source)] = current
+        dist[Int(source)] = 0
+        heap.push(key: UInt32(0), value: source)
+        var settled = 0
+        while let (d, u) = heap.popUnsigned() {
+            if d > dist[Int(u)] { continue }
+            if d > limit { break }
+            settled += 1
+            if settled > settleLimit { break }
+            if targetStamp[Int(u)] == current {
+                targetStamp[Int(u)] = 0
+                open -= 1
+                if open == 0 { break }
+            }
+            outgoing[Int(u)].withUnsafeBufferPointer { arcs in
+                for arc in arcs where arc.other != avoided {
+                    let nd = UInt64(d) + UInt64(arc.ticks)
+                    if nd > UInt64(limit) { continue }
+                    let w = Int(arc.other)
+                    if stamp[w] != current || UInt32(nd) < dist[w] {
+                        stamp[w] = current
+                        dist[w] = UInt32(nd)
+                        heap.push(key: UInt32(nd), value: arc.other)
+                    }
+                }
+            }
+        }
+    }
+}

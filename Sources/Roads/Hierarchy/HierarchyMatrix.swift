@@ -1,0 +1,111 @@
+//===----------------------------------------------------------------------===//
+//
+// This source file is part of the goan open source project
+//
+// SPDX-License-Identifier: Apache-2.0
+//
+//===----------------------------------------------------------------------===//
+
+/// Many-to-many tables on a ``ContractionHierarchy`` by buckets (Knopp, Sanders, Schultes,
+/// Schulz & Wagner 2007): one backward upward search per target leaves (target, ticks) in a
+/// bucket at every node it settles; one forward upward search per source then scans the
+/// buckets of the nodes it settles. Cost: S + T upward searches and the bucket entries met.
+struct HierarchyMatrix {
+    /// Ticks (row-major, `sources.count × targets.count`), `UInt64.max` when unreachable, and the
+    /// length in centimetres of the path each entry comes from.
+    static func table(_ ch: ContractionHierarchy, sources: [Int32], targets: [Int32]) -> (ticks: [UInt64], centimetres: [UInt64]) {
+        let columns = targets.count
+        var ticks = [UInt64](repeating: .max, count: sources.count * columns)
+        var centimetres = [UInt64](repeating: 0, count: sources.count * columns)
+        guard !sources.isEmpty, !targets.isEmpty else { return (ticks, centimetres) }
+        var search = UpwardSearch(nodeCount: ch.nodeCount)
+        // Buckets as (node, target, ticks, cm), later grouped by node.
+        var entries: [(node: Int32, target: Int32, ticks: UInt64, cm: UInt64)] = []
+        for (j, t) in targets.enumerated() {
+            search.run(ch, from: t, upward: false) { v, d, cm in entries.append((v, Int32(j), d, cm)) }
+        }
+        var first = [Int32](repeating: 0, count: ch.nodeCount + 1)
+        for e in entries { first[Int(e.node) + 1] += 1 }
+        for v in 0..<ch.nodeCount { first[v + 1] += first[v] }
+        var next = first
+        var bucketTarget = [Int32](repeating: 0, count: entries.count)
+        var bucketTicks = [UInt64](repeating: 0, count: entries.count)
+        var bucketCm = [UInt64](repeating: 0, count: entries.count)
+        for e in entries {
+            let p = Int(next[Int(e.node)])
+            next[Int(e.node)] += 1
+            bucketTarget[p] = e.target
+            bucketTicks[p] = e.ticks
+            bucketCm[p] = e.cm
+        }
+        for (i, s) in sources.enumerated() {
+            let row = i * columns
+            search.run(ch, from: s, upward: true) { v, d, cm in
+                for k in Int(first[Int(v)])..<Int(first[Int(v) + 1]) {
+                    let total = d + bucketTicks[k]
+                    let cell = row + Int(bucketTarget[k])
+                    if total < ticks[cell] {
+                        ticks[cell] = total
+                        centimetres[cell] = cm + bucketCm[k]
+                    }
+                }
+            }
+        }
+        return (ticks, centimetres)
+    }
+}
+
+/// A complete upward search (no target) with stall-on-demand, reporting every settled node
+/// that is not stalled with its distance and the length of the path it was reached by.
+struct UpwardSearch {
+    private var dist: [UInt64]
+    private var cm: [UInt64]
+    private var stamp: [UInt32]
+    private var current: UInt32 = 0
+    private var queue = MinQueue64()
+
+    init(nodeCount: Int) {
+        dist = Array(repeating: .max, count: nodeCount)
+        cm = Array(repeating: 0, count: nodeCount)
+        stamp = Array(repeating: 0, count: nodeCount)
+    }
+
+    mutating func run(_ ch: ContractionHierarchy, from source: Int32, upward: Bool, settled: (Int32, UInt64, UInt64) -> Void) {
+        current &+= 1
+        if current == 0 {
+            for i in stamp.indices { stamp[i] = 0 }
+            current = 1
+        }
+        queue.removeAll()
+        stamp[Int(source)] = current
+        dist[Int(source)] = 0
+        cm[Int(source)] = 0
+        queue.push(key: 0, value: source)
+        let (stallFirst, stallHead, stallTicks) = upward ? (ch.downFirst, ch.downHead, ch.downTicks) : (ch.upFirst, ch.upHead, ch.upTicks)
+        let (first, head, ticks, lengths) = upward ? (ch.upFirst, ch.upHead, ch.upTicks, ch.upCentimetres) : (ch.downFirst, ch.downHead, ch.downTicks, ch.downCentimetres)
+        while let (d, v) = queue.pop() {
+            let vi = Int(v)
+            if d != dist[vi] { continue }
+            var stalled = false
+            for k in Int(stallFirst[vi])..<Int(stallFirst[vi + 1]) {
+                let w = Int(stallHead[k])
+                if stamp[w] == current, dist[w] + UInt64(stallTicks[k]) < d {
+                    stalled = true
+                    break
+                }
+            }
+            if stalled { continue }
+            settled(v, d, cm[vi])
+            for k in Int(first[vi])..<Int(first[vi + 1]) {
+                let w = Int(head[k])
+                let nd = d + UInt64(ticks[k])
+                if stamp[w] != current || nd < dist[w] {
+                    stamp[w] = current
+                    dist[w] = nd
+                    cm[w] = cm[vi] + UInt64(lengths[k])
+                    queue.push(key: nd, value: Int32(w))
+                }
+            }
+        }
+    }
+}
