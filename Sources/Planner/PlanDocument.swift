@@ -32,6 +32,9 @@ public struct PlanDocument: Codable, Sendable, Hashable {
     public var notOffered: [NotOffered]
     /// How on-demand availability was judged (multimodal plans only).
     public var availability: String?
+    /// Which road model gave the drive and walking times: `road network: F` (an OpenStreetMap
+    /// network prepared by `goan roads build`) or `straight-line estimate`.
+    public var roads: String?
 
     /// A place asked for, or an end of a leg.
     public struct Place: Codable, Sendable, Hashable {
@@ -165,7 +168,7 @@ public struct PlanDocument: Codable, Sendable, Hashable {
 
     public init(
         from: Place, to: Place, date: String, timezone: String, traveller: String?, query: Query, options: [Option], notOffered: [NotOffered],
-        availability: String?
+        availability: String?, roads: String? = nil
     ) {
         self.from = from
         self.to = to
@@ -176,6 +179,7 @@ public struct PlanDocument: Codable, Sendable, Hashable {
         self.options = options
         self.notOffered = notOffered
         self.availability = availability
+        self.roads = roads
     }
 }
 
@@ -224,7 +228,8 @@ extension PlanDocument {
                     })
             },
             notOffered: plan.notOffered.map { NotOffered(mode: $0.mode, code: $0.reason.code.rawValue, reason: $0.reason.message) },
-            availability: plan.availabilityMethod.isEmpty ? nil : plan.availabilityMethod)
+            availability: plan.availabilityMethod.isEmpty ? nil : plan.availabilityMethod,
+            roads: plan.roadModel.isEmpty ? nil : plan.roadModel)
     }
 
     /// Seconds as whole minutes (rounded).

@@ -59,4 +59,6 @@ public struct Plan: Sendable {
     public var notOffered: [(mode: String, reason: Reason)]
     /// How Regiotaxi availability was decided.
     public var availabilityMethod: String
+    /// Which road model gave the drives and walks: "road network: F" or "straight-line estimate".
+    public var roadModel: String = ""
 }

@@ -25,23 +25,43 @@ public struct Region: Sendable {
     public let road: any RoadModel
 
     /// Binds the rules' services to the timetable's feed (zones, stop groups, booking rules).
-    public init(timetable: Timetable, rules: ServiceRules, supply: SupplyFiles, road: any RoadModel = StraightLineRoadModel()) throws {
+    /// Without `road`, the straight-line estimate with the timetable's walking speed and detour.
+    public init(timetable: Timetable, rules: ServiceRules, supply: SupplyFiles, road: (any RoadModel)? = nil) throws {
         self.timetable = timetable
         self.rules = rules
         self.services = try rules.services.map { try OnDemandService(rules: $0, feed: timetable.feed) }
         self.supply = supply
-        self.road = road
+        self.road = road ?? Self.straightLine(timetable.options)
+    }
+
+    /// The straight-line estimate that walks as the timetable's options say.
+    public static func straightLine(_ options: TimetableOptions) -> StraightLineRoadModel {
+        StraightLineRoadModel(walkingSpeed: options.walkingSpeed, walkingDetourFactor: options.detourFactor)
     }
 
     /// Loads a region: the feed at `feed` (a folder or .zip) with its `service-rules.json`
     /// (`rules`, default: beside the feed) and the scenario folder `scenario` (fleet,
     /// volunteers, places, travellers). Errors name the file and the field.
-    public static func load(feed: String, rules: String? = nil, scenario: String, options: TimetableOptions = TimetableOptions()) throws -> Region {
+    /// With `road`, footpaths between stops are walked on it too.
+    public static func load(
+        feed: String, rules: String? = nil, scenario: String, options: TimetableOptions = TimetableOptions(), road: (any RoadModel)? = nil
+    ) throws -> Region {
         let loaded = try Feed.load(from: FeedSource.at(feed))
-        let timetable = Timetable.build(from: loaded, options: options)
+        let timetable = Timetable.build(from: loaded, options: options, walkingTimes: road.map(Self.footpathTimes))
         return try Region(
             timetable: timetable, rules: try ServiceRules.load(from: rules ?? feed + "/service-rules.json"),
-            supply: try SupplyFiles.load(directory: scenario))
+            supply: try SupplyFiles.load(directory: scenario), road: road)
+    }
+
+    /// Walking times between stops on a road model, for ``Timetable/build(from:options:walkingTimes:)``.
+    public static func footpathTimes(_ road: any RoadModel) -> WalkingTimes {
+        { from, to in road.walks(from: from, to: to, as: .foot).map { $0?.seconds } }
+    }
+
+    /// The same region with another road model (a scenario's own network). The timetable's
+    /// footpaths stay as they were built.
+    public func with(road: any RoadModel) -> Region {
+        Region(timetable: timetable, rules: rules, services: services, supply: supply, road: road)
     }
 
     /// The same region with other supply (a scenario's scaled fleet and its own travellers).

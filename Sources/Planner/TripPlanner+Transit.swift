@@ -12,16 +12,19 @@ import Mobility
 import Transit
 
 extension TripPlanner {
-    /// Stops within `limit` metres' walk (detour included) of a point, with walking times.
-    func walkingStops(near point: Coordinate, limit: Double) -> [Feeder.WalkFeeder] {
+    /// Stops within `limit` metres' walk of a point, with walking times from the road model
+    /// (walks are symmetric, so the same serves to and from the point).
+    func walkingStops(near point: Coordinate, limit: Double, as profile: WalkProfile) -> [Feeder.WalkFeeder] {
         let feed = timetable.feed
-        let options = timetable.options
+        // No walk is shorter than the straight line: only those stops need a walk computed.
+        let candidates = feed.stops.indices.filter {
+            !timetable.patternsAtStop[$0].isEmpty && feed.stops[$0].coordinate.distance(to: point) <= limit
+        }
+        let walks = road.walks(from: point, to: candidates.map { feed.stops[$0].coordinate }, as: profile)
         var result: [Feeder.WalkFeeder] = []
-        for index in feed.stops.indices where !timetable.patternsAtStop[index].isEmpty {
-            let straight = feed.stops[index].coordinate.distance(to: point)
-            let metres = straight * options.detourFactor
-            if metres <= limit {
-                result.append(Feeder.WalkFeeder(stop: index, seconds: options.walkingTime(metres: straight), metres: metres))
+        for (index, walk) in zip(candidates, walks) {
+            if let walk, walk.metres <= limit {
+                result.append(Feeder.WalkFeeder(stop: index, seconds: walk.seconds, metres: walk.metres))
             }
         }
         return result
@@ -78,7 +81,8 @@ extension TripPlanner {
                 var walk = ItineraryLeg(
                     mode: .walk, fromName: stopName(leg.fromStop), toName: stopName(leg.toStop), from: stopPoint(leg.fromStop),
                     to: stopPoint(leg.toStop), departure: leg.departure, arrival: leg.arrival,
-                    metres: stopPoint(leg.fromStop).distance(to: stopPoint(leg.toStop)) * timetable.options.detourFactor)
+                    metres: road.walk(from: stopPoint(leg.fromStop), to: stopPoint(leg.toStop), as: .foot)?.metres
+                        ?? stopPoint(leg.fromStop).distance(to: stopPoint(leg.toStop)) * timetable.options.detourFactor)
                 walk.notes = []
                 legs.append(walk)
                 continue

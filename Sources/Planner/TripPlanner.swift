@@ -56,18 +56,20 @@ public struct TripPlanner {
         var notOffered: [(String, Reason)] = []
         let traveller = request.traveller
 
-        // Walking alone.
-        let walkMetres = request.origin.distance(to: request.destination) * timetable.options.detourFactor
-        if walkMetres <= traveller.maxWalkMetres {
-            let seconds = timetable.options.walkingTime(metres: request.origin.distance(to: request.destination))
-            let start = request.isArriveBy ? request.seconds - seconds : request.seconds
-            var leg = ItineraryLeg(
-                mode: .walk, fromName: request.originName, toName: request.destinationName, from: request.origin,
-                to: request.destination, departure: start, arrival: start + seconds, metres: walkMetres)
-            leg.notes = []
-            itineraries.append(Itinerary(legs: [leg]))
+        // Walking alone (on the wheelchair profile for a wheelchair or scooter user).
+        if let walk = road.walk(from: request.origin, to: request.destination, as: walkProfile(traveller)) {
+            if walk.metres <= traveller.maxWalkMetres {
+                let start = request.isArriveBy ? request.seconds - walk.seconds : request.seconds
+                var leg = ItineraryLeg(
+                    mode: .walk, fromName: request.originName, toName: request.destinationName, from: request.origin,
+                    to: request.destination, departure: start, arrival: start + walk.seconds, metres: walk.metres)
+                leg.notes = []
+                itineraries.append(Itinerary(legs: [leg]))
+            } else {
+                notOffered.append((TravelMode.walk.rawValue, Reason(.walkTooLong, "\(Self.metres(walk.metres)) is farther than \(traveller.name) can walk (\(Self.metres(traveller.maxWalkMetres)) at most).")))
+            }
         } else {
-            notOffered.append((TravelMode.walk.rawValue, Reason(.walkTooLong, "\(Self.metres(walkMetres)) is farther than \(traveller.name) can walk (\(Self.metres(traveller.maxWalkMetres)) at most).")))
+            notOffered.append((TravelMode.walk.rawValue, Reason(.walkTooLong, "No footway of the \(road) joins \(request.originName) and \(request.destinationName).")))
         }
 
         // Direct on-demand rides.
@@ -79,8 +81,8 @@ public struct TripPlanner {
         }
 
         // Public transport, reached on foot.
-        let walkAccess = walkingStops(near: request.origin, limit: traveller.maxWalkMetres)
-        let walkEgress = walkingStops(near: request.destination, limit: traveller.maxWalkMetres)
+        let walkAccess = walkingStops(near: request.origin, limit: traveller.maxWalkMetres, as: walkProfile(traveller))
+        let walkEgress = walkingStops(near: request.destination, limit: traveller.maxWalkMetres, as: walkProfile(traveller))
         let transit = transitItineraries(request, access: walkAccess.map { Feeder.walk($0) }, egress: walkEgress.map { Feeder.walk($0) })
         if !transit.isEmpty {
             itineraries += transit
@@ -120,7 +122,12 @@ public struct TripPlanner {
         var unique: [Itinerary] = []
         for itinerary in kept where !unique.contains(itinerary) { unique.append(itinerary) }
         unique.sort { ($0.departure, $0.arrival, $0.price) < ($1.departure, $1.arrival, $1.price) }
-        return Plan(itineraries: unique, notOffered: notOffered, availabilityMethod: FleetCapacityCheck.method)
+        return Plan(itineraries: unique, notOffered: notOffered, availabilityMethod: FleetCapacityCheck.method, roadModel: road.description)
+    }
+
+    /// How a traveller walks: in a wheelchair (no steps, slower) when they need a wheelchair place.
+    func walkProfile(_ traveller: Traveller) -> WalkProfile {
+        traveller.needsWheelchairPlace ? .wheelchair : .foot
     }
 
     static func metres(_ value: Double) -> String {

@@ -106,16 +106,16 @@ public struct RoadRouter: Sendable {
     public mutating func route(from: RoadPoint, to: RoadPoint, speed: Double? = nil, geometry: Bool = false) -> RoadRoute? {
         precondition(from.profile == to.profile, "a route joins two points of one profile")
         let p = RoadProfile.allCases.firstIndex(of: from.profile)!
-        let net = network.profiles[p]
-        if queries[p] == nil { queries[p] = HierarchyQuery(nodeCount: net.hierarchy.nodeCount) }
-        let ch = net.hierarchy
-        guard let answer = queries[p]!.run(ch, from: ch.rank[Int(from.node)], to: ch.rank[Int(to.node)], path: geometry) else {
+        if queries[p] == nil { queries[p] = HierarchyQuery(nodeCount: network.profiles[p].hierarchy.nodeCount) }
+        let rankFrom = network.profiles[p].hierarchy.rank[Int(from.node)], rankTo = network.profiles[p].hierarchy.rank[Int(to.node)]
+        guard let answer = queries[p]!.run(network.profiles[p].hierarchy, from: rankFrom, to: rankTo, path: geometry) else {
             return nil
         }
-        var route = RoadRoute(seconds: Double(answer.ticks) * net.secondsPerTick(speed: speed), metres: Double(answer.centimetres) / 100)
+        var route = RoadRoute(seconds: Double(answer.ticks) * network.profiles[p].secondsPerTick(speed: speed), metres: Double(answer.centimetres) / 100)
         if geometry {
+            let net = network.profiles[p]
             route.geometry = answer.path.map { r in
-                let v = Int(ch.node[Int(r)])
+                let v = Int(net.hierarchy.node[Int(r)])
                 return RoadRoute.PathNode(osmID: net.osmIDs[v], latitude: Double(net.latitudes[v]) / 1e7, longitude: Double(net.longitudes[v]) / 1e7)
             }
         }

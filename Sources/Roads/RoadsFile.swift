@@ -54,8 +54,7 @@ extension RoadNetwork {
             out.array(g.cellNodes); out.array(g.cellFirst)
             let h = p.hierarchy
             out.array(h.rank); out.array(h.node)
-            out.array(h.upFirst); out.array(h.upHead); out.array(h.upTicks); out.array(h.upCentimetres); out.array(h.upMiddle)
-            out.array(h.downFirst); out.array(h.downHead); out.array(h.downTicks); out.array(h.downCentimetres); out.array(h.downMiddle)
+            out.array(h.upFirst); out.array(h.up); out.array(h.downFirst); out.array(h.down)
         }
         try Data(out.buffer).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
@@ -108,10 +107,8 @@ extension RoadNetwork {
             let rows = try r.int(), columns = try r.int()
             let cellNodes: [Int32] = try r.array(), cellFirst: [Int32] = try r.array()
             let rank: [Int32] = try r.array(), node: [Int32] = try r.array()
-            let upFirst: [Int32] = try r.array(), upHead: [Int32] = try r.array(), upTicks: [UInt32] = try r.array()
-            let upCm: [UInt32] = try r.array(), upMiddle: [Int32] = try r.array()
-            let downFirst: [Int32] = try r.array(), downHead: [Int32] = try r.array(), downTicks: [UInt32] = try r.array()
-            let downCm: [UInt32] = try r.array(), downMiddle: [Int32] = try r.array()
+            let upFirst: [Int32] = try r.array(), up: [HierarchyArc] = try r.array()
+            let downFirst: [Int32] = try r.array(), down: [HierarchyArc] = try r.array()
             let n = ids.count
             // Every index is checked once here so that no query can step outside an array.
             func check(_ ok: Bool, _ what: String) throws(RoadsFileError.Reason) { if !ok { throw .init("profile \(name): \(what) (the file is damaged)") } }
@@ -120,17 +117,15 @@ extension RoadNetwork {
             try check(rows >= 0 && columns >= 0 && rows <= 1 << 14 && columns <= 1 << 14 && cellFirst.count == rows * columns + 1, "a snapping grid of the wrong size")
             try check(Self.isRows(cellFirst, count: cellNodes.count) && cellNodes.allSatisfy { $0 >= 0 && Int($0) < n }, "a snapping cell out of range")
             try check(cell > 0 && cell.isFinite, "a snapping cell size that is not positive")
-            for (first, head, ticks, cm, middle) in [(upFirst, upHead, upTicks, upCm, upMiddle), (downFirst, downHead, downTicks, downCm, downMiddle)] {
-                try check(first.count == n + 1 && Self.isRows(first, count: head.count), "arc rows out of range")
-                try check(ticks.count == head.count && cm.count == head.count && middle.count == head.count, "arc arrays of different lengths")
-                try check(head.allSatisfy { $0 >= 0 && Int($0) < n } && middle.allSatisfy { $0 >= -1 && Int($0) < n }, "an arc to a node out of range")
+            for (first, arcs) in [(upFirst, up), (downFirst, down)] {
+                try check(first.count == n + 1 && Self.isRows(first, count: arcs.count), "arc rows out of range")
+                try check(arcs.allSatisfy { $0.head >= 0 && Int($0.head) < n && $0.middle >= -1 && Int($0.middle) < n }, "an arc to a node out of range")
             }
             profiles.append(ProfileNetwork(
                 profile: expected, osmIDs: ids, latitudes: lats, longitudes: lons,
                 snapper: NodeSnapper(cellNodes: cellNodes, cellFirst: cellFirst, minLatitude: minLat, minLongitude: minLon, cellDegrees: cell, rows: rows, columns: columns),
                 hierarchy: ContractionHierarchy(
-                    rank: rank, node: node, upFirst: upFirst, upHead: upHead, upTicks: upTicks, upCentimetres: upCm, upMiddle: upMiddle,
-                    downFirst: downFirst, downHead: downHead, downTicks: downTicks, downCentimetres: downCm, downMiddle: downMiddle),
+                    rank: rank, node: node, upFirst: upFirst, up: up, downFirst: downFirst, down: down),
                 statistics: s))
         }
         guard r.remaining == 0 else { throw .init("\(r.remaining) bytes after the last profile (the file is damaged)") }
@@ -167,7 +162,7 @@ struct ByteWriter {
     }
     /// The count, then the elements' bytes (this machine's order: little-endian everywhere
     /// Swift runs on servers).
-    mutating func array<T: FixedWidthInteger>(_ a: [T]) {
+    mutating func array<T: BitwiseCopyable>(_ a: [T]) {
         u64(UInt64(a.count))
         a.withUnsafeBytes { buffer += $0 }
     }
@@ -202,7 +197,7 @@ struct ByteReader {
         guard n <= 4096 else { throw .init("a name of \(n) bytes at byte \(offset - 4) (the file is damaged)") }
         return String(decoding: try take(n), as: UTF8.self)
     }
-    mutating func array<T: FixedWidthInteger>() throws(RoadsFileError.Reason) -> [T] {
+    mutating func array<T: BitwiseCopyable>() throws(RoadsFileError.Reason) -> [T] {
         let count = try int()
         let (bytes, overflow) = count.multipliedReportingOverflow(by: MemoryLayout<T>.stride)
         guard !overflow, bytes <= remaining else {

@@ -9,6 +9,7 @@
 import ArgumentParser
 import Foundation
 import GTFS
+import Mobility
 import Transit
 
 extension GoanCommand {
@@ -101,17 +102,18 @@ extension GoanCommand {
         func render() throws -> String {
             if let traveller { return try renderMultimodal(travellerName: traveller) }
             let serviceDate = ServiceDate(date)!
-            let (tt, _) = try timetable.loadTimetable()
+            let road = try timetable.roadModel()
+            let (tt, _) = try timetable.loadTimetable(road: road)
             let maxWalk = self.maxWalk ?? 1000
             let finder = StopFinder(timetable: tt)
             let origin: StopFinder.Match, destination: StopFinder.Match
             do {
-                origin = try finder.find(from, maxWalk: maxWalk)
+                origin = try walked(finder.find(from, maxWalk: maxWalk), on: road, timetable: tt, option: "--from")
             } catch let error as StopFinder.FindError {
                 throw CLIError("--from: \(error)")
             }
             do {
-                destination = try finder.find(to, maxWalk: maxWalk)
+                destination = try walked(finder.find(to, maxWalk: maxWalk), on: road, timetable: tt, option: "--to")
             } catch let error as StopFinder.FindError {
                 throw CLIError("--to: \(error)")
             }
@@ -134,8 +136,25 @@ extension GoanCommand {
             }
             let plan = PlanOutput(
                 timetable: tt, date: serviceDate, origin: origin, destination: destination, request: request,
-                journeys: Array(PlanOutput.reasonable(result.journeys).prefix(8)))
+                journeys: Array(PlanOutput.reasonable(result.journeys).prefix(8)), roadModel: road.description)
             return json ? try plan.json() : plan.text()
+        }
+
+        /// For a `lat,lon` end on a street network: the walks to its stops along the streets
+        /// (on the wheelchair profile with --wheelchair); stops the network cannot reach on
+        /// foot are dropped. The straight-line estimate keeps the finder's times.
+        func walked(_ match: StopFinder.Match, on road: any RoadModel, timetable: Timetable, option: String) throws -> StopFinder.Match {
+            guard let point = match.coordinate, road is NetworkRoadModel else { return match }
+            let stops = timetable.feed.stops
+            let walks = road.walks(from: point, to: match.stops.map { stops[$0.stop.int].coordinate }, as: wheelchair ? .wheelchair : .foot)
+            var result = match
+            result.stops = zip(match.stops, walks).compactMap { offset, walk in
+                walk.map { StopOffset(stop: offset.stop, duration: $0.seconds) }
+            }
+            guard !result.stops.isEmpty else {
+                throw CLIError("\(option): no stop near \(point) can be reached on foot on the \(road)")
+            }
+            return result
         }
     }
 }

@@ -11,6 +11,7 @@ import Foundation
 import GTFS
 import Mobility
 import Planner
+import Roads
 public import Transit
 
 /// Options shared by every command that reads a timetable.
@@ -25,6 +26,11 @@ struct TimetableArguments: ParsableArguments {
 
     @Option(name: .long, help: "Seconds needed to change vehicles at one stop where transfers.txt gives no time.")
     var minTransferTime: Int32 = 120
+
+    @Option(
+        name: .long,
+        help: "A street network (.roads, from `goan roads build`) for every drive and walk; default $GOAN_ROADS, else the straight-line estimate.")
+    var roads: String?
 
     func validate() throws {
         if minTransferTime < 0 || minTransferTime > 3600 {
@@ -42,8 +48,22 @@ struct TimetableArguments: ParsableArguments {
         return try DefaultFeed.path()
     }
 
+    /// The road model: the network of --roads (or $GOAN_ROADS), else the straight-line
+    /// estimate with the timetable's walking speed and detour.
+    func roadModel() throws -> any RoadModel {
+        guard let path = roads ?? ProcessInfo.processInfo.environment["GOAN_ROADS"].flatMap({ $0.isEmpty ? nil : $0 }) else {
+            return Region.straightLine(options)
+        }
+        do {
+            return try NetworkRoadModel(path: path, walkingSpeed: options.walkingSpeed)
+        } catch let error as RoadsFileError {
+            throw CLIError("--roads: \(error)")
+        }
+    }
+
     /// Loads the feed and builds the timetable, printing load errors as a readable list.
-    func loadTimetable() throws -> (Timetable, seconds: Double) {
+    /// With a road network, footpaths between stops are walked on it.
+    func loadTimetable(road: (any RoadModel)? = nil) throws -> (Timetable, seconds: Double) {
         let path = try feedPath()
         let clock = ContinuousClock()
         let start = clock.now
@@ -53,7 +73,8 @@ struct TimetableArguments: ParsableArguments {
         } catch let error as FeedLoadError {
             throw CLIError(error.description)
         }
-        let timetable = Timetable.build(from: feed, options: options)
+        let network = road.flatMap { $0 is NetworkRoadModel ? $0 : nil }
+        let timetable = Timetable.build(from: feed, options: options, walkingTimes: network.map(Region.footpathTimes))
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return (timetable, seconds)
@@ -65,12 +86,13 @@ extension TimetableArguments {
     /// (`scenario`, else the default Twente scenario): what every command that plans, books,
     /// dispatches or simulates starts from. Errors name the file and the field.
     func loadRegion(scenario: String?) throws -> Region {
-        let (timetable, _) = try loadTimetable()
+        let road = try roadModel()
+        let (timetable, _) = try loadTimetable(road: road)
         let feedPath = try feedPath()
         do {
             return try Region(
                 timetable: timetable, rules: try ServiceRules.load(from: feedPath + "/service-rules.json"),
-                supply: try SupplyFiles.load(directory: try DefaultScenario.path(explicit: scenario, feedPath: feedPath)))
+                supply: try SupplyFiles.load(directory: try DefaultScenario.path(explicit: scenario, feedPath: feedPath)), road: road)
         } catch let error as RulesError {
             throw CLIError(error.description)
         }

@@ -20,6 +20,8 @@ struct PlanOutput {
     let destination: StopFinder.Match
     let request: JourneyRequest
     let journeys: [Journey]
+    /// Which road model gave the walking times ("road network: F" or "straight-line estimate").
+    let roadModel: String
 
     var zone: String { timetable.feed.timezone }
 
@@ -81,7 +83,7 @@ struct PlanOutput {
             }
             out.append("")
         }
-        if out.last == "" { out.removeLast() }
+        out.append("Walking times: \(roadModel).")
         return out.joined(separator: "\n")
     }
 
@@ -175,7 +177,7 @@ struct PlanOutput {
             notOffered: journeys.isEmpty
                 ? [.init(mode: TravelMode.transit.rawValue, code: "NO_TRANSIT_CONNECTION", reason: "No public transport reaches \(destination.label) from \(origin.label) \(requestWindowText()) with at most \(request.maxTransfers) transfers\(request.wheelchairOnly ? " using only wheelchair-accessible trips and stops" : "").")]
                 : [],
-            availability: nil)
+            availability: nil, roads: roadModel)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(document), as: UTF8.self)

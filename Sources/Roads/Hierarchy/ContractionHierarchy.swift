@@ -40,38 +40,30 @@ struct ContractionHierarchy: Sendable {
     /// `node[r]`: the graph node of rank `r`.
     var node: [Int32]
 
+    /// Upward arcs of rank `r`: `up[upFirst[r]..<upFirst[r+1]]`, heads ascending.
     var upFirst: [Int32]
-    var upHead: [Int32]
-    var upTicks: [UInt32]
-    var upCentimetres: [UInt32]
-    /// Rank of the middle node of a shortcut; -1 for an arc of the graph itself.
-    var upMiddle: [Int32]
-
+    var up: [HierarchyArc]
+    /// Arcs coming down into rank `r` from higher ranks (head = the higher end).
     var downFirst: [Int32]
-    var downHead: [Int32]
-    var downTicks: [UInt32]
-    var downCentimetres: [UInt32]
-    var downMiddle: [Int32]
+    var down: [HierarchyArc]
 
     var nodeCount: Int { rank.count }
-    var arcCount: Int { upHead.count + downHead.count }
+    var arcCount: Int { up.count + down.count }
 
     /// Bytes held by the arrays.
     var memoryBytes: Int {
-        (rank.count + node.count + upFirst.count + downFirst.count) * 4
-            + (upHead.count + downHead.count) * (4 + 4 + 4 + 4)
+        (rank.count + node.count + upFirst.count + downFirst.count) * 4 + (up.count + down.count) * MemoryLayout<HierarchyArc>.stride
     }
 
-    /// The arc `from → r` coming down into rank `r` (`r` lower than `from`): its index in
-    /// the down arrays.
-    func downArc(into r: Int32, from: Int32) -> Int? {
-        for k in Int(downFirst[Int(r)])..<Int(downFirst[Int(r) + 1]) where downHead[k] == from { return k }
+    /// The arc `from → r` coming down into rank `r` (`r` lower than `from`).
+    func downArc(into r: Int32, from: Int32) -> HierarchyArc? {
+        for k in Int(downFirst[Int(r)])..<Int(downFirst[Int(r) + 1]) where down[k].head == from { return down[k] }
         return nil
     }
 
-    /// The arc `r → to` going up from rank `r`: its index in the up arrays.
-    func upArc(from r: Int32, to: Int32) -> Int? {
-        for k in Int(upFirst[Int(r)])..<Int(upFirst[Int(r) + 1]) where upHead[k] == to { return k }
+    /// The arc `r → to` going up from rank `r`.
+    func upArc(from r: Int32, to: Int32) -> HierarchyArc? {
+        for k in Int(upFirst[Int(r)])..<Int(upFirst[Int(r) + 1]) where up[k].head == to { return up[k] }
         return nil
     }
 
@@ -80,16 +72,29 @@ struct ContractionHierarchy: Sendable {
     func unpack(from: Int32, to: Int32, middle: Int32, into path: inout [Int32]) {
         // An explicit stack: a long shortcut nests hundreds of levels deep.
         var stack: [(from: Int32, to: Int32, middle: Int32)] = [(from, to, middle)]
-        while let (a, b, m) = stack.popLast() {
+        // A path never holds more nodes than the graph; only a damaged file could loop.
+        let limit = path.count + 2 * nodeCount
+        while let (a, b, m) = stack.popLast(), path.count <= limit {
             if m < 0 {
                 path.append(b)
                 continue
             }
             // a → m comes down into m; m → b goes up from m. Push the second half first.
-            let second = upArc(from: m, to: b).map { upMiddle[$0] } ?? -1
-            let first = downArc(into: m, from: a).map { downMiddle[$0] } ?? -1
-            stack.append((m, b, second))
-            stack.append((a, m, first))
+            stack.append((m, b, upArc(from: m, to: b)?.middle ?? -1))
+            stack.append((a, m, downArc(into: m, from: a)?.middle ?? -1))
         }
     }
+}
+
+/// One arc of a ``ContractionHierarchy``: 16 bytes, so that a search reads one arc from one
+/// place in memory.
+struct HierarchyArc: Sendable, Hashable, BitwiseCopyable {
+    /// Rank of the other end.
+    var head: Int32
+    /// Ticks (see ``ProfileGraph``).
+    var ticks: UInt32
+    /// Length in centimetres.
+    var centimetres: UInt32
+    /// Rank of the middle node of a shortcut; -1 for an arc of the graph itself.
+    var middle: Int32
 }

@@ -23,6 +23,8 @@ struct HierarchyBuilder {
         var centimetres: UInt32
         /// Graph node in the middle of a shortcut; -1 for an arc of the graph.
         var middle: Int32
+        /// Arcs of the graph this arc stands for (1 for an arc of the graph).
+        var hops: UInt32 = 1
     }
 
     private var outgoing: [[Arc]]
@@ -33,6 +35,8 @@ struct HierarchyBuilder {
     private var edgeDifference: [Int32]
     private var witness: WitnessSearch
     private var shortcutBuffer: [(from: Int32, to: Arc)] = []
+    /// Original arcs the shortcuts of the last `shortcutsFor` stand for.
+    private var addedHops = 0
 
     /// Shortcuts added during the build (for `goan roads info` and the benchmark).
     private(set) var shortcuts = 0
@@ -112,17 +116,22 @@ struct HierarchyBuilder {
         return Self.layout(rank: rank, up: upLists, down: downLists)
     }
 
-    /// Simulates contracting `v`: 2 × edge difference + contracted neighbours + level.
+    /// Simulates contracting `v`: its priority is its level (weighted most: it keeps the
+    /// hierarchy shallow), the arcs it adds per arc it removes, and the same counted in arcs
+    /// of the graph (hops), each in thousandths, as RoutingKit's CH orders nodes.
     private mutating func computePriority(_ v: Int32) -> Int32 {
         let added = shortcutsFor(v, add: false)
-        let removed = outgoing[Int(v)].count + incoming[Int(v)].count
-        edgeDifference[Int(v)] = Int32(added - removed)
+        var removed = 0, removedHops = 0
+        for a in outgoing[Int(v)] { removed += 1; removedHops += Int(a.hops) }
+        for a in incoming[Int(v)] { removed += 1; removedHops += Int(a.hops) }
+        let quotient = removed == 0 ? 0 : (1000 * added) / removed + (1000 * addedHops) / max(removedHops, 1)
+        edgeDifference[Int(v)] = Int32(min(quotient, 1 << 28))
         return cheapPriority(v)
     }
 
-    /// The priority with the last simulated edge difference.
+    /// The priority with the last simulated arc quotients.
     private func cheapPriority(_ v: Int32) -> Int32 {
-        2 * edgeDifference[Int(v)] + deletedNeighbours[Int(v)] + level[Int(v)]
+        1000 * level[Int(v)] + edgeDifference[Int(v)]
     }
 
     /// Contracts `v`: adds its shortcuts, detaches it from its neighbours, returns them.
@@ -140,7 +149,7 @@ struct HierarchyBuilder {
         }
         for (from, arc) in shortcutBuffer {
             if Self.insert(arc, into: &outgoing[Int(from)]) {
-                Self.insert(Arc(other: from, ticks: arc.ticks, centimetres: arc.centimetres, middle: arc.middle), into: &incoming[Int(arc.other)])
+                Self.insert(Arc(other: from, ticks: arc.ticks, centimetres: arc.centimetres, middle: arc.middle, hops: arc.hops), into: &incoming[Int(arc.other)])
                 shortcuts += 1
             }
         }
@@ -156,6 +165,7 @@ struct HierarchyBuilder {
         var maxOut: UInt32 = 0
         for o in outs { maxOut = max(maxOut, o.ticks) }
         var count = 0
+        addedHops = 0
         for i in ins {
             let u = i.other
             var limit = UInt64(i.ticks) + UInt64(maxOut)
@@ -170,10 +180,11 @@ struct HierarchyBuilder {
                 let need = UInt64(i.ticks) + UInt64(o.ticks)
                 if UInt64(witness.distance(o.other)) <= need { continue }
                 count += 1
+                addedHops += Int(i.hops + o.hops)
                 if add {
                     let ticks = UInt32(min(need, UInt64(UInt32.max - 1)))
                     let cm = UInt32(min(UInt64(i.centimetres) + UInt64(o.centimetres), UInt64(UInt32.max - 1)))
-                    shortcutBuffer.append((u, Arc(other: o.other, ticks: ticks, centimetres: cm, middle: v)))
+                    shortcutBuffer.append((u, Arc(other: o.other, ticks: ticks, centimetres: cm, middle: v, hops: i.hops + o.hops)))
                 }
             }
         }
@@ -185,29 +196,23 @@ struct HierarchyBuilder {
         let n = rank.count
         var node = [Int32](repeating: 0, count: n)
         for v in 0..<n { node[Int(rank[v])] = Int32(v) }
-        func rows(_ lists: [[Arc]]) -> (first: [Int32], head: [Int32], ticks: [UInt32], cm: [UInt32], middle: [Int32]) {
+        func rows(_ lists: [[Arc]]) -> (first: [Int32], arcs: [HierarchyArc]) {
             var first = [Int32](repeating: 0, count: n + 1)
-            var head: [Int32] = [], ticks: [UInt32] = [], cm: [UInt32] = [], middle: [Int32] = []
-            let total = lists.reduce(0) { $0 + $1.count }
-            head.reserveCapacity(total); ticks.reserveCapacity(total); cm.reserveCapacity(total); middle.reserveCapacity(total)
+            var arcs: [HierarchyArc] = []
+            arcs.reserveCapacity(lists.reduce(0) { $0 + $1.count })
             for r in 0..<n {
                 // Sorted by head so that scans run forward through memory.
                 for arc in lists[Int(node[r])].sorted(by: { rank[Int($0.other)] < rank[Int($1.other)] }) {
-                    head.append(rank[Int(arc.other)])
-                    ticks.append(arc.ticks)
-                    cm.append(arc.centimetres)
-                    middle.append(arc.middle < 0 ? -1 : rank[Int(arc.middle)])
+                    arcs.append(HierarchyArc(
+                        head: rank[Int(arc.other)], ticks: arc.ticks, centimetres: arc.centimetres, middle: arc.middle < 0 ? -1 : rank[Int(arc.middle)]))
                 }
-                first[r + 1] = Int32(head.count)
+                first[r + 1] = Int32(arcs.count)
             }
-            return (first, head, ticks, cm, middle)
+            return (first, arcs)
         }
         let u = rows(up)
         let d = rows(down)
-        return ContractionHierarchy(
-            rank: rank, node: node,
-            upFirst: u.first, upHead: u.head, upTicks: u.ticks, upCentimetres: u.cm, upMiddle: u.middle,
-            downFirst: d.first, downHead: d.head, downTicks: d.ticks, downCentimetres: d.cm, downMiddle: d.middle)
+        return ContractionHierarchy(rank: rank, node: node, upFirst: u.first, up: u.arcs, downFirst: d.first, down: d.arcs)
     }
 }
 

@@ -81,15 +81,15 @@ struct UpwardSearch {
         dist[Int(source)] = 0
         cm[Int(source)] = 0
         queue.push(key: 0, value: source)
-        let (stallFirst, stallHead, stallTicks) = upward ? (ch.downFirst, ch.downHead, ch.downTicks) : (ch.upFirst, ch.upHead, ch.upTicks)
-        let (first, head, ticks, lengths) = upward ? (ch.upFirst, ch.upHead, ch.upTicks, ch.upCentimetres) : (ch.downFirst, ch.downHead, ch.downTicks, ch.downCentimetres)
+        let (stallFirst, stall) = upward ? (ch.downFirst, ch.down) : (ch.upFirst, ch.up)
+        let (first, arcs) = upward ? (ch.upFirst, ch.up) : (ch.downFirst, ch.down)
         while let (d, v) = queue.pop() {
             let vi = Int(v)
             if d != dist[vi] { continue }
             var stalled = false
             for k in Int(stallFirst[vi])..<Int(stallFirst[vi + 1]) {
-                let w = Int(stallHead[k])
-                if stamp[w] == current, dist[w] + UInt64(stallTicks[k]) < d {
+                let w = Int(stall[k].head)
+                if stamp[w] == current, dist[w] + UInt64(stall[k].ticks) < d {
                     stalled = true
                     break
                 }
@@ -97,15 +97,64 @@ struct UpwardSearch {
             if stalled { continue }
             settled(v, d, cm[vi])
             for k in Int(first[vi])..<Int(first[vi + 1]) {
-                let w = Int(head[k])
-                let nd = d + UInt64(ticks[k])
+                let arc = arcs[k]
+                let w = Int(arc.head)
+                let nd = d + UInt64(arc.ticks)
                 if stamp[w] != current || nd < dist[w] {
                     stamp[w] = current
                     dist[w] = nd
-                    cm[w] = cm[vi] + UInt64(lengths[k])
+                    cm[w] = cm[vi] + UInt64(arc.centimetres)
                     queue.push(key: nd, value: Int32(w))
                 }
             }
         }
+    }
+}
+
+/// A binary min-heap of (UInt64 key, node) pairs with lazy deletion.
+struct MinQueue64 {
+    private var keys: [UInt64] = []
+    private var values: [Int32] = []
+
+    mutating func removeAll() {
+        keys.removeAll(keepingCapacity: true)
+        values.removeAll(keepingCapacity: true)
+    }
+
+    mutating func push(key: UInt64, value: Int32) {
+        keys.append(key)
+        values.append(value)
+        var i = keys.count - 1
+        while i > 0 {
+            let p = (i - 1) >> 1
+            if keys[p] <= key { break }
+            keys[i] = keys[p]
+            values[i] = values[p]
+            i = p
+        }
+        keys[i] = key
+        values[i] = value
+    }
+
+    mutating func pop() -> (UInt64, Int32)? {
+        guard let topKey = keys.first else { return nil }
+        let topValue = values[0]
+        let lastKey = keys.removeLast()
+        let lastValue = values.removeLast()
+        let n = keys.count
+        if n == 0 { return (topKey, topValue) }
+        var i = 0
+        while true {
+            var c = 2 * i + 1
+            if c >= n { break }
+            if c + 1 < n, keys[c + 1] < keys[c] { c += 1 }
+            if lastKey <= keys[c] { break }
+            keys[i] = keys[c]
+            values[i] = values[c]
+            i = c
+        }
+        keys[i] = lastKey
+        values[i] = lastValue
+        return (topKey, topValue)
     }
 }

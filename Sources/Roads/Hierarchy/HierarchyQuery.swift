@@ -10,15 +10,30 @@
 /// and one (on the arcs coming down) from the target, alternating, with stall-on-demand; the
 /// shortest distance is the best `forward[v] + backward[v]` over nodes both reach.
 ///
-/// Holds per-node scratch arrays (reset by timestamps, so a query costs only what it touches):
-/// one value per thread, reused across queries.
+/// Holds per-node scratch memory (reset by timestamps, so a query costs only what it touches):
+/// one value per thread, reused across queries. A query settles a few dozen nodes on a
+/// country-sized extract, so its constant costs matter: the search runs on unsafe buffers
+/// (no bounds or uniqueness checks in the inner loop), every node's state is one 16-byte
+/// record, and the queue packs (distance, node) into one integer.
 struct HierarchyQuery {
-    private var forward: SearchSide
-    private var backward: SearchSide
+    /// Distances are ticks in `UInt32`; a sum beyond it saturates (a path of 49 days).
+    struct NodeState {
+        var distance: UInt32
+        var stamp: UInt32
+        var parent: Int32
+        var arc: Int32
+    }
+
+    private var forward: [NodeState]
+    private var backward: [NodeState]
+    private var forwardQueue = MinQueue()
+    private var backwardQueue = MinQueue()
+    private var stamp: UInt32 = 0
 
     init(nodeCount: Int) {
-        forward = SearchSide(nodeCount: nodeCount)
-        backward = SearchSide(nodeCount: nodeCount)
+        let blank = NodeState(distance: .max, stamp: 0, parent: -1, arc: -1)
+        forward = Array(repeating: blank, count: nodeCount)
+        backward = Array(repeating: blank, count: nodeCount)
     }
 
     /// The fastest `s → t` in ticks and its length in centimetres (ranks of the hierarchy),
@@ -27,189 +42,124 @@ struct HierarchyQuery {
         -> (ticks: UInt64, centimetres: UInt64, path: [Int32])?
     {
         if s == t { return (0, 0, wantPath ? [s] : []) }
-        forward.start(at: s)
-        backward.start(at: t)
-        var best = UInt64.max
-        var meet: Int32 = -1
-        var forwardDone = false
-        var backwardDone = false
-        while !(forwardDone && backwardDone) {
-            if !forwardDone {
-                if let (d, v) = forward.settleNext(ch, upward: true, bound: best) {
-                    if backward.reached(v) {
-                        let total = d + backward.distance(v)
-                        if total < best { best = total; meet = v }
+        stamp &+= 1
+        if stamp == 0 {
+            for i in forward.indices { forward[i].stamp = 0; backward[i].stamp = 0 }
+            stamp = 1
+        }
+        let now = stamp
+        var fq = forwardQueue, bq = backwardQueue
+        forwardQueue = MinQueue()
+        backwardQueue = MinQueue()
+        fq.removeAll()
+        bq.removeAll()
+        let meet: Int32
+        let best: UInt32
+        (meet, best) = forward.withUnsafeMutableBufferPointer { f in
+            backward.withUnsafeMutableBufferPointer { b in
+                ch.upFirst.withUnsafeBufferPointer { upFirst in
+                    ch.up.withUnsafeBufferPointer { up in
+                        ch.downFirst.withUnsafeBufferPointer { downFirst in
+                            ch.down.withUnsafeBufferPointer { down in
+                                f[Int(s)] = NodeState(distance: 0, stamp: now, parent: -1, arc: -1)
+                                b[Int(t)] = NodeState(distance: 0, stamp: now, parent: -1, arc: -1)
+                                fq.push(key: UInt32(0), value: s)
+                                bq.push(key: UInt32(0), value: t)
+                                var best = UInt32.max
+                                var meet: Int32 = -1
+                                var forwardOpen = true, backwardOpen = true
+                                while forwardOpen || backwardOpen {
+                                    if forwardOpen {
+                                        forwardOpen = Self.settle(
+                                            queue: &fq, mine: f, other: b, now: now, best: &best, meet: &meet,
+                                            relaxFirst: upFirst, relax: up, stallFirst: downFirst, stall: down)
+                                    }
+                                    if backwardOpen {
+                                        backwardOpen = Self.settle(
+                                            queue: &bq, mine: b, other: f, now: now, best: &best, meet: &meet,
+                                            relaxFirst: downFirst, relax: down, stallFirst: upFirst, stall: up)
+                                    }
+                                }
+                                return (meet, best)
+                            }
+                        }
                     }
-                } else {
-                    forwardDone = true
-                }
-            }
-            if !backwardDone {
-                if let (d, v) = backward.settleNext(ch, upward: false, bound: best) {
-                    if forward.reached(v) {
-                        let total = d + forward.distance(v)
-                        if total < best { best = total; meet = v }
-                    }
-                } else {
-                    backwardDone = true
                 }
             }
         }
+        forwardQueue = fq
+        backwardQueue = bq
         guard meet >= 0 else { return nil }
         var centimetres: UInt64 = 0
         var ranks: [Int32] = []
-        // Walk from the meeting node down to each end along the parents.
-        var up: [(Int32, Int)] = []
+        // Walk from the meeting node to each end along the parents.
         var v = meet
         while v != s {
-            let arc = forward.parentArc(v)
-            let tail = forward.parentNode(v)
-            centimetres += UInt64(ch.upCentimetres[arc])
-            up.append((tail, arc))
-            v = tail
+            let state = forward[Int(v)]
+            centimetres += UInt64(ch.up[Int(state.arc)].centimetres)
+            v = state.parent
         }
         if wantPath {
-            ranks.append(s)
-            for (tail, arc) in up.reversed() {
-                ch.unpack(from: tail, to: ch.upHead[arc], middle: ch.upMiddle[arc], into: &ranks)
+            var upward: [(tail: Int32, arc: HierarchyArc)] = []
+            v = meet
+            while v != s {
+                let state = forward[Int(v)]
+                upward.append((state.parent, ch.up[Int(state.arc)]))
+                v = state.parent
             }
+            ranks.append(s)
+            for (tail, arc) in upward.reversed() { ch.unpack(from: tail, to: arc.head, middle: arc.middle, into: &ranks) }
         }
         v = meet
         while v != t {
-            let arc = backward.parentArc(v)
-            let lower = backward.parentNode(v)
-            centimetres += UInt64(ch.downCentimetres[arc])
-            if wantPath { ch.unpack(from: v, to: lower, middle: ch.downMiddle[arc], into: &ranks) }
-            v = lower
+            let state = backward[Int(v)]
+            let arc = ch.down[Int(state.arc)]
+            centimetres += UInt64(arc.centimetres)
+            if wantPath { ch.unpack(from: v, to: state.parent, middle: arc.middle, into: &ranks) }
+            v = state.parent
         }
-        return (best, centimetres, ranks)
-    }
-}
-
-/// One direction of a search: distances, parents and the queue, reset by timestamp.
-struct SearchSide {
-    private var dist: [UInt64]
-    private var stamp: [UInt32]
-    private var parent: [Int32]
-    private var parentArcIndex: [Int32]
-    private var current: UInt32 = 0
-    private var queue = MinQueue64()
-
-    init(nodeCount: Int) {
-        dist = Array(repeating: .max, count: nodeCount)
-        stamp = Array(repeating: 0, count: nodeCount)
-        parent = Array(repeating: -1, count: nodeCount)
-        parentArcIndex = Array(repeating: -1, count: nodeCount)
+        return (UInt64(best), centimetres, ranks)
     }
 
-    @inline(__always) func reached(_ v: Int32) -> Bool { stamp[Int(v)] == current }
-    @inline(__always) func distance(_ v: Int32) -> UInt64 { stamp[Int(v)] == current ? dist[Int(v)] : .max }
-    func parentNode(_ v: Int32) -> Int32 { parent[Int(v)] }
-    func parentArc(_ v: Int32) -> Int { Int(parentArcIndex[Int(v)]) }
-
-    mutating func start(at source: Int32) {
-        current &+= 1
-        if current == 0 {
-            for i in stamp.indices { stamp[i] = 0 }
-            current = 1
-        }
-        queue.removeAll()
-        set(source, 0, parent: -1, arc: -1)
-        queue.push(key: 0, value: source)
-    }
-
+    /// Settles the next node of one side; `false` when that side is finished (its queue is
+    /// empty or its smallest key is not below the best distance found).
     @inline(__always)
-    private mutating func set(_ v: Int32, _ d: UInt64, parent p: Int32, arc: Int32) {
-        stamp[Int(v)] = current
-        dist[Int(v)] = d
-        parent[Int(v)] = p
-        parentArcIndex[Int(v)] = arc
-    }
-
-    /// Settles the next node (relaxing its arcs unless it is stalled); `nil` when the queue is
-    /// empty or its smallest key is not below `bound`.
-    mutating func settleNext(_ ch: ContractionHierarchy, upward: Bool, bound: UInt64) -> (UInt64, Int32)? {
-        while let (d, v) = queue.pop() {
-            if d >= bound { return nil }
-            if d != dist[Int(v)] { continue }
-            // Stall-on-demand: if a higher node reaches v more cheaply through an arc that
-            // points the other way, v's search space is not on any shortest path.
+    private static func settle(
+        queue: inout MinQueue, mine: UnsafeMutableBufferPointer<NodeState>, other: UnsafeMutableBufferPointer<NodeState>,
+        now: UInt32, best: inout UInt32, meet: inout Int32,
+        relaxFirst: UnsafeBufferPointer<Int32>, relax: UnsafeBufferPointer<HierarchyArc>,
+        stallFirst: UnsafeBufferPointer<Int32>, stall: UnsafeBufferPointer<HierarchyArc>
+    ) -> Bool {
+        while let (d, v) = queue.popUnsigned() {
+            if d >= best { return false }
             let vi = Int(v)
-            if upward {
-                for k in Int(ch.downFirst[vi])..<Int(ch.downFirst[vi + 1]) {
-                    let w = ch.downHead[k]
-                    if reached(w), dist[Int(w)] + UInt64(ch.downTicks[k]) < d { return (d, v) }
-                }
-                for k in Int(ch.upFirst[vi])..<Int(ch.upFirst[vi + 1]) {
-                    relax(ch.upHead[k], d + UInt64(ch.upTicks[k]), from: v, arc: k)
-                }
-            } else {
-                for k in Int(ch.upFirst[vi])..<Int(ch.upFirst[vi + 1]) {
-                    let w = ch.upHead[k]
-                    if reached(w), dist[Int(w)] + UInt64(ch.upTicks[k]) < d { return (d, v) }
-                }
-                for k in Int(ch.downFirst[vi])..<Int(ch.downFirst[vi + 1]) {
-                    relax(ch.downHead[k], d + UInt64(ch.downTicks[k]), from: v, arc: k)
+            if d != mine[vi].distance { continue }
+            let there = other[vi]
+            if there.stamp == now {
+                let total = UInt64(d) + UInt64(there.distance)
+                if total < UInt64(best) {
+                    best = UInt32(min(total, UInt64(UInt32.max - 1)))
+                    meet = v
                 }
             }
-            return (d, v)
+            // Stall-on-demand: if a higher node reaches v more cheaply through an arc that
+            // points the other way, no shortest path continues upward from v.
+            for k in Int(stallFirst[vi])..<Int(stallFirst[vi + 1]) {
+                let arc = stall[k]
+                let w = mine[Int(arc.head)]
+                if w.stamp == now, UInt64(w.distance) + UInt64(arc.ticks) < UInt64(d) { return true }
+            }
+            for k in Int(relaxFirst[vi])..<Int(relaxFirst[vi + 1]) {
+                let arc = relax[k]
+                let nd = UInt32(min(UInt64(d) + UInt64(arc.ticks), UInt64(UInt32.max - 1)))
+                let w = Int(arc.head)
+                if mine[w].stamp != now || nd < mine[w].distance {
+                    mine[w] = NodeState(distance: nd, stamp: now, parent: v, arc: Int32(k))
+                    queue.push(key: nd, value: arc.head)
+                }
+            }
+            return true
         }
-        return nil
-    }
-
-    @inline(__always)
-    private mutating func relax(_ w: Int32, _ nd: UInt64, from v: Int32, arc: Int) {
-        if stamp[Int(w)] != current || nd < dist[Int(w)] {
-            set(w, nd, parent: v, arc: Int32(arc))
-            queue.push(key: nd, value: w)
-        }
-    }
-}
-
-/// A binary min-heap of (UInt64 key, node) pairs with lazy deletion.
-struct MinQueue64 {
-    private var keys: [UInt64] = []
-    private var values: [Int32] = []
-
-    mutating func removeAll() {
-        keys.removeAll(keepingCapacity: true)
-        values.removeAll(keepingCapacity: true)
-    }
-
-    mutating func push(key: UInt64, value: Int32) {
-        keys.append(key)
-        values.append(value)
-        var i = keys.count - 1
-        while i > 0 {
-            let p = (i - 1) >> 1
-            if keys[p] <= key { break }
-            keys[i] = keys[p]
-            values[i] = values[p]
-            i = p
-        }
-        keys[i] = key
-        values[i] = value
-    }
-
-    mutating func pop() -> (UInt64, Int32)? {
-        guard let topKey = keys.first else { return nil }
-        let topValue = values[0]
-        let lastKey = keys.removeLast()
-        let lastValue = values.removeLast()
-        let n = keys.count
-        if n == 0 { return (topKey, topValue) }
-        var i = 0
-        while true {
-            var c = 2 * i + 1
-            if c >= n { break }
-            if c + 1 < n, keys[c + 1] < keys[c] { c += 1 }
-            if lastKey <= keys[c] { break }
-            keys[i] = keys[c]
-            values[i] = values[c]
-            i = c
-        }
-        keys[i] = lastKey
-        values[i] = lastValue
-        return (topKey, topValue)
+        return false
     }
 }

@@ -20,7 +20,12 @@ final class BlobInflater {
     /// Where the excess goes when zlib data inflates to more than raw_size, to tell how much more.
     private var overflow: UnsafeMutableRawBufferPointer
 
-    init() {
+    /// Whether zlib checks each stream's Adler-32 checksum. The second pass turns it off: it
+    /// inflates blocks the first pass inflated, checksum included, a moment before.
+    let verifiesChecksum: Bool
+
+    init(verifiesChecksum: Bool = true) {
+        self.verifiesChecksum = verifiesChecksum
         // zlib keeps a pointer back to its z_stream, so it must not move: allocate it.
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
@@ -85,12 +90,15 @@ final class BlobInflater {
             buffer = .allocate(byteCount: max(rawSize, buffer.count &* 2), alignment: 16)
         }
         if !streamReady {
-            let status = inflateInit_(stream, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
+            // A negative window size inflates raw deflate data: no zlib header, no checksum.
+            let status = inflateInit2_(stream, verifiesChecksum ? 15 : -15, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
             guard status == Z_OK else { throw DecodeError(offset: offset, problem: "zlib cannot start (inflateInit: \(status))") }
             streamReady = true
         } else {
             inflateReset(stream)
         }
+        // Without the checksum, skip the 2-byte zlib header (already checked by the first pass).
+        let input = verifiesChecksum || input.count < 2 ? input : UnsafeBufferPointer(rebasing: input[2...])
         // zlib's uInt is 32 bits; both sizes are below 32 MiB (checked by the callers).
         stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
         stream.pointee.avail_in = UInt32(input.count)

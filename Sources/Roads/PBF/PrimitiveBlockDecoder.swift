@@ -34,9 +34,9 @@ final class PrimitiveBlockDecoder {
     private var values: [String?] = []
     private var wayTags: [(key: Int8, value: Int)] = []
 
-    /// Pass 1: appends the block's ways that have a `highway` tag to `ways`, and their node
-    /// references to `refs`. Returns whether the block also holds nodes (pass 2 reads those).
-    func readWays(_ data: UnsafeBufferPointer<UInt8>, into ways: inout [OSMWay], refs: inout [Int64]) throws(DecodeError) -> Bool {
+    /// Pass 1: appends the block's ways that have a `highway` tag to `ways`. Returns whether
+    /// the block also holds nodes (pass 2 reads those).
+    func readWays(_ data: UnsafeBufferPointer<UInt8>, into ways: inout [OSMWay]) throws(DecodeError) -> Bool {
         try readLayout(data)
         var hasNodes = false
         var stringsRead = false
@@ -54,7 +54,7 @@ final class PrimitiveBlockDecoder {
                         try readStrings(data)
                         stringsRead = true
                     }
-                    try readWay(data, way, into: &ways, refs: &refs)
+                    try readWay(data, way, into: &ways)
                 default:
                     try reader.skip(wireType, field: field)
                 }
@@ -63,8 +63,9 @@ final class PrimitiveBlockDecoder {
         return hasNodes
     }
 
-    /// Pass 2: records the location of every node of the block that `table` holds a slot for.
-    func readNodes(_ data: UnsafeBufferPointer<UInt8>, into table: inout NodeTable) throws(DecodeError) {
+    /// Pass 2: appends to `hits` every node of the block that `lookup` has a slot for, with
+    /// its location (or as outside `bbox`).
+    func readNodes(_ data: UnsafeBufferPointer<UInt8>, lookup: inout NodeLookup, bbox: BoundingBox?, into hits: inout [NodeHit]) throws(DecodeError) {
         try readLayout(data)
         for group in groups {
             var reader = ProtobufReader(data, group)
@@ -72,10 +73,10 @@ final class PrimitiveBlockDecoder {
                 switch field {
                 case 1:
                     try reader.expect(.lengthDelimited, wireType, "PrimitiveGroup nodes")
-                    try readNode(data, try reader.readLengthDelimited(), into: &table)
+                    try readNode(data, try reader.readLengthDelimited(), lookup: &lookup, bbox: bbox, into: &hits)
                 case 2:
                     try reader.expect(.lengthDelimited, wireType, "PrimitiveGroup dense")
-                    try readDenseNodes(data, try reader.readLengthDelimited(), into: &table)
+                    try readDenseNodes(data, try reader.readLengthDelimited(), lookup: &lookup, bbox: bbox, into: &hits)
                 default:
                     try reader.skip(wireType, field: field)
                 }
@@ -139,7 +140,7 @@ final class PrimitiveBlockDecoder {
 
     // MARK: - Ways
 
-    private func readWay(_ data: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into ways: inout [OSMWay], refs: inout [Int64]) throws(DecodeError) {
+    private func readWay(_ data: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into ways: inout [OSMWay]) throws(DecodeError) {
         var id: Int64 = 0
         var keys: Range<Int> = range.lowerBound..<range.lowerBound
         var vals = keys
@@ -208,7 +209,6 @@ final class PrimitiveBlockDecoder {
             ref = sum
             nodes.append(ref)
         }
-        refs.append(contentsOf: nodes)
         ways.append(OSMWay(id: id, tags: tags, nodes: nodes))
     }
 
@@ -246,7 +246,7 @@ final class PrimitiveBlockDecoder {
 
     // MARK: - Nodes
 
-    private func readNode(_ data: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into table: inout NodeTable) throws(DecodeError) {
+    private func readNode(_ data: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lookup: inout NodeLookup, bbox: BoundingBox?, into hits: inout [NodeHit]) throws(DecodeError) {
         var id: Int64 = 0
         var lat: Int64?
         var lon: Int64?
@@ -269,12 +269,12 @@ final class PrimitiveBlockDecoder {
         guard let lat, let lon else {
             throw DecodeError(offset: range.lowerBound, problem: "node \(id) has no \(lat == nil ? "lat" : "lon")")
         }
-        if let slot = table.slot(of: id) {
-            try store(slot, id: id, lat: lat, lon: lon, at: range.lowerBound, into: &table)
+        if let slot = lookup.slot(of: id) {
+            hits.append(try hit(slot, id: id, lat: lat, lon: lon, bbox: bbox, at: range.lowerBound))
         }
     }
 
-    private func readDenseNodes(_ data: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into table: inout NodeTable) throws(DecodeError) {
+    private func readDenseNodes(_ data: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, lookup: inout NodeLookup, bbox: BoundingBox?, into hits: inout [NodeHit]) throws(DecodeError) {
         let empty = range.lowerBound..<range.lowerBound
         var ids = empty
         var lats = empty
@@ -321,19 +321,22 @@ final class PrimitiveBlockDecoder {
             id = i
             lat = a
             lon = b
-            if let slot = table.slot(of: id) {
-                try store(slot, id: id, lat: lat, lon: lon, at: at, into: &table)
+            if let slot = lookup.slot(of: id) {
+                hits.append(try hit(slot, id: id, lat: lat, lon: lon, bbox: bbox, at: at))
             }
             index &+= 1
         }
     }
 
-    /// Converts a node's raw coordinates as osmium does and stores them.
+    /// A node's location, its raw coordinates converted as osmium does.
     @inline(__always)
-    private func store(_ slot: Int, id: Int64, lat: Int64, lon: Int64, at offset: Int, into table: inout NodeTable) throws(DecodeError) {
+    private func hit(_ slot: Int, id: Int64, lat: Int64, lon: Int64, bbox: BoundingBox?, at offset: Int) throws(DecodeError) -> NodeHit {
         let latitude = try coordinate(lat, offset: latOffset, limit: 900_000_000, what: "latitude", id: id, at: offset)
         let longitude = try coordinate(lon, offset: lonOffset, limit: 1_800_000_000, what: "longitude", id: id, at: offset)
-        table.set(slot, latitude: latitude, longitude: longitude)
+        if let bbox, !bbox.contains(latitudeE7: latitude, longitudeE7: longitude) {
+            return NodeHit(slot: slot, latitude: NodeHit.outside, longitude: 0)
+        }
+        return NodeHit(slot: slot, latitude: latitude, longitude: longitude)
     }
 
     /// `(raw × granularity + offset) / 100` in 1e-7 degrees, truncated toward zero like C++.

@@ -17,7 +17,13 @@ extension Timetable {
     ///
     /// - Complexity: O(t log t) in the number of trips, plus O(s) neighbour searches for
     ///   generated footpaths.
-    public static func build(from feed: Feed, options: TimetableOptions = TimetableOptions()) -> Timetable {
+    ///
+    /// - Parameter walkingTimes: seconds of walking from a stop to each of a list of stops,
+    ///   `nil` where there is no walk, from a street network; without it footpaths take the
+    ///   straight-line estimate of `options`.
+    public static func build(
+        from feed: Feed, options: TimetableOptions = TimetableOptions(), walkingTimes: WalkingTimes? = nil
+    ) -> Timetable {
         var parts = TimetableParts()
         let range = feed.dateRange
         let firstDate = range?.lowerBound ?? ServiceDate(year: 2000, month: 1, day: 1)!
@@ -167,7 +173,7 @@ extension Timetable {
         }
         parts.stationChildren = JaggedArray(rows: children)
         parts.stopIsAccessible = ContiguousArray(feed.stops.map { $0.wheelchairBoarding == .accessible })
-        buildTransfers(feed: feed, options: options, parts: &parts)
+        buildTransfers(feed: feed, options: options, walkingTimes: walkingTimes, parts: &parts)
         buildNetwork(stopCount: feed.stops.count, patternStops: patternStopRows, parts: &parts)
         let timetable = Timetable(feed: feed, options: options, parts: parts)
         #if ROUTING_INTERNAL_CHECKS

@@ -7,7 +7,11 @@
 //===----------------------------------------------------------------------===//
 
 import Foundation
-import GTFS
+public import GTFS
+
+/// Seconds of walking from one point to each of several (`nil`: no walk), from a street
+/// network: what footpaths between stops take instead of the straight-line estimate.
+public typealias WalkingTimes = (Coordinate, [Coordinate]) -> [Int32?]
 
 extension Timetable {
     /// Fills same-stop transfer times, forbidden transfers and footpaths.
@@ -17,7 +21,9 @@ extension Timetable {
     /// `min_transfer_time` seconds (type 1 without a time: 0 s; else the walking time of the
     /// distance); type 3 removes the link. Rows naming routes or trips are only honoured when
     /// they forbid a change (type 3); others are ignored, as in nigiri.
-    static func buildTransfers(feed: Feed, options: TimetableOptions, parts: inout TimetableParts) {
+    /// With `walkingTimes`, a footpath takes the network's walking time, and a generated link
+    /// that the network cannot walk is left out.
+    static func buildTransfers(feed: Feed, options: TimetableOptions, walkingTimes: WalkingTimes?, parts: inout TimetableParts) {
         let n = feed.stops.count
         var minTransfer = ContiguousArray<Int32>(repeating: options.defaultMinTransferTime, count: n)
         var forbiddenHere = ContiguousArray<Bool>(repeating: false, count: n)
@@ -26,12 +32,13 @@ extension Timetable {
         var hasSpecific = ContiguousArray<Bool>(repeating: false, count: n)
 
         func walkSeconds(_ a: Int, _ b: Int) -> Int32 {
-            options.walkingTime(metres: feed.stops[a].coordinate.distance(to: feed.stops[b].coordinate))
+            if let walkingTimes, let seconds = walkingTimes(feed.stops[a].coordinate, [feed.stops[b].coordinate])[0] { return seconds }
+            return options.walkingTime(metres: feed.stops[a].coordinate.distance(to: feed.stops[b].coordinate))
         }
 
         // Generated links first, so transfers.txt rows override them.
         if options.footpaths == .generated {
-            addNearbyLinks(feed: feed, options: options, links: &links)
+            addNearbyLinks(feed: feed, options: options, walkingTimes: walkingTimes, links: &links)
         }
         var explicitSelf = Set<Int32>()
         var explicitPairs = Set<[Int32]>()
@@ -91,7 +98,7 @@ extension Timetable {
 
     /// Links every pair of stops closer than `maxWalkDistance`, and all stops of one station,
     /// using a grid of cells about as large as the distance.
-    private static func addNearbyLinks(feed: Feed, options: TimetableOptions, links: inout [[Int32: Int32]]) {
+    private static func addNearbyLinks(feed: Feed, options: TimetableOptions, walkingTimes: WalkingTimes?, links: inout [[Int32: Int32]]) {
         let stops = feed.stops
         let usable = stops.indices.filter {
             (stops[$0].locationType == .stopOrPlatform || stops[$0].locationType == .boardingArea)
@@ -110,14 +117,24 @@ extension Timetable {
         for s in usable { grid[cell(s), default: []].append(s) }
         for s in usable {
             let c = cell(s)
+            var near: [Int] = []
             for dx in -1 ... 1 {
                 for dy in -1 ... 1 {
                     for other in grid[Cell(x: c.x + dx, y: c.y + dy)] ?? [] where other != s {
                         let metres = stops[s].coordinate.distance(to: stops[other].coordinate)
                         if metres <= options.maxWalkDistance {
-                            links[s][Int32(other)] = options.walkingTime(metres: metres)
+                            if walkingTimes == nil {
+                                links[s][Int32(other)] = options.walkingTime(metres: metres)
+                            } else {
+                                near.append(other)
+                            }
                         }
                     }
+                }
+            }
+            if let walkingTimes, !near.isEmpty {
+                for (other, seconds) in zip(near, walkingTimes(stops[s].coordinate, near.map { stops[$0].coordinate })) {
+                    if let seconds { links[s][Int32(other)] = seconds }
                 }
             }
         }
@@ -130,7 +147,8 @@ extension Timetable {
             for a in group {
                 for b in group where a != b && links[a][Int32(b)] == nil {
                     let metres = stops[a].coordinate.distance(to: stops[b].coordinate)
-                    links[a][Int32(b)] = max(options.walkingTime(metres: metres), 60)
+                    let network = walkingTimes?(stops[a].coordinate, [stops[b].coordinate])[0]
+                    links[a][Int32(b)] = max(network ?? options.walkingTime(metres: metres), 60)
                 }
             }
         }

@@ -82,6 +82,11 @@ struct PBFBuilder {
         adding(.way(id: id, nodes: nodes, tags: tags.map { ($0.key, $0.value) }))
     }
 
+    /// A way with its tags as a list of pairs (built by a test at run time).
+    func way(_ id: Int64, nodes: [Int64], tagList: [(String, String)]) -> PBFBuilder {
+        adding(.way(id: id, nodes: nodes, tags: tagList))
+    }
+
     /// A relation whose members are nodes (the reader ignores relations).
     func relation(_ id: Int64, members: [Int64], tags: KeyValuePairs<String, String> = [:]) -> PBFBuilder {
         adding(.relation(id: id, members: members, tags: tags.map { ($0.key, $0.value) }))
