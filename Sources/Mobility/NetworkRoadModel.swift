@@ -40,7 +40,9 @@ public final class NetworkRoadModel: RoadModel {
 
     /// Loads a `.roads` file.
     public convenience init(path: String, walkingSpeed: Double = 1.2) throws {
-        self.init(network: try RoadNetwork(contentsOf: path), source: path, walkingSpeed: walkingSpeed)
+        // The file's name, not its folder: answers state it, and it should read the same on
+        // every machine.
+        self.init(network: try RoadNetwork(contentsOf: path), source: String(path.split(separator: "/").last ?? Substring(path)), walkingSpeed: walkingSpeed)
     }
 
     public var description: String { "road network: \(source)" }

@@ -6,7 +6,9 @@
 //
 //===----------------------------------------------------------------------===//
 
+import Bookings
 import Domain
+import FleetDispatch
 import GTFS
 import Mobility
 
@@ -90,8 +92,10 @@ extension DayLoop {
                 }
             return CalibrationCheck(figure: target.figure, real: target.real, simulated: simulated, tolerance: target.tolerance, source: target.source)
         }
-        return SimulationResult(
+        var result = SimulationResult(
             scenario: scenario.name, description: scenario.description, seed: scenario.seed, kpis: kpis, requests: all, rides: rides,
             timelines: timelines, calibration: calibration)
+        result.roadModel = desk.dispatcher.road.description
+        return result
     }
 }

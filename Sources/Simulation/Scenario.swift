@@ -33,6 +33,9 @@ public struct Scenario: Codable, Sendable, Hashable {
     public var dispatch: DispatchSettings?
     /// Real figures the run must land near.
     public var calibration: [CalibrationTarget]?
+    /// A street network (`.roads` file, relative to the scenario file) for every drive and
+    /// walk of the run; without it, and without `--roads`, the straight-line estimate.
+    public var roads: String?
 
     /// The supply: the fleet and volunteers of a base scenario folder, scaled.
     public struct SupplySettings: Codable, Sendable, Hashable {

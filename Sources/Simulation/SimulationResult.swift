@@ -22,6 +22,9 @@ public struct SimulationResult: Sendable {
     public var timelines: [Timeline]
     /// The pilot's real figures next to the simulated ones, where the scenario states them.
     public var calibration: [CalibrationCheck]
+    /// Which road model gave every drive and walk ("road network: F" or "straight-line
+    /// estimate"); stated in the report, not in the CSV and JSON outputs.
+    public var roadModel: String = ""
 
     public init(
         scenario: String, description: String, seed: UInt64, kpis: KPIs, requests: [RequestRecord], rides: [RideRecord], timelines: [Timeline],

@@ -150,9 +150,9 @@ extension GoanCommand.Dispatch {
             struct StopJSON: Codable { var time: String; var action: String; var rideId: String; var travellerId: String; var place: String }
             struct DayJSON: Codable { var vehicle: String; var kind: String; var kilometres: Double; var stops: [StopJSON] }
             struct Unassigned: Codable { var rideId: String; var reason: String }
-            struct Document: Codable { var date: String; var rides: Int; var kilometres: Double; var vehicles: [DayJSON]; var unassigned: [Unassigned] }
+            struct Document: Codable { var date: String; var rides: Int; var kilometres: Double; var roads: String; var vehicles: [DayJSON]; var unassigned: [Unassigned] }
             let document = Document(
-                date: day.description, rides: booked.count, kilometres: (schedule.kilometres * 10).rounded() / 10,
+                date: day.description, rides: booked.count, kilometres: (schedule.kilometres * 10).rounded() / 10, roads: dispatcher.road.description,
                 vehicles: schedule.days.map { d in
                     DayJSON(vehicle: d.shift.rawValue, kind: d.kind.rawValue, kilometres: (d.kilometres * 10).rounded() / 10, stops: d.stops.map {
                         StopJSON(time: clock($0.time), action: $0.pickup ? "pickup" : "dropoff", rideId: $0.ride.rawValue, travellerId: $0.traveller.rawValue, place: $0.place)
@@ -165,7 +165,7 @@ extension GoanCommand.Dispatch {
             print(String(decoding: try encoder.encode(document), as: UTF8.self))
         default:
             let assigned = booked.count - schedule.unassigned.count
-            print("Dispatch of \(day): \(booked.count) booked rides, \(assigned) assigned, \(schedule.unassigned.count) not; \(Int(schedule.kilometres.rounded())) km")
+            print("Dispatch of \(day): \(booked.count) booked rides, \(assigned) assigned, \(schedule.unassigned.count) not; \(Int(schedule.kilometres.rounded())) km (\(dispatcher.road))")
             for vehicleDay in schedule.days {
                 print("")
                 print("\(vehicleDay.kind == .regiotaxi ? "Regiotaxi" : "AutoMaatje volunteer") \(vehicleDay.shift)  (\(vehicleDay.stops.count / 2) rides, \(Int(vehicleDay.kilometres.rounded())) km)")

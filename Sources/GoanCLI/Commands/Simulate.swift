@@ -11,6 +11,7 @@ import Foundation
 import GTFS
 import Mobility
 import Planner
+import Roads
 import Simulation
 import Transit
 
@@ -101,6 +102,16 @@ extension GoanCommand {
             } catch let error as RulesError {
                 throw CLIError("\(file): supply.base: \(error.description)")
             }
+            var region = region
+            if let roads = scenario.roads, timetable.roads == nil {
+                let roadsPath = roads.hasPrefix("/") ? roads : URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent(roads).path
+                do {
+                    region = region.with(road: try NetworkRoadModel(path: roadsPath, walkingSpeed: region.timetable.options.walkingSpeed))
+                } catch let error as RoadsFileError {
+                    throw CLIError("\(file): roads: \(error)")
+                }
+            }
+            print("\(scenario.name): drives and walks by \(region.road)")
             let simulator: Simulator
             do {
                 simulator = try Simulator(scenario: scenario, region: region.with(supply: base))

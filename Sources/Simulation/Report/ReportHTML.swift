@@ -90,6 +90,7 @@ enum ReportHTML {
             facts[1] += first == last ? " (\(F.longDay(first)))" : " (\(first) to \(last))"
         }
         facts.append("\(F.int(result.kpis.total.requests)) trip requests")
+        if !result.roadModel.isEmpty { facts.append("drives and walks: \(result.roadModel)") }
         return facts
     }
 
