@@ -119,7 +119,7 @@ let package = Package(
             dependencies: ["Planner", "FleetDispatch", "Mobility", "Transit", "GTFS", "Domain", "Roads", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tools/Benchmarks/GoanBench", swiftSettings: swiftSettings),
         // Used only by tests: inline GTFS feeds written as multi-line strings.
-        .target(name: "TestSupport", dependencies: ["GTFS", "Transit", "Mobility", "Planner", "Bookings"], swiftSettings: swiftSettings),
+        .target(name: "TestSupport", dependencies: ["GTFS", "Transit", "Mobility", "Planner", "Bookings", "Roads"], swiftSettings: swiftSettings),
         .testTarget(name: "RoadsTests", dependencies: ["Roads"], swiftSettings: swiftSettings),
         .testTarget(name: "GTFSTests", dependencies: ["GTFS", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(

@@ -21,8 +21,8 @@ extension Timetable {
     /// `min_transfer_time` seconds (type 1 without a time: 0 s; else the walking time of the
     /// distance); type 3 removes the link. Rows naming routes or trips are only honoured when
     /// they forbid a change (type 3); others are ignored, as in nigiri.
-    /// With `walkingTimes`, a footpath takes the network's walking time, and a generated link
-    /// that the network cannot walk is left out.
+    /// With `walkingTimes`, a footpath takes the network's walking time where the network
+    /// covers both stops, and the straight-line estimate elsewhere.
     static func buildTransfers(feed: Feed, options: TimetableOptions, walkingTimes: WalkingTimes?, parts: inout TimetableParts) {
         let n = feed.stops.count
         var minTransfer = ContiguousArray<Int32>(repeating: options.defaultMinTransferTime, count: n)
@@ -133,8 +133,9 @@ extension Timetable {
                 }
             }
             if let walkingTimes, !near.isEmpty {
+                // A stop beyond the network's edge keeps the estimate: the network cannot say.
                 for (other, seconds) in zip(near, walkingTimes(stops[s].coordinate, near.map { stops[$0].coordinate })) {
-                    if let seconds { links[s][Int32(other)] = seconds }
+                    links[s][Int32(other)] = seconds ?? options.walkingTime(metres: stops[s].coordinate.distance(to: stops[other].coordinate))
                 }
             }
         }
