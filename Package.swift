@@ -54,7 +54,11 @@ let package = Package(
         .systemLibrary(name: "CGoanZlib"),
         // The street network: OSM PBF reading, the car/foot/wheelchair profiles of ROADS.md,
         // contraction hierarchies, snapping, matrices and the .roads file. No package dependency.
-        .target(name: "Roads", dependencies: ["CGoanZlib"], swiftSettings: swiftSettings),
+        // Optimised in debug builds too: tests prepare street networks (contraction
+        // hierarchies), which unoptimised code does a hundred times slower.
+        .target(
+            name: "Roads", dependencies: ["CGoanZlib"],
+            swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // Reading GTFS from a directory or a .zip: typed records, diagnostics with file, line, column.
         .target(
             name: "GTFS",

@@ -51,7 +51,7 @@ public enum SyntheticStreets {
 
     /// Twenterand and Almelo (Westerhaar to ZGT Almelo and beyond) at 250 m.
     public static let twente: Result<NetworkRoadModel, any Error> = Result {
-        let extract = extract(southWest: Coordinate(latitude: 52.30, longitude: 6.45), rows: 90, columns: 90, spacing: 250)
-        return NetworkRoadModel(network: RoadNetwork(extract: extract, source: "synthetic-twente.osm.pbf"), source: "synthetic-twente.roads")
+        let streets = Self.extract(southWest: Coordinate(latitude: 52.30, longitude: 6.45), rows: 90, columns: 90, spacing: 250)
+        return NetworkRoadModel(network: RoadNetwork(extract: streets, source: "synthetic-twente.osm.pbf"), source: "synthetic-twente.roads")
     }
 }

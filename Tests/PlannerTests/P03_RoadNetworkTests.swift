@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 import Domain
+import Foundation
 import GTFS
 import Mobility
 import Planner
@@ -61,7 +62,7 @@ import Transit
         let wheelchair = try #require(road.walk(from: a, to: b, as: .wheelchair))
         #expect(wheelchair.metres > foot.metres + 100, "round the steps: \(wheelchair.metres) m against \(foot.metres) m")
 
-        var walker = try request(region, "devries", from: a, to: b, depart: "10:00")
+        var walker = try request(region, "de-vries", from: a, to: b, depart: "10:00")
         walker.traveller.maxWalkMetres = 2000
         let walk = try #require(planner.plan(walker).itineraries.first { $0.legs.map(\.mode) == [.walk] })
         #expect(walk.legs[0].arrival - walk.legs[0].departure == foot.seconds)
@@ -78,7 +79,7 @@ import Transit
         var planner = region.planner()
         // 3 km south of the network's edge: no footway within 500 m.
         let outside = Coordinate(latitude: 52.27, longitude: 6.50)
-        var r = try request(region, "devries", from: outside, to: Coordinate(latitude: 52.272, longitude: 6.50), depart: "10:00")
+        var r = try request(region, "de-vries", from: outside, to: Coordinate(latitude: 52.272, longitude: 6.50), depart: "10:00")
         r.traveller.maxWalkMetres = 5000
         let plan = planner.plan(r)
         #expect(!plan.itineraries.contains { $0.legs.map(\.mode) == [.walk] })
