@@ -17,7 +17,7 @@
 #      Preparation: goan's build_s covers the three profiles and reading the PBF; RoutingKit's is
 #      order + build + customize summed over the profiles run (its graph loading is Python's and
 #      not counted).
-#   6. the scaling run: goan roads bench-grid --nodes 10000,100000,1000000 (if it exists).
+#   6. the scaling run: goan-bench roads-grid --nodes 10000,100000,1000000 (generated grid-like networks).
 #
 # Usage:   Tools/bench_roads.sh [--goan .build/release/goan] [--shared ../shared] [--work DIR]
 #                               [--n 1000] [--seed 1] [--extracts a,b] [--profiles car,foot]
@@ -113,9 +113,10 @@ done
 
 # 6. scaling run
 GRID="$RUN/grid.log"
-if "$GOAN" roads bench-grid --help > /dev/null 2>&1; then
-  log "goan roads bench-grid --nodes $GRID_NODES"
-  "$GOAN" roads bench-grid --nodes "$GRID_NODES" > "$GRID" 2>&1 ||
+BENCH="$(dirname "$GOAN")/goan-bench"
+if "$BENCH" roads-grid --help > /dev/null 2>&1; then
+  log "goan-bench roads-grid --nodes $GRID_NODES"
+  "$BENCH" roads-grid --nodes "$GRID_NODES" > "$GRID" 2>&1 ||
     { log "  bench-grid FAILED (log $GRID)"; FAILED=1; }
 else
   rm -f "$GRID"
@@ -209,7 +210,7 @@ print()
 print("Goals: query median ≤ 1×, matrix ≤ 1×, preparation ≤ 3× (✗ = missed). RoutingKit's RSS is "
       "that of the Python process running it (interpreter and Python graph lists included).")
 print()
-print("### Scaling (goan roads bench-grid)")
+print("### Scaling (goan-bench roads-grid)")
 print()
 gl = [kv(l) for l in lines(grid) if l.startswith("nodes=")]
 if not gl:

@@ -449,7 +449,7 @@ import Testing
             .node(4, latE7: 47_000, lonE7: 9_000)
             .way(11, nodes: [3, 4, 5], tags: ["highway": "path", "foot": "yes"])
             .data()
-        var rng = DamageRandom(seed: 11)
+        var rng = SplitMix(seed: 11)
         var errors = 0
         for _ in 0..<400 {
             var bytes = original
@@ -487,18 +487,5 @@ import Testing
         #expect(PBFError(file: "a.pbf", block: 3, byteOffset: 100, offsetInBlock: 789, problem: "bad").description == "a.pbf: block 3 at byte 100, byte 789 of its data: bad")
         #expect(PBFError(file: "a.pbf", byteOffset: 0, problem: "the file is empty").description == "a.pbf: at byte 0: the file is empty")
         #expect(PBFError(file: "a.pbf", problem: "not a regular file").description == "a.pbf: not a regular file")
-    }
-}
-
-/// SplitMix64, for the seeded damage above.
-private struct DamageRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

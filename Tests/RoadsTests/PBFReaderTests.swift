@@ -182,7 +182,7 @@ import Testing
     @Test func manyBlocksInAnyIdOrder() throws {
         var builder = PBFBuilder()
         var expected: [Int64: (Int32, Int32)] = [:]
-        var rng = PBFTestRandom(seed: 7)
+        var rng = SplitMix(seed: 7)
         for _ in 0..<40 {
             builder = builder.block()
             for _ in 0..<300 {
@@ -209,7 +209,7 @@ import Testing
     }
 
     @Test func radixSortMatchesSort() {
-        var rng = PBFTestRandom(seed: 3)
+        var rng = SplitMix(seed: 3)
         for (count, span) in [(0, 1), (1, 1), (5000, 10), (20_000, 1 << 20), (20_000, 1 << 40), (10_000, 0)] {
             var ids = (0..<count).map { _ in span == 0 ? Int64(bitPattern: rng.next()) : Int64(rng.next() % UInt64(span)) - Int64(span / 2) }
             ids += count > 0 ? [.min, .max, 0] : []
@@ -225,18 +225,5 @@ import Testing
         for probe: Int64 in [1, 2, 89, 3, 4, 144, 145, 0, 55, 56, 2, 144, -1, 13] {
             #expect(lookup.slot(of: probe) == ids.firstIndex(of: probe), "id \(probe)")
         }
-    }
-}
-
-/// A tiny seeded generator for the tests above (SplitMix64).
-private struct PBFTestRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

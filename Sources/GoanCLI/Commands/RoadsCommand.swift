@@ -46,8 +46,11 @@ func parseCoordinate(_ text: String, option: String) throws -> (latitude: Double
     return (lat, lon)
 }
 
-/// `--profile car|foot|wheelchair` and `--speed`.
-struct ProfileArguments: ParsableArguments {
+/// What every road query names: `--roads F.roads`, `--profile car|foot|wheelchair`, `--speed`.
+struct RoadQueryArguments: ParsableArguments {
+    @Option(help: "The prepared network (.roads).")
+    var roads: String
+
     @Option(help: "car, foot or wheelchair.")
     var profile: String
 
@@ -150,10 +153,7 @@ extension GoanCommand.RoadsCommand {
             abstract: "The fastest way between two coordinates on one profile.",
             discussion: "Both ends snap to the nearest node of the profile's largest connected part of the network (ROADS.md).")
 
-        @Option(help: "The prepared network (.roads).")
-        var roads: String
-
-        @OptionGroup var profileArguments: ProfileArguments
+        @OptionGroup var query: RoadQueryArguments
 
         @Option(help: "Start: LAT,LON in degrees.")
         var from: String
@@ -172,10 +172,10 @@ extension GoanCommand.RoadsCommand {
         }
 
         func execute() throws -> String {
-            let (profile, speed) = try profileArguments.resolved()
+            let (profile, speed) = try query.resolved()
             let origin = try parseCoordinate(from, option: "--from")
             let destination = try parseCoordinate(to, option: "--to")
-            let (network, _) = try loadRoadNetwork(roads)
+            let (network, _) = try loadRoadNetwork(query.roads)
             func snap(_ c: (latitude: Double, longitude: Double), _ name: String) throws -> RoadPoint {
                 switch network.snap(profile, latitude: c.latitude, longitude: c.longitude, limit: maxSnap) {
                 case .success(let point): return point
@@ -244,10 +244,7 @@ extension GoanCommand.RoadsCommand {
                 their to-nodes).
                 """)
 
-        @Option(help: "The prepared network (.roads).")
-        var roads: String
-
-        @OptionGroup var profileArguments: ProfileArguments
+        @OptionGroup var query: RoadQueryArguments
 
         @Option(help: "CSV with from_lat,from_lon,to_lat,to_lon.")
         var queries: String
@@ -269,11 +266,11 @@ extension GoanCommand.RoadsCommand {
         }
 
         func execute() throws -> String {
-            let (profile, speed) = try profileArguments.resolved()
+            let (profile, speed) = try query.resolved()
             guard warmup >= 0, (1...100).contains(`repeat`) else { throw ValidationError("--warmup must be ≥ 0 and --repeat within 1…100") }
             if let matrix, !(1...10_000).contains(matrix) { throw ValidationError("--matrix must be within 1…10000") }
             let rows = try RoadQueryFile.read(queries)
-            let (network, loadSeconds) = try loadRoadNetwork(roads)
+            let (network, loadSeconds) = try loadRoadNetwork(query.roads)
             var points: [(RoadPoint, RoadPoint)] = []
             for row in rows {
                 func snap(_ lat: Double, _ lon: Double) throws -> RoadPoint {

@@ -58,11 +58,11 @@ struct HierarchyMatrix {
 /// A complete upward search (no target) with stall-on-demand, reporting every settled node
 /// that is not stalled with its distance and the length of the path it was reached by.
 struct UpwardSearch {
-    private var dist: [UInt64]
+    private var dist: [UInt32]
     private var cm: [UInt64]
     private var stamp: [UInt32]
     private var current: UInt32 = 0
-    private var queue = MinQueue64()
+    private var queue = MinQueue()
 
     init(nodeCount: Int) {
         dist = Array(repeating: .max, count: nodeCount)
@@ -80,26 +80,27 @@ struct UpwardSearch {
         stamp[Int(source)] = current
         dist[Int(source)] = 0
         cm[Int(source)] = 0
-        queue.push(key: 0, value: source)
+        queue.push(key: UInt32(0), value: source)
         let (stallFirst, stall) = upward ? (ch.downFirst, ch.down) : (ch.upFirst, ch.up)
         let (first, arcs) = upward ? (ch.upFirst, ch.up) : (ch.downFirst, ch.down)
-        while let (d, v) = queue.pop() {
+        while let (d, v) = queue.popUnsigned() {
             let vi = Int(v)
             if d != dist[vi] { continue }
             var stalled = false
             for k in Int(stallFirst[vi])..<Int(stallFirst[vi + 1]) {
                 let w = Int(stall[k].head)
-                if stamp[w] == current, dist[w] + UInt64(stall[k].ticks) < d {
+                if stamp[w] == current, UInt64(dist[w]) + UInt64(stall[k].ticks) < UInt64(d) {
                     stalled = true
                     break
                 }
             }
             if stalled { continue }
-            settled(v, d, cm[vi])
+            settled(v, UInt64(d), cm[vi])
             for k in Int(first[vi])..<Int(first[vi + 1]) {
                 let arc = arcs[k]
                 let w = Int(arc.head)
-                let nd = d + UInt64(arc.ticks)
+                // Saturating: a sum beyond UInt32 (a path of 49 days) stays at the top.
+                let nd = UInt32(min(UInt64(d) + UInt64(arc.ticks), UInt64(UInt32.max - 1)))
                 if stamp[w] != current || nd < dist[w] {
                     stamp[w] = current
                     dist[w] = nd
@@ -108,53 +109,5 @@ struct UpwardSearch {
                 }
             }
         }
-    }
-}
-
-/// A binary min-heap of (UInt64 key, node) pairs with lazy deletion.
-struct MinQueue64 {
-    private var keys: [UInt64] = []
-    private var values: [Int32] = []
-
-    mutating func removeAll() {
-        keys.removeAll(keepingCapacity: true)
-        values.removeAll(keepingCapacity: true)
-    }
-
-    mutating func push(key: UInt64, value: Int32) {
-        keys.append(key)
-        values.append(value)
-        var i = keys.count - 1
-        while i > 0 {
-            let p = (i - 1) >> 1
-            if keys[p] <= key { break }
-            keys[i] = keys[p]
-            values[i] = values[p]
-            i = p
-        }
-        keys[i] = key
-        values[i] = value
-    }
-
-    mutating func pop() -> (UInt64, Int32)? {
-        guard let topKey = keys.first else { return nil }
-        let topValue = values[0]
-        let lastKey = keys.removeLast()
-        let lastValue = values.removeLast()
-        let n = keys.count
-        if n == 0 { return (topKey, topValue) }
-        var i = 0
-        while true {
-            var c = 2 * i + 1
-            if c >= n { break }
-            if c + 1 < n, keys[c + 1] < keys[c] { c += 1 }
-            if lastKey <= keys[c] { break }
-            keys[i] = keys[c]
-            values[i] = values[c]
-            i = c
-        }
-        keys[i] = lastKey
-        values[i] = lastValue
-        return (topKey, topValue)
     }
 }
