@@ -27,6 +27,9 @@ public final class NetworkRoadModel: RoadModel {
     public let accessSpeed: Double = 15 / 3.6
     /// Metres: a walk's end farther than this from the foot (or wheelchair) network is refused.
     public let walkSnapLimit: Double = 500
+    /// Metres: a drive with an end farther than this from the car network (outside the
+    /// extract) takes the straight-line estimate: the network cannot say how to get there.
+    public let driveSnapLimit: Double = 2000
     /// Where the network came from, as answers state it.
     public let source: String
     private let routers = Mutex<[RoadRouter]>([])
@@ -60,10 +63,10 @@ public final class NetworkRoadModel: RoadModel {
     }
 
     public func drive(from origin: Coordinate, to destination: Coordinate) -> RoadLeg {
-        guard let a = snap(.car, origin, limit: nil), let b = snap(.car, destination, limit: nil),
+        guard let a = snap(.car, origin, limit: driveSnapLimit), let b = snap(.car, destination, limit: driveSnapLimit),
             let route = withRouter({ $0.route(from: a, to: b) })
         else {
-            // No car network at all (an extract without roads): the estimate stands in.
+            // An end beyond the extract (or an extract without roads): the estimate stands in.
             return StraightLineRoadModel().drive(from: origin, to: destination)
         }
         let access = a.snapMetres + b.snapMetres
