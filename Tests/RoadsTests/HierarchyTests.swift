@@ -75,6 +75,22 @@ import Testing
         #expect(compared > 10_000)
     }
 
+    @Test func aSearchLargerThanItsQueueRunsAgainWithMoreRoom() {
+        let g = Self.randomGraph(nodes: 300, seed: 3)
+        var builder = HierarchyBuilder(graph: g)
+        let ch = builder.build()
+        var query = HierarchyQuery(nodeCount: ch.nodeCount)
+        query.queueCapacity = 1
+        var reached = 0
+        for t in 0..<g.nodeCount {
+            let expected = Self.dijkstra(g, from: 5)[t]
+            #expect(query.run(ch, from: ch.rank[5], to: ch.rank[t])?.ticks == expected, "5 → \(t)")
+            if expected != nil { reached += 1 }
+        }
+        #expect(query.queueCapacity > 1, "the queue grew")
+        #expect(reached > 100)
+    }
+
     @Test func unpackedPathIsAPathOfTheGraphWithTheAnsweredTime() {
         let g = Self.randomGraph(nodes: 400, seed: 42)
         var builder = HierarchyBuilder(graph: g)

@@ -26,8 +26,8 @@ struct HierarchyQuery {
 
     private var forward: [NodeState]
     private var backward: [NodeState]
-    private var forwardQueue = MinQueue()
-    private var backwardQueue = MinQueue()
+    /// Entries each side's queue may hold on the stack; doubled when a search needs more.
+    var queueCapacity = 1024
     private var stamp: UInt32 = 0
 
     init(nodeCount: Int) {
@@ -48,14 +48,11 @@ struct HierarchyQuery {
             stamp = 1
         }
         let now = stamp
-        var fq = forwardQueue, bq = backwardQueue
-        forwardQueue = MinQueue()
-        backwardQueue = MinQueue()
-        fq.removeAll()
-        bq.removeAll()
         let meet: Int32
         let best: UInt32
-        (meet, best) = forward.withUnsafeMutableBufferPointer { f in
+        let capacity = queueCapacity
+        (meet, best) = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * capacity) { buffer in
+        forward.withUnsafeMutableBufferPointer { f in
             backward.withUnsafeMutableBufferPointer { b in
                 ch.upFirst.withUnsafeBufferPointer { upFirst in
                     ch.up.withUnsafeBufferPointer { up in
@@ -63,8 +60,10 @@ struct HierarchyQuery {
                             ch.down.withUnsafeBufferPointer { down in
                                 f[Int(s)] = NodeState(distance: 0, stamp: now, parent: -1, arc: -1)
                                 b[Int(t)] = NodeState(distance: 0, stamp: now, parent: -1, arc: -1)
-                                fq.push(key: UInt32(0), value: s)
-                                bq.push(key: UInt32(0), value: t)
+                                var fq = PointerHeap(base: buffer.baseAddress!, capacity: capacity)
+                                var bq = PointerHeap(base: buffer.baseAddress! + capacity, capacity: capacity)
+                                fq.push(UInt64(UInt32(bitPattern: s)))
+                                bq.push(UInt64(UInt32(bitPattern: t)))
                                 var best = UInt32.max
                                 var meet: Int32 = -1
                                 var forwardOpen = true, backwardOpen = true
@@ -80,6 +79,7 @@ struct HierarchyQuery {
                                             relaxFirst: downFirst, relax: down, stallFirst: upFirst, stall: up)
                                     }
                                 }
+                                if fq.overflowed || bq.overflowed { return (-2, 0) }
                                 return (meet, best)
                             }
                         }
@@ -87,8 +87,12 @@ struct HierarchyQuery {
                 }
             }
         }
-        forwardQueue = fq
-        backwardQueue = bq
+        }
+        if meet == -2 {
+            // A search space larger than the stack queue: run again with twice the room.
+            queueCapacity *= 2
+            return run(ch, from: s, to: t, path: wantPath)
+        }
         guard meet >= 0 else { return nil }
         var centimetres: UInt64 = 0
         var ranks: [Int32] = []
@@ -125,12 +129,13 @@ struct HierarchyQuery {
     /// empty or its smallest key is not below the best distance found).
     @inline(__always)
     private static func settle(
-        queue: inout MinQueue, mine: UnsafeMutableBufferPointer<NodeState>, other: UnsafeMutableBufferPointer<NodeState>,
+        queue: inout PointerHeap, mine: UnsafeMutableBufferPointer<NodeState>, other: UnsafeMutableBufferPointer<NodeState>,
         now: UInt32, best: inout UInt32, meet: inout Int32,
         relaxFirst: UnsafeBufferPointer<Int32>, relax: UnsafeBufferPointer<HierarchyArc>,
         stallFirst: UnsafeBufferPointer<Int32>, stall: UnsafeBufferPointer<HierarchyArc>
     ) -> Bool {
-        while let (d, v) = queue.popUnsigned() {
+        while let raw = queue.pop() {
+            let d = UInt32(truncatingIfNeeded: raw >> 32), v = Int32(bitPattern: UInt32(truncatingIfNeeded: raw))
             if d >= best { return false }
             let vi = Int(v)
             if d != mine[vi].distance { continue }
@@ -155,11 +160,63 @@ struct HierarchyQuery {
                 let w = Int(arc.head)
                 if mine[w].stamp != now || nd < mine[w].distance {
                     mine[w] = NodeState(distance: nd, stamp: now, parent: v, arc: Int32(k))
-                    queue.push(key: nd, value: arc.head)
+                    queue.push((UInt64(nd) << 32) | UInt64(UInt32(bitPattern: arc.head)))
                 }
             }
             return true
         }
         return false
+    }
+}
+
+/// A binary min-heap of packed (distance << 32 | node) entries in memory the caller provides
+/// (the query's stack), so a query allocates nothing. A push beyond the capacity is dropped and
+/// marks the heap as overflowed: the query then runs again with more room.
+struct PointerHeap {
+    let base: UnsafeMutablePointer<UInt64>
+    let capacity: Int
+    var count = 0
+    var overflowed = false
+
+    init(base: UnsafeMutablePointer<UInt64>, capacity: Int) {
+        self.base = base
+        self.capacity = capacity
+    }
+
+    @inline(__always)
+    mutating func push(_ item: UInt64) {
+        guard count < capacity else {
+            overflowed = true
+            return
+        }
+        var i = count
+        count += 1
+        while i > 0 {
+            let parent = (i - 1) >> 1
+            let p = base[parent]
+            if p <= item { break }
+            base[i] = p
+            i = parent
+        }
+        base[i] = item
+    }
+
+    @inline(__always)
+    mutating func pop() -> UInt64? {
+        guard count > 0, !overflowed else { return nil }
+        let top = base[0]
+        count -= 1
+        let last = base[count]
+        var i = 0
+        while true {
+            var child = 2 * i + 1
+            if child >= count { break }
+            if child + 1 < count, base[child + 1] < base[child] { child += 1 }
+            if last <= base[child] { break }
+            base[i] = base[child]
+            i = child
+        }
+        if count > 0 { base[i] = last }
+        return top
     }
 }
