@@ -152,7 +152,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "GoanCLITests",
-            dependencies: ["GoanCLI", "Planner", "TestSupport", "Domain", "Bookings", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["GoanCLI", "Planner", "TestSupport", "Domain", "Bookings", "Roads", "Mobility", "GTFS", "Transit", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings),
     ]
 )

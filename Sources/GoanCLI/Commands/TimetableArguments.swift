@@ -61,6 +61,18 @@ struct TimetableArguments: ParsableArguments {
         }
     }
 
+    /// A warning when the street network lies wholly outside the feed's area (a `.roads` file of
+    /// another region): nothing breaks, but every drive and walk then falls back or is refused.
+    static func coverageWarning(_ model: NetworkRoadModel, feed: Feed) -> String? {
+        guard let box = model.network.bounds else { return "warning: \(model.source) holds no roads" }
+        let covered = feed.stops.contains {
+            $0.latitude >= box.minLatitude && $0.latitude <= box.maxLatitude && $0.longitude >= box.minLongitude && $0.longitude <= box.maxLongitude
+        }
+        guard !covered, !feed.stops.isEmpty else { return nil }
+        return "warning: \(model.source) (\(box)) covers none of the feed's \(feed.stops.count) stops: "
+            + "drives there take the straight-line estimate and walks have no answer; is it the right region?"
+    }
+
     /// Loads the feed and builds the timetable, printing load errors as a readable list.
     /// With a road network, footpaths between stops are walked on it.
     func loadTimetable(road: (any RoadModel)? = nil) throws -> (Timetable, seconds: Double) {
@@ -74,6 +86,9 @@ struct TimetableArguments: ParsableArguments {
             throw CLIError(error.description)
         }
         let network = road.flatMap { $0 is NetworkRoadModel ? $0 : nil }
+        if let model = network as? NetworkRoadModel, let warning = Self.coverageWarning(model, feed: feed) {
+            FileHandle.standardError.write(Data((warning + "\n").utf8))
+        }
         let timetable = Timetable.build(from: feed, options: options, walkingTimes: network.map(Region.footpathTimes))
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
