@@ -8,6 +8,7 @@
 
 import ArgumentParser
 import Foundation
+import GTFS
 import Roads
 
 extension GoanCommand {
@@ -39,11 +40,10 @@ extension Duration {
 
 /// `LAT,LON` in degrees.
 func parseCoordinate(_ text: String, option: String) throws -> (latitude: Double, longitude: Double) {
-    let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { Double($0.trimmingCharacters(in: .whitespaces)) }
-    guard parts.count == 2, let lat = parts[0], let lon = parts[1], (-90...90).contains(lat), (-180...180).contains(lon) else {
+    guard let point = Coordinate(parsing: text) else {
         throw ValidationError("\(option) '\(text)' is not a coordinate (expected LAT,LON in degrees, e.g. 47.1410,9.5209)")
     }
-    return (lat, lon)
+    return (point.latitude, point.longitude)
 }
 
 /// What every road query names: `--roads F.roads`, `--profile car|foot|wheelchair`, `--speed`.
