@@ -133,32 +133,12 @@ public struct Offer: Codable, Sendable, Hashable {
     public var price: Double
     /// The legs as they will be booked (ids and booking id not yet set).
     public var legs: [BookedLeg]
-
-    public init(
-        id: String, travellerId: TravellerID, createdAt: Int64, validUntil: Int64, date: String, departureAt: Int64, arrivalAt: Int64,
-        price: Double, legs: [BookedLeg]
-    ) {
-        self.id = id
-        self.travellerId = travellerId
-        self.createdAt = createdAt
-        self.validUntil = validUntil
-        self.date = date
-        self.departureAt = departureAt
-        self.arrivalAt = arrivalAt
-        self.price = price
-        self.legs = legs
-    }
 }
 
 /// A booking with its legs, as shown to travellers and staff.
 public struct BookingDetails: Sendable, Hashable {
     public var booking: Booking
     public var legs: [BookedLeg]
-
-    public init(booking: Booking, legs: [BookedLeg]) {
-        self.booking = booking
-        self.legs = legs
-    }
 
     public var id: BookingID { booking.id ?? 0 }
 }
@@ -167,9 +147,4 @@ public struct BookingDetails: Sendable, Hashable {
 public struct RouteStop: Codable, Sendable, Hashable {
     public var legId: LegID
     public var pickup: Bool
-
-    public init(legId: LegID, pickup: Bool) {
-        self.legId = legId
-        self.pickup = pickup
-    }
 }

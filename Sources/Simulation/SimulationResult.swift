@@ -25,20 +25,6 @@ public struct SimulationResult: Sendable {
     /// Which road model gave every drive and walk ("road network: F" or "straight-line
     /// estimate"); stated in the report, not in the CSV and JSON outputs.
     public var roadModel: String = ""
-
-    public init(
-        scenario: String, description: String, seed: UInt64, kpis: KPIs, requests: [RequestRecord], rides: [RideRecord], timelines: [Timeline],
-        calibration: [CalibrationCheck]
-    ) {
-        self.scenario = scenario
-        self.description = description
-        self.seed = seed
-        self.kpis = kpis
-        self.requests = requests
-        self.rides = rides
-        self.timelines = timelines
-        self.calibration = calibration
-    }
 }
 
 /// What became of one trip request. Every request has exactly one outcome.
@@ -72,23 +58,6 @@ public struct RequestRecord: Codable, Sendable, Hashable {
     public var price: Double
     /// Minutes of a direct drive from origin to destination (the yardstick of ride times).
     public var directMinutes: Double
-
-    public init(
-        id: String, day: String, traveller: String, purpose: String, leadMinutes: Int, desiredMinute: Int, outcome: Outcome, mode: String,
-        reason: String, price: Double, directMinutes: Double
-    ) {
-        self.id = id
-        self.day = day
-        self.traveller = traveller
-        self.purpose = purpose
-        self.leadMinutes = leadMinutes
-        self.desiredMinute = desiredMinute
-        self.outcome = outcome
-        self.mode = mode
-        self.reason = reason
-        self.price = price
-        self.directMinutes = directMinutes
-    }
 }
 
 /// One on-demand ride as it was executed.
@@ -113,24 +82,6 @@ public struct RideRecord: Codable, Sendable, Hashable {
     public var waitBeyondWindow: Double
     /// Kilometres of the direct drive (for Regiotaxi what the traveller's km budget is charged).
     public var km: Double
-
-    public init(
-        request: String, day: String, traveller: String, service: TravelMode, vehicle: String, agreedPickup: Double, pickup: Double, dropoff: Double,
-        rideMinutes: Double, directMinutes: Double, waitBeyondWindow: Double, km: Double
-    ) {
-        self.request = request
-        self.day = day
-        self.traveller = traveller
-        self.service = service
-        self.vehicle = vehicle
-        self.agreedPickup = agreedPickup
-        self.pickup = pickup
-        self.dropoff = dropoff
-        self.rideMinutes = rideMinutes
-        self.directMinutes = directMinutes
-        self.waitBeyondWindow = waitBeyondWindow
-        self.km = km
-    }
 }
 
 /// A vehicle's or volunteer's day: the periods it drives, waits or serves, with people on board.
@@ -143,13 +94,6 @@ public struct Timeline: Codable, Sendable, Hashable {
         public var activity: String
         /// People on board during the segment.
         public var onBoard: Int
-
-        public init(start: Double, end: Double, activity: String, onBoard: Int) {
-            self.start = start
-            self.end = end
-            self.activity = activity
-            self.onBoard = onBoard
-        }
     }
 
     public var day: String
@@ -160,15 +104,6 @@ public struct Timeline: Codable, Sendable, Hashable {
     public var shiftStart: Double
     public var shiftEnd: Double
     public var segments: [Segment]
-
-    public init(day: String, vehicle: String, kind: String, shiftStart: Double, shiftEnd: Double, segments: [Segment]) {
-        self.day = day
-        self.vehicle = vehicle
-        self.kind = kind
-        self.shiftStart = shiftStart
-        self.shiftEnd = shiftEnd
-        self.segments = segments
-    }
 }
 
 /// The key figures of a day (or of the whole run, `day == "total"`).
@@ -257,16 +192,6 @@ public struct KPIs: Codable, Sendable, Hashable {
             self.dispatchingSeconds = dispatchingSeconds
         }
     }
-
-    public init(scenario: String, seed: UInt64, days: [DayKPIs], total: DayKPIs, automaatjeRiders: Int, automaatjeRidersLivingAlone: Double, timing: Timing) {
-        self.scenario = scenario
-        self.seed = seed
-        self.days = days
-        self.total = total
-        self.automaatjeRiders = automaatjeRiders
-        self.automaatjeRidersLivingAlone = automaatjeRidersLivingAlone
-        self.timing = timing
-    }
 }
 
 /// A simulated figure against the real one it must land near.
@@ -280,12 +205,4 @@ public struct CalibrationCheck: Codable, Sendable, Hashable {
     public var source: String
 
     public var holds: Bool { abs(simulated - real) <= tolerance * abs(real) }
-
-    public init(figure: String, real: Double, simulated: Double, tolerance: Double, source: String) {
-        self.figure = figure
-        self.real = real
-        self.simulated = simulated
-        self.tolerance = tolerance
-        self.source = source
-    }
 }

@@ -8,7 +8,7 @@
 
 import Domain
 import Foundation
-import Simulation
+@testable import Simulation
 import Testing
 
 #if canImport(FoundationXML)

@@ -39,11 +39,6 @@ public enum ReportWriter {
     public struct ComparisonFile: Codable, Sendable, Hashable {
         public var a: KPIFile
         public var b: KPIFile
-
-        public init(a: KPIFile, b: KPIFile) {
-            self.a = a
-            self.b = b
-        }
     }
 
     /// A report file (or its directory) that could not be written.
@@ -52,11 +47,6 @@ public enum ReportWriter {
         public var path: String
         /// What went wrong, in words.
         public var reason: String
-
-        public init(path: String, reason: String) {
-            self.path = path
-            self.reason = reason
-        }
 
         public var description: String { "could not write \(path): \(reason)" }
     }
