@@ -71,7 +71,7 @@ public struct DayDispatcher: Sendable {
             let direct = Double(road.drive(from: ride.from, to: ride.to).seconds) / 60
             let t = Double(ride.pickup)
             pickups.append(.init(
-                x: 0, y: 0, service: ride.serviceMinutes, load: ride.seats, wheelchair: ride.wheelchair ? 1 : 0, earliest: t - window, latest: t + window))
+                x: 0, y: 0, service: ride.serviceMinutes, load: ride.seats, wheelchair: ride.wheelchair ? 1 : 0, earliest: t - window, latest: t + window, target: t))
             drops.append(.init(x: 0, y: 0, service: ride.serviceMinutes, load: -ride.seats, wheelchair: ride.wheelchair ? -1 : 0, earliest: 0, latest: 30 * 60))
             let promise = ride.service == .regiotaxi
                 ? (taxi?.rideTime.map { direct * $0.factor + $0.extraMinutes } ?? direct * 1.5 + 15)

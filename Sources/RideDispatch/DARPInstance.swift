@@ -24,8 +24,14 @@ public struct DARPInstance: Sendable {
         public var wheelchair: Int
         public var earliest: Double
         public var latest: Double
+        /// The time service should begin when the route leaves room (the agreed pickup time of a
+        /// booked ride, inside [earliest, latest]); `nil` when any time in the window is as good
+        /// (the benchmark instances). Schedules move service towards it, never past the window.
+        public var target: Double?
 
-        public init(x: Double, y: Double, service: Double, load: Int, wheelchair: Int = 0, earliest: Double, latest: Double) {
+        public init(
+            x: Double, y: Double, service: Double, load: Int, wheelchair: Int = 0, earliest: Double, latest: Double, target: Double? = nil
+        ) {
             self.x = x
             self.y = y
             self.service = service
@@ -33,6 +39,7 @@ public struct DARPInstance: Sendable {
             self.wheelchair = wheelchair
             self.earliest = earliest
             self.latest = latest
+            self.target = target
         }
     }
 

@@ -189,7 +189,30 @@ public final class RouteEvaluator {
         for p in 1 ... q where begin[p] > latest(p) + 1e-9 { return nil }
         for p in 1 ..< q where rideTooLong(p) { return nil }
         if begin[q] - depart[0] > v.duration + 1e-9 { return nil }
-        return Schedule(
-            cost: cost(route, vehicle: vehicle), begins: keepSchedule ? (1 ..< q).map { begin[$0] } : [], start: depart[0], end: begin[q])
+        // Beyond the eight steps: a feasible schedule begins each pickup as early as it can,
+        // which fetches a traveller up to a window's length before the agreed time. Delay each
+        // pickup towards its target by at most its forward time slack (which keeps every later
+        // window, every ride time already on board and the route duration), in route order.
+        // (The slack guarantees it; the schedule before the pass is kept should a rounding
+        // error say otherwise.)
+        let total = cost(route, vehicle: vehicle)
+        guard keepSchedule else { return Schedule(cost: total, begins: [], start: depart[0], end: begin[q]) }
+        let earliestSchedule = Schedule(cost: total, begins: (1 ..< q).map { begin[$0] }, start: depart[0], end: begin[q])
+        var moved = false
+        for j in 1 ..< q where nodes[j] <= n {
+            guard let target = inst.nodes[nodes[j]].target, begin[j] < target - 1e-9 else { continue }
+            let delay = min(target - begin[j], slack(j))
+            if delay > 1e-9 {
+                wait[j] += delay
+                begin[j] = arrival[j] + wait[j]
+                moved = true
+                guard forward(from: j) else { return earliestSchedule }
+            }
+        }
+        guard moved else { return earliestSchedule }
+        for p in 1 ... q where begin[p] > latest(p) + 1e-9 { return earliestSchedule }
+        for p in 1 ..< q where rideTooLong(p) { return earliestSchedule }
+        if begin[q] - depart[0] > v.duration + 1e-9 { return earliestSchedule }
+        return Schedule(cost: total, begins: (1 ..< q).map { begin[$0] }, start: depart[0], end: begin[q])
     }
 }

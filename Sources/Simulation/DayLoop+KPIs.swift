@@ -33,6 +33,7 @@ extension DayLoop {
         k.meanMinutesBeyondWindow = late.isEmpty ? 0 : late.reduce(0) { $0 + $1.waitBeyondWindow } / Double(late.count)
         let timed = rides.filter { $0.directMinutes >= 1 }
         k.meanRideTimeRatio = timed.isEmpty ? 0 : timed.reduce(0) { $0 + $1.rideMinutes / $1.directMinutes } / Double(timed.count)
+        k.plannedEarlyPickupShare = use.plannedPickups > 0 ? Double(use.plannedEarlyPickups) / Double(use.plannedPickups) : 0
         k.vehicleKm = use.taxiKm
         k.emptyKm = use.taxiEmptyKm
         k.occupancy = use.taxiKm > 0 ? use.taxiPassengerKm / use.taxiKm : 0
@@ -68,6 +69,8 @@ extension DayLoop {
             total.volunteerHours += day.volunteerHours
             total.transitKm += day.transitKm
             total.kmBudget += day.kmBudget
+            total.plannedPickups += day.plannedPickups
+            total.plannedEarlyPickups += day.plannedEarlyPickups
         }
         let volunteerRides = rides.filter { $0.service == .automaatje }
         // Rides per volunteer over the run: distinct volunteers who drove at all.

@@ -36,6 +36,9 @@ struct DayLoop {
         var taxiKm = 0.0, taxiEmptyKm = 0.0, taxiPassengerKm = 0.0, taxiHours = 0.0
         var volunteerKm = 0.0, volunteerHours = 0.0, volunteers = 0
         var transitKm = 0.0, kmBudget = 0.0
+        /// Regiotaxi pickups in the dispatcher's plan, and those planned more than 10 minutes
+        /// before the agreed time.
+        var plannedPickups = 0, plannedEarlyPickups = 0
     }
 
     init(simulator: Simulator, desk: BookingDesk, trips: [TripRequest]) {
@@ -127,6 +130,11 @@ struct DayLoop {
         var use = DayUsage(
             taxiKm: execution.taxiKm, taxiEmptyKm: execution.taxiEmptyKm, taxiPassengerKm: execution.taxiPassengerKm, taxiHours: execution.taxiHours,
             volunteerKm: execution.volunteerKm, volunteerHours: execution.volunteerHours, volunteers: execution.volunteersActive.count)
+        for stop in vehicleDays.filter({ $0.kind == .regiotaxi }).flatMap(\.stops) where stop.pickup {
+            guard let agreed = byRide[stop.ride]?.pickup else { continue }
+            use.plannedPickups += 1
+            if stop.time < Double(agreed) - 10 - 1e-9 { use.plannedEarlyPickups += 1 }
+        }
         let firstRide = rides.count
         for index in tripsByDay[day] {
             let trip = trips[index], state = states[index]

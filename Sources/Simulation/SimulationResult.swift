@@ -122,6 +122,9 @@ public struct DayKPIs: Codable, Sendable, Hashable {
     public var meanMinutesBeyondWindow: Double
     /// Mean of ride time ÷ direct time over on-demand rides (1 = as fast as driving alone).
     public var meanRideTimeRatio: Double
+    /// Share of the Regiotaxi pickups in the dispatcher's plan that begin more than 10 minutes
+    /// before the agreed time (the plan, not the driving: the plan is what the operator sends).
+    public var plannedEarlyPickupShare: Double
     /// Regiotaxi kilometres driven, of which without a passenger on board.
     public var vehicleKm: Double
     public var emptyKm: Double
@@ -153,6 +156,7 @@ public struct DayKPIs: Codable, Sendable, Hashable {
         ridesOutsideWindow = 0
         meanMinutesBeyondWindow = 0
         meanRideTimeRatio = 0
+        plannedEarlyPickupShare = 0
         vehicleKm = 0
         emptyKm = 0
         occupancy = 0
