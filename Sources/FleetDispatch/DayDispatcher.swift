@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-import Domain
+public import Domain
 public import GTFS
 public import Mobility
 public import RideDispatch
@@ -46,9 +46,30 @@ public struct DayDispatcher: Sendable {
     /// `rides[k - 1]`; the fleet is every vehicle shift on duty that day and, when
     /// `includingVolunteers`, every volunteer availability window. Also returns the position of
     /// every node (depot 0, pickups, drop-offs, fleet depots).
+    ///
+    /// A day of more than `matrixLimit` nodes gets its travel times on demand (see
+    /// ``DARPInstance/travelTime``), remembered when the road model is the street network.
     public func instance(for rides: [BookedRide], date: ServiceDate, includingVolunteers: Bool = true) -> (DARPInstance, [Coordinate]) {
         var day = self.day(of: rides, date: date, includingVolunteers: includingVolunteers)
         let points = day.points, count = points.count
+        guard count <= matrixLimit else {
+            day.instance.travel = []
+            let road = self.road
+            let minutes: @Sendable (Int, Int) -> Double = { i, j in
+                i == j ? 0 : Double(road.drive(from: points[i], to: points[j]).seconds) / 60
+            }
+            if road is StraightLineRoadModel {
+                day.instance.travelTime = minutes
+            } else {
+                let memo = TravelTimeMemo(nodeCount: count, minutes: minutes)
+                day.instance.travelTime = { i, j in memo.time(i, j) }
+            }
+            // Through node 0 and back: an upper bound of any drive between two nodes.
+            var longest = 0.0
+            for k in 1 ..< count { longest = max(longest, minutes(0, k) + minutes(k, 0)) }
+            day.instance.longestTravel = 2 * longest
+            return (day.instance, points)
+        }
         for i in 0 ..< count {
             for j in 0 ..< count where i != j {
                 day.instance.travel[i * count + j] = Double(road.drive(from: points[i], to: points[j]).seconds) / 60
@@ -56,6 +77,10 @@ public struct DayDispatcher: Sendable {
         }
         return (day.instance, points)
     }
+
+    /// Days with more nodes (pickups, drop-offs, depots) than this get travel times on demand
+    /// instead of a matrix: 1,200 nodes are 11 MB of matrix, a region's 6,400 would be 330 MB.
+    public var matrixLimit = 1200
 
     /// The nodes, fleet and promises of a day, without travel times (all 0), and the position of
     /// every node. The fleet is `shifts` (depots renumbered), or every shift on duty.
@@ -110,13 +135,18 @@ public struct DayDispatcher: Sendable {
     /// confirmed into and the search may only improve on that, never drop one. AutoMaatje rides
     /// not yet offered (a rides file) are offered to the volunteers the plan gives them, who
     /// answer through `answer`; a declined ride is re-offered to the next best volunteer.
+    ///
+    /// `booked`, when given, are the Regiotaxi routes as the bookings built them (shift → visits
+    /// in order): the search starts from exactly those routes, as an operator re-plans the next
+    /// day overnight, so its result is never worse than the day as booked.
     public func dispatch(
-        _ rides: [BookedRide], date: ServiceDate, timeLimit: Double, iterations: Int = .max, seed: UInt64, answer: VolunteerAnswer
+        _ rides: [BookedRide], date: ServiceDate, timeLimit: Double, iterations: Int = .max, seed: UInt64,
+        booked: [ShiftID: [RouteVisit]]? = nil, answer: VolunteerAnswer
     ) -> DaySchedule {
         let fixed = rides.filter { $0.service == .automaatje && $0.acceptedBy != nil }
         let awaiting = rides.filter { $0.service == .automaatje && $0.acceptedBy == nil && $0.awaiting != nil }
         let open = rides.filter { !($0.service == .automaatje && ($0.acceptedBy != nil || $0.awaiting != nil)) }
-        var schedule = dispatchOpen(open, date: date, timeLimit: timeLimit, iterations: iterations, seed: seed, answer: answer)
+        var schedule = dispatchOpen(open, date: date, timeLimit: timeLimit, iterations: iterations, seed: seed, booked: booked, answer: answer)
         let accepted = acceptedDays(fixed, date: date)
         schedule.days += accepted
         schedule.kilometres += accepted.reduce(0) { $0 + $1.kilometres }
@@ -157,7 +187,10 @@ public struct DayDispatcher: Sendable {
     }
 
     /// Solves the rides not fixed by an answer (see `dispatch`).
-    func dispatchOpen(_ rides: [BookedRide], date: ServiceDate, timeLimit: Double, iterations: Int, seed: UInt64, answer: VolunteerAnswer) -> DaySchedule {
+    func dispatchOpen(
+        _ rides: [BookedRide], date: ServiceDate, timeLimit: Double, iterations: Int, seed: UInt64, booked: [ShiftID: [RouteVisit]]?,
+        answer: VolunteerAnswer
+    ) -> DaySchedule {
         let n = rides.count
         let shifts = shifts(on: date, includingVolunteers: true)
         let (instance, points) = self.instance(for: rides, date: date)
@@ -166,6 +199,22 @@ public struct DayDispatcher: Sendable {
         var solution: DARPSolution
         if fleet.isEmpty {
             solution = DARPSolution(routes: [], unassigned: Array(1 ..< n + 1), cost: 0)
+        } else if let booked {
+            // The routes as booked, stop for stop; a ride in none of them is inserted first.
+            var request: [RideID: Int] = [:]
+            for (k, ride) in rides.enumerated() { request[ride.id] = k + 1 }
+            var start = DARPSolution(routes: Array(repeating: [], count: fleet.count), unassigned: [], cost: 0)
+            var placed = Set<Int>()
+            for (index, shift) in shifts.enumerated() {
+                let visits = (booked[shift.id] ?? []).filter { request[$0.ride.id] != nil }
+                let route = visits.map { request[$0.ride.id]! + ($0.pickup ? 0 : n) }
+                // A route whose visits do not pair up (a damaged day) is left to the insertion.
+                guard Set(route).count == route.count, route.allSatisfy({ $0 > n ? route.contains($0 - n) : route.contains($0 + n) }) else { continue }
+                start.routes[index] = route
+                placed.formUnion(route.filter { $0 <= n })
+            }
+            start.unassigned = (1 ... max(1, n)).filter { $0 <= n && !placed.contains($0) }
+            solution = solver.solve(timeLimit: timeLimit, iterations: iterations, start: start)
         } else if rides.contains(where: { $0.confirmedShift != nil }) {
             // Start from the vehicles the bookings were confirmed into, in pickup order.
             var start = DARPSolution(routes: Array(repeating: [], count: fleet.count), unassigned: [], cost: 0)

@@ -11,7 +11,7 @@ public import Mobility
 
 /// One vehicle's or volunteer's day: its stops in order.
 public struct VehicleDay: Sendable {
-    public struct Stop: Sendable {
+    public struct Stop: Sendable, Hashable {
         /// Minutes after midnight when the service starts.
         public var time: Double
         public var place: String

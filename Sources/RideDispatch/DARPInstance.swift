@@ -81,8 +81,15 @@ public struct DARPInstance: Sendable {
     /// Maximum ride time of a passenger (drop-off start − end of pickup service).
     public var maxRideTime: Double
     public var nodes: [Node]
-    /// Travel times, `travel[i * nodeCount + j]`.
+    /// Travel times, `travel[i * nodeCount + j]`; empty when `travelTime` answers instead.
     public var travel: [Double]
+    /// Travel times on demand (minutes from node i to node j), for days too large for a
+    /// matrix: a region's day of 3,000 rides would need 40 million entries, while a search only
+    /// ever asks for the times between stops that can share a route.
+    public var travelTime: (@Sendable (Int, Int) -> Double)?
+    /// An upper bound of any travel time the search may ask for (the penalty of an unserved
+    /// request is built on it); `nil`: the largest finite entry of `travel`.
+    public var longestTravel: Double?
 
     /// The heterogeneous fleet; empty for the homogeneous benchmark (node 0 the only depot).
     public var fleet: [Vehicle] = []
@@ -136,7 +143,10 @@ public struct DARPInstance: Sendable {
         }
     }
 
-    @inline(__always) public func time(_ i: Int, _ j: Int) -> Double { travel[i * nodes.count + j] }
+    @inline(__always) public func time(_ i: Int, _ j: Int) -> Double {
+        if let travelTime { return travelTime(i, j) }
+        return travel[i * nodes.count + j]
+    }
 
     /// An instance for a day: `requests` requests, then one depot node per vehicle of `fleet`.
     public init(

@@ -33,9 +33,11 @@ public struct DARPSolver {
         self.instance = instance
         self.evaluator = RouteEvaluator(instance: instance)
         self.random = SeededGenerator(seed: seed)
-        var longest = 0.0
+        var longest = instance.longestTravel ?? 0
         // Unknown travel times (+∞, an insertion-only instance) do not count.
-        for time in instance.travel where time.isFinite { longest = max(longest, time) }
+        if instance.longestTravel == nil {
+            for time in instance.travel where time.isFinite { longest = max(longest, time) }
+        }
         unservedPenalty = 4 * longest + 1000
     }
 
@@ -206,6 +208,8 @@ public struct DARPSolver {
         func node(_ p: Int) -> Int { p < 0 || p >= m ? depot : r[p] }
         candidates.removeAll(keepingCapacity: true)
         for i in 0 ... m {
+            // Later positions begin later still: none can reach the pickup in time.
+            if earliest[i] > nodes[pickup].latest { break }
             let a = node(i - 1), b = node(i)
             let pickupArrival = earliest[i] + (i == 0 ? 0 : nodes[a].service) + instance.time(a, pickup)
             if pickupArrival > nodes[pickup].latest { continue }
@@ -339,22 +343,44 @@ public struct DARPSolver {
     }
 
     /// Removes the requests that save most when taken out (randomised, p = 3).
+    ///
+    /// The savings are ranked once; after each removal only the changed route's requests are
+    /// ranked again (the others save what they saved), so a day of thousands of requests costs
+    /// one pass over the routes, not one per removal. Ties keep route order, then stop order.
     mutating func removeWorst(_ solution: inout DARPSolution, _ count: Int) {
-        for _ in 0 ..< count {
-            var savings: [(Double, Int)] = []
-            for (vehicle, route) in solution.routes.enumerated() {
-                for request in route where request <= instance.requestCount {
-                    var without = route
-                    let drop = instance.dropOff(of: request)
-                    without.removeAll { $0 == request || $0 == drop }
-                    savings.append((evaluator.cost(route, vehicle: vehicle) - evaluator.cost(without, vehicle: vehicle), request))
-                }
+        /// (saving, route, position in route, request), best first.
+        typealias Saving = (saving: Double, route: Int, position: Int, request: Int)
+        func precedes(_ a: Saving, _ b: Saving) -> Bool {
+            a.saving != b.saving ? a.saving > b.saving : (a.route, a.position) < (b.route, b.position)
+        }
+        func savings(of vehicle: Int, _ route: [Int]) -> [Saving] {
+            let full = evaluator.cost(route, vehicle: vehicle)
+            var result: [Saving] = []
+            for (position, request) in route.enumerated() where request <= instance.requestCount {
+                var without = route
+                let drop = instance.dropOff(of: request)
+                without.removeAll { $0 == request || $0 == drop }
+                result.append((full - evaluator.cost(without, vehicle: vehicle), vehicle, position, request))
             }
-            guard !savings.isEmpty else { return }
-            savings.sort { $0.0 > $1.0 }
+            return result
+        }
+        var ranked: [Saving] = []
+        for (vehicle, route) in solution.routes.enumerated() { ranked += savings(of: vehicle, route) }
+        ranked.sort(by: precedes)
+        for _ in 0 ..< count {
+            guard !ranked.isEmpty else { return }
             let y = Double.random(in: 0 ..< 1, using: &random)
-            let index = min(savings.count - 1, Int(y * y * y * Double(savings.count)))
-            remove(savings[index].1, from: &solution)
+            let chosen = ranked[min(ranked.count - 1, Int(y * y * y * Double(ranked.count)))]
+            remove(chosen.request, from: &solution)
+            ranked.removeAll { $0.route == chosen.route }
+            for saving in savings(of: chosen.route, solution.routes[chosen.route]) {
+                var low = 0, high = ranked.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if precedes(ranked[middle], saving) { low = middle + 1 } else { high = middle }
+                }
+                ranked.insert(saving, at: low)
+            }
         }
     }
 

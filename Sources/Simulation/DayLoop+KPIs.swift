@@ -35,6 +35,7 @@ extension DayLoop {
         k.meanRideTimeRatio = timed.isEmpty ? 0 : timed.reduce(0) { $0 + $1.rideMinutes / $1.directMinutes } / Double(timed.count)
         k.plannedEarlyPickupShare = use.plannedPickups > 0 ? Double(use.plannedEarlyPickups) / Double(use.plannedPickups) : 0
         k.vehicleKm = use.taxiKm
+        k.vehicleHours = use.taxiHours
         k.emptyKm = use.taxiEmptyKm
         k.occupancy = use.taxiKm > 0 ? use.taxiPassengerKm / use.taxiKm : 0
         let taxiRides = rides.filter { $0.service == .regiotaxi }.count
@@ -75,7 +76,16 @@ extension DayLoop {
         let volunteerRides = rides.filter { $0.service == .automaatje }
         // Rides per volunteer over the run: distinct volunteers who drove at all.
         total.volunteers = volunteersWhoDrove.count
-        let totals = kpis(day: "total", records: all, rides: rides, use: total)
+        var totals = kpis(day: "total", records: all, rides: rides, use: total)
+        let compared = days.compactMap(\.asBooked)
+        if !compared.isEmpty {
+            let timed = compared.reduce(0) { $0 + $1.timedRides }
+            totals.asBooked = .init(
+                vehicleKm: compared.reduce(0) { $0 + $1.vehicleKm }, vehicleHours: compared.reduce(0) { $0 + $1.vehicleHours },
+                ridesOutsideWindow: compared.reduce(0) { $0 + $1.ridesOutsideWindow },
+                meanRideTimeRatio: timed == 0 ? 0 : compared.reduce(0) { $0 + $1.meanRideTimeRatio * Double($1.timedRides) } / Double(timed),
+                timedRides: timed)
+        }
         let riders = Set(volunteerRides.map(\.traveller))
         let alone = riders.filter { id in simulator.supply.travellers.first { $0.id.rawValue == id }?.livesAlone == true }.count
         let kpis = KPIs(

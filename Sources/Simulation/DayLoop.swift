@@ -31,6 +31,8 @@ struct DayLoop {
     /// Per day: Regiotaxi km, empty km, passenger km, hours; volunteer km, hours, active volunteers.
     var usage: [DayUsage] = []
     var delays: SeededGenerator
+    /// Wall-clock seconds of each day's overnight re-optimisation (not part of the outcome).
+    var reoptimisationSeconds: [Double] = []
 
     struct DayUsage {
         var taxiKm = 0.0, taxiEmptyKm = 0.0, taxiPassengerKm = 0.0, taxiHours = 0.0
@@ -110,18 +112,37 @@ struct DayLoop {
         let byRide = Dictionary(booked.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let taxiRides = booked.filter { $0.service == .regiotaxi }.count
         let iterations = scenario.dispatch?.iterations ?? 1000
+        let routes = try desk.routes(on: dateText)
+        let accepted = booked.filter { $0.service == .automaatje && $0.acceptedBy != nil }
+        let asBooked = dispatcher.schedule(of: routes, date: date) + dispatcher.acceptedDays(accepted, date: date)
         let vehicleDays: [VehicleDay]
-        if iterations > 0, taxiRides <= scenario.dispatch?.maxRidesToImprove ?? 400 {
-            // Volunteers answered at booking time: the rides given here are all fixed or awaiting.
-            vehicleDays = dispatcher.dispatch(booked, date: date, timeLimit: 86_400, iterations: iterations, seed: scenario.seed &+ UInt64(day)) { _, _ in true }.days
+        let reoptimised = iterations > 0 && taxiRides <= scenario.dispatch?.maxRidesToImprove ?? 400
+        if reoptimised {
+            // Overnight, from the routes as booked: every promise of the bookings stays (the
+            // window, the ride-time limit, the vehicle kind; volunteers answered at booking
+            // time, so their rides are fixed or awaiting).
+            let clock = ContinuousClock(), started = clock.now
+            vehicleDays = dispatcher.dispatch(
+                booked, date: date, timeLimit: 86_400, iterations: iterations, seed: scenario.seed &+ UInt64(day), booked: routes
+            ) { _, _ in true }.days
+            reoptimisationSeconds.append(Simulator.seconds(clock.now - started))
         } else {
-            let accepted = booked.filter { $0.service == .automaatje && $0.acceptedBy != nil }
-            vehicleDays = dispatcher.schedule(of: try desk.routes(on: dateText), date: date) + dispatcher.acceptedDays(accepted, date: date)
+            vehicleDays = asBooked
         }
         let window = Double(simulator.rules.services.first { $0.kind == .regiotaxi }?.pickupWindowMinutes ?? 15)
         var bases: [ShiftID: (depot: Coordinate, start: Double, end: Double)] = [:]
         for shift in dispatcher.shifts(on: date, includingVolunteers: true) {
             bases[shift.id] = (shift.depot, shift.start, shift.end)
+        }
+        // The day as booked, driven with the same delays: what the re-optimisation gained.
+        var comparison: DayKPIs.AsBooked?
+        if reoptimised {
+            var sameDelays = delays
+            let driven = DayExecution(
+                days: asBooked, rides: byRide, bases: bases, volunteers: simulator.supply.volunteers, date: dateText, road: dispatcher.road,
+                window: window, delayProbability: scenario.execution?.delayProbability ?? 0, delayMean: scenario.execution?.delayMeanMinutes ?? 0,
+                random: &sameDelays)
+            comparison = .init(execution: driven, rides: byRide, road: dispatcher.road, window: window)
         }
         let execution = DayExecution(
             days: vehicleDays, rides: byRide, bases: bases, volunteers: simulator.supply.volunteers, date: dateText, road: dispatcher.road,
@@ -180,7 +201,9 @@ struct DayLoop {
             records[index] = record
         }
         usage.append(use)
-        days.append(kpis(day: dateText, records: tripsByDay[day].compactMap { records[$0] }, rides: Array(rides[firstRide...]), use: use))
+        var figures = kpis(day: dateText, records: tripsByDay[day].compactMap { records[$0] }, rides: Array(rides[firstRide...]), use: use)
+        figures.asBooked = comparison
+        days.append(figures)
     }
 }
 

@@ -184,6 +184,11 @@ public struct Scenario: Codable, Sendable, Hashable {
         /// Days with more rides than this keep the routes as booked (the search's matrix grows
         /// with the square of the rides).
         public var maxRidesToImprove: Int?
+
+        public init(iterations: Int? = nil, maxRidesToImprove: Int? = nil) {
+            self.iterations = iterations
+            self.maxRidesToImprove = maxRidesToImprove
+        }
     }
 
     public struct CalibrationTarget: Codable, Sendable, Hashable {

@@ -127,6 +127,8 @@ public struct DayKPIs: Codable, Sendable, Hashable {
     public var plannedEarlyPickupShare: Double
     /// Regiotaxi kilometres driven, of which without a passenger on board.
     public var vehicleKm: Double
+    /// Regiotaxi hours on the road (first departure to last return, summed over vehicles).
+    public var vehicleHours: Double
     public var emptyKm: Double
     /// Passenger-kilometres ÷ vehicle-kilometres of Regiotaxi (mean people on board per km).
     public var occupancy: Double
@@ -146,6 +148,19 @@ public struct DayKPIs: Codable, Sendable, Hashable {
     /// Kilograms of CO2: vehicle km × the scenario's factors (taxi, volunteer car, public transport per passenger km).
     public var co2Kg: Double
 
+    /// The same figures for the routes as booked, driven with the same delays: set when the day
+    /// was re-optimised overnight, to show what that gained.
+    public var asBooked: AsBooked?
+
+    public struct AsBooked: Codable, Sendable, Hashable {
+        public var vehicleKm: Double
+        public var vehicleHours: Double
+        public var ridesOutsideWindow: Int
+        public var meanRideTimeRatio: Double
+        /// The rides the ratio is the mean over (direct drive of a minute or more).
+        public var timedRides: Int
+    }
+
     public init(day: String) {
         self.day = day
         requests = 0
@@ -158,6 +173,7 @@ public struct DayKPIs: Codable, Sendable, Hashable {
         meanRideTimeRatio = 0
         plannedEarlyPickupShare = 0
         vehicleKm = 0
+        vehicleHours = 0
         emptyKm = 0
         occupancy = 0
         ridesPerVehicleHour = 0
@@ -189,6 +205,8 @@ public struct KPIs: Codable, Sendable, Hashable {
         public var planningSeconds: Double
         public var bookingSeconds: Double
         public var dispatchingSeconds: Double
+        /// The longest overnight re-optimisation of one day (part of dispatching).
+        public var longestReoptimisationSeconds: Double = 0
 
         public init(planningSeconds: Double = 0, bookingSeconds: Double = 0, dispatchingSeconds: Double = 0) {
             self.planningSeconds = planningSeconds

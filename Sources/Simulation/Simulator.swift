@@ -161,6 +161,7 @@ public struct Simulator: Sendable {
                 progress(day + 1, scenario.days)
             }
         }
+        timing.longestReoptimisationSeconds = loop.reoptimisationSeconds.max() ?? 0
         return loop.result(timing: timing)
     }
 

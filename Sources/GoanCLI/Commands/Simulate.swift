@@ -42,12 +42,18 @@ extension GoanCommand {
         @Option(help: "Use this seed instead of the scenario's.")
         var seed: UInt64?
 
+        @Option(help: "Search iterations of each day's overnight re-optimisation instead of the scenario's dispatch.iterations (0: the routes are driven as booked).")
+        var dispatchIterations: Int?
+
         @OptionGroup var timetable: TimetableArguments
 
         func validate() throws {
             if compare.isEmpty && scenario == nil { throw ValidationError("give a scenario file, or --compare A B") }
             if !compare.isEmpty && (compare.count != 2 || scenario != nil) { throw ValidationError("--compare takes exactly two scenario files (and no other)") }
             if let days, !(1 ... 400).contains(days) { throw ValidationError("--days must be between 1 and 400") }
+            if let dispatchIterations, !(0 ... 1_000_000).contains(dispatchIterations) {
+                throw ValidationError("--dispatch-iterations must be between 0 and 1000000")
+            }
         }
 
         func run() throws {
@@ -90,6 +96,10 @@ extension GoanCommand {
                 }
             }
             if let seed { scenario.seed = seed }
+            if let dispatchIterations {
+                scenario.dispatch = scenario.dispatch ?? .init()
+                scenario.dispatch?.iterations = dispatchIterations
+            }
             if let problem = Self.periodProblem(start: scenario.start, days: scenario.days, serviceDays: region.timetable.serviceDays) {
                 throw CLIError("\(path): start: \(problem)")
             }
@@ -167,9 +177,16 @@ extension GoanCommand {
                     format: "  calibration %@: simulated %.2f, real %.2f (±%.0f %%): %@", check.figure, check.simulated, check.real, check.tolerance * 100,
                     check.holds ? "holds" : "OFF"))
             }
+            if let before = t.asBooked {
+                print(String(
+                    format: "  re-optimised overnight, against the routes as booked: Regiotaxi %.0f km (was %.0f), %.0f vehicle hours (was %.0f), %d rides outside the window (was %d), ride time %.2f × direct (was %.2f)",
+                    t.vehicleKm, before.vehicleKm, t.vehicleHours, before.vehicleHours, t.ridesOutsideWindow, before.ridesOutsideWindow,
+                    t.meanRideTimeRatio, before.meanRideTimeRatio))
+            }
             let time = result.kpis.timing
             print(String(
-                format: "  time: planning %.1f s, booking %.1f s, dispatching %.1f s", time.planningSeconds, time.bookingSeconds, time.dispatchingSeconds))
+                format: "  time: planning %.1f s, booking %.1f s, dispatching %.1f s", time.planningSeconds, time.bookingSeconds, time.dispatchingSeconds)
+                + (t.asBooked == nil ? "" : String(format: " (longest overnight re-optimisation %.1f s)", time.longestReoptimisationSeconds)))
         }
     }
 }
