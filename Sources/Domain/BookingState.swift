@@ -7,8 +7,8 @@
 //===----------------------------------------------------------------------===//
 
 /// The TOMP-API state of a booking and of each of its legs. The raw values are the wire and
-/// storage names.
-public enum BookingState: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
+/// storage names, and the names in messages and logs.
+public enum BookingState: String, Sendable, Hashable, Codable, CaseIterable, WireName {
     case new = "NEW"
     /// Waiting for a volunteer's answer (AutoMaatje), with a response deadline.
     case pending = "PENDING"
@@ -20,9 +20,6 @@ public enum BookingState: String, Sendable, Hashable, Codable, CaseIterable, Cus
     case cancelled = "CANCELLED"
     case started = "STARTED"
     case finished = "FINISHED"
-
-    /// The TOMP-API name, as in messages and logs.
-    public var description: String { rawValue }
 
     /// Whether the booking still holds a place (a vehicle's seat, a volunteer's ride, km).
     public var isLive: Bool { self == .new || self == .pending || self == .confirmed }

@@ -106,12 +106,7 @@ struct JSONParser {
     mutating func parseObject(depth: Int) throws -> JSONObject {
         var object = JSONObject(id: nextObjectID, members: [], index: [:])
         nextObjectID += 1
-        offset += 1  // {
-        skipWhitespace()
-        if offset < bytes.count, bytes[offset] == UInt8(ascii: "}") {
-            offset += 1
-            return object
-        }
+        if opensEmpty(closedBy: "}") { return object }
         while true {
             skipWhitespace()
             let keyLocation = location()
@@ -127,39 +122,42 @@ struct JSONParser {
             let value = try parseValue(depth: depth + 1)
             object.index[key] = object.members.count
             object.members.append((key, value, keyLocation))
-            skipWhitespace()
-            guard offset < bytes.count else { throw syntax("',' or '}'") }
-            if bytes[offset] == UInt8(ascii: ",") {
-                offset += 1
-                continue
-            }
-            guard bytes[offset] == UInt8(ascii: "}") else { throw syntax("',' or '}'") }
-            offset += 1
-            return object
+            if try closes(with: "}") { return object }
         }
     }
 
     mutating func parseArray(depth: Int) throws -> [JSONNode] {
         var items: [JSONNode] = []
-        offset += 1  // [
-        skipWhitespace()
-        if offset < bytes.count, bytes[offset] == UInt8(ascii: "]") {
-            offset += 1
-            return items
-        }
+        if opensEmpty(closedBy: "]") { return items }
         while true {
             skipWhitespace()
             items.append(try parseValue(depth: depth + 1))
-            skipWhitespace()
-            guard offset < bytes.count else { throw syntax("',' or ']'") }
-            if bytes[offset] == UInt8(ascii: ",") {
-                offset += 1
-                continue
-            }
-            guard bytes[offset] == UInt8(ascii: "]") else { throw syntax("',' or ']'") }
-            offset += 1
-            return items
+            if try closes(with: "]") { return items }
         }
+    }
+
+    /// Reads the `{` or `[` that opens an object or array; `true` when `close` follows at once
+    /// (an empty one, read to its end).
+    mutating func opensEmpty(closedBy close: Unicode.Scalar) -> Bool {
+        offset += 1
+        skipWhitespace()
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: close) else { return false }
+        offset += 1
+        return true
+    }
+
+    /// After a member of an object or an item of an array: reads the `,` before the next one
+    /// (`false`) or the `}` or `]` that closes the object or array (`true`).
+    mutating func closes(with close: Unicode.Scalar) throws -> Bool {
+        skipWhitespace()
+        guard offset < bytes.count else { throw syntax("',' or '\(close)'") }
+        if bytes[offset] == UInt8(ascii: ",") {
+            offset += 1
+            return false
+        }
+        guard bytes[offset] == UInt8(ascii: close) else { throw syntax("',' or '\(close)'") }
+        offset += 1
+        return true
     }
 
     mutating func parseString() throws -> String {

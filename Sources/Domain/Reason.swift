@@ -6,7 +6,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-public enum ReasonCode: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
+/// The code of a ``Reason``; its raw value is the code as written in messages and logs.
+public enum ReasonCode: String, Sendable, Hashable, Codable, CaseIterable, WireName {
     /// Booked too late (Regiotaxi: 60 minutes; AutoMaatje: 2 working days).
     case leadTimeNotMet = "LEAD_TIME_NOT_MET"
     /// Farther from home than the service rides (Regiotaxi: 28 km).
@@ -42,9 +43,6 @@ public enum ReasonCode: String, Sendable, Hashable, Codable, CaseIterable, Custo
     case departureInThePast = "DEPARTURE_IN_THE_PAST"
     /// The traveller has another live booking at the same time (the same ride booked twice).
     case overlappingBooking = "OVERLAPPING_BOOKING"
-
-    /// The code as written in messages and logs.
-    public var description: String { rawValue }
 }
 
 /// Why an option is not offered or a booking ended, in domain terms: a code for programs and a

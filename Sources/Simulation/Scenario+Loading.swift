@@ -15,29 +15,23 @@ import Mobility
 /// `population.ages[1].share`) and what was expected there.
 public struct ScenarioError: Error, Sendable, Hashable, CustomStringConvertible {
     public var file: String
+    public var field: String
+    public var expected: String
     /// 1-based line and column of the field in the file, when known.
     public var line: Int?
     public var column: Int?
-    public var field: String
-    public var expected: String
-
-    public init(file: String, field: String, expected: String, line: Int? = nil, column: Int? = nil) {
-        self.file = file
-        self.field = field
-        self.expected = expected
-        self.line = line
-        self.column = column
-    }
-
-    init(_ problem: JSONProblem, file: String) {
-        self.init(file: file, field: problem.field, expected: problem.expected, line: problem.location?.line, column: problem.location?.column)
-    }
 
     /// `file:line:column: field: expected`, as compilers write.
     public var description: String {
         var location = file
         if let line { location += ":\(line)" + (column.map { ":\($0)" } ?? "") }
         return field.isEmpty ? "\(location): \(expected)" : "\(location): \(field): \(expected)"
+    }
+}
+
+extension ScenarioError {
+    init(_ problem: JSONProblem, file: String) {
+        self.init(file: file, field: problem.field, expected: problem.expected, line: problem.location?.line, column: problem.location?.column)
     }
 }
 

@@ -202,17 +202,11 @@ public struct KPIs: Codable, Sendable, Hashable {
     public var timing: Timing
 
     public struct Timing: Codable, Sendable, Hashable {
-        public var planningSeconds: Double
-        public var bookingSeconds: Double
-        public var dispatchingSeconds: Double
+        public var planningSeconds: Double = 0
+        public var bookingSeconds: Double = 0
+        public var dispatchingSeconds: Double = 0
         /// The longest overnight re-optimisation of one day (part of dispatching).
         public var longestReoptimisationSeconds: Double = 0
-
-        public init(planningSeconds: Double = 0, bookingSeconds: Double = 0, dispatchingSeconds: Double = 0) {
-            self.planningSeconds = planningSeconds
-            self.bookingSeconds = bookingSeconds
-            self.dispatchingSeconds = dispatchingSeconds
-        }
     }
 }
 

@@ -103,7 +103,7 @@ import Testing
     @Test(.enabled(if: SharedData.has("gtfs/cairns-2014.zip"), "needs ../shared/data/gtfs/cairns-2014.zip"))
     func infoDescribesAFeed() throws {
         let command = try GoanCommand.parseAsRoot(["feed", "info", SharedData.path("gtfs/cairns-2014.zip")])
-        let report = try #require(command as? GoanCommand.FeedCommand.Info).report()
+        let report = try #require(command as? GoanCommand.FeedCommand.Info).execute()
         #expect(report.contains("time zone:   Australia/Brisbane"))
         #expect(report.contains("stops:       416 (0 stations)"))
         #expect(report.contains("trips:       1339"))
@@ -114,7 +114,7 @@ import Testing
     @Test func infoOnAMissingPathIsAClearError() throws {
         let command = try GoanCommand.parseAsRoot(["feed", "info", "/nonexistent/feed.zip"])
         #expect {
-            try #require(command as? GoanCommand.FeedCommand.Info).report()
+            try #require(command as? GoanCommand.FeedCommand.Info).execute()
         } throws: { error in
             "\(error)".contains("/nonexistent/feed.zip") && "\(error)".contains("no such file or directory")
         }

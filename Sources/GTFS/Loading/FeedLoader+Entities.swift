@@ -59,11 +59,8 @@ extension FeedLoader {
         var parents: [(row: Int, parentID: String)] = []
         feed.stops.reserveCapacity(table.rowCount)
         for row in 0 ..< table.rowCount {
-            guard let stopID = requiredText(table, row: row, column: id, name: "stop_id") else { continue }
-            if let first = feed.stopIndexByID[stopID] {
-                error(table, row: row, column: "stop_id", "duplicate stop_id '\(stopID)' (first on line \(feed.stops[Int(first)].line))")
-                continue
-            }
+            let firstLine = { feed.stopIndexByID[$0].map { feed.stops[Int($0)].line } }
+            guard let stopID = uniqueID(table, row: row, column: id, name: "stop_id", firstLine: firstLine) else { continue }
             let locationType = Stop.LocationType(
                 rawValue: enumValue(table, row: row, column: type, name: "location_type", allowed: 0 ... 4) ?? 0)
                 ?? .stopOrPlatform
@@ -257,11 +254,8 @@ extension FeedLoader {
         let wheelchair = table.column("wheelchair_accessible")
         feed.trips.reserveCapacity(table.rowCount)
         for row in 0 ..< table.rowCount {
-            guard let tripID = requiredText(table, row: row, column: id, name: "trip_id") else { continue }
-            if let first = feed.tripIndexByID[tripID] {
-                error(table, row: row, column: "trip_id", "duplicate trip_id '\(tripID)' (first on line \(feed.trips[Int(first)].line))")
-                continue
-            }
+            let firstLine = { feed.tripIndexByID[$0].map { feed.trips[Int($0)].line } }
+            guard let tripID = uniqueID(table, row: row, column: id, name: "trip_id", firstLine: firstLine) else { continue }
             guard let routeID = requiredText(table, row: row, column: route, name: "route_id") else { continue }
             guard let routeIndex = feed.routeIndexByID[routeID] else {
                 error(table, row: row, column: "route_id", "unknown route_id '\(routeID)'")

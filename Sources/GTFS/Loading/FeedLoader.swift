@@ -95,6 +95,17 @@ struct FeedLoader {
         return text
     }
 
+    /// A required id (`name`, e.g. `stop_id`) that no earlier row has; `firstLine` gives the line
+    /// of the row that has it already. `nil` (an error) when it is empty or taken.
+    mutating func uniqueID(_ table: CSVTable, row: Int, column: Int, name: String, firstLine: (String) -> Int32?) -> String? {
+        guard let id = requiredText(table, row: row, column: column, name: name) else { return nil }
+        if let first = firstLine(id) {
+            error(table, row: row, column: name, "duplicate \(name) '\(id)' (first on line \(first))")
+            return nil
+        }
+        return id
+    }
+
     /// An optional enumeration value; `nil` when empty. Unknown values are errors.
     mutating func enumValue(
         _ table: CSVTable, row: Int, column: Int?, name: String, allowed: ClosedRange<Int>
@@ -112,38 +123,36 @@ struct FeedLoader {
             guard let value = quick else { return nil }
             if allowed.contains(value) { return value }
         }
-        let text = table.string(row: row, column: column)
-        if text.isEmpty { return nil }
-        guard let value = Int(text), allowed.contains(value) else {
-            error(table, row: row, column: name, "'\(text)' is not a valid value (expected \(allowed.lowerBound)–\(allowed.upperBound))")
-            return nil
+        return parsed(table, row: row, column: column, name: name, "is not a valid value (expected \(allowed.lowerBound)–\(allowed.upperBound))") {
+            Int($0).flatMap { allowed.contains($0) ? $0 : nil }
         }
-        return value
     }
 
     /// An optional integer; `nil` when empty; malformed values are errors.
     mutating func integer(_ table: CSVTable, row: Int, column: Int?, name: String) -> Int? {
-        guard let column else { return nil }
-        let text = table.string(row: row, column: column)
-        if text.isEmpty { return nil }
-        guard let value = Int(text) else {
+        parsed(table, row: row, column: column, name: name, "is not a whole number") { text in
+            if let value = Int(text) { return value }
             // Some producers write integers as "60.0".
-            if let double = Double(text), double == double.rounded(), abs(double) < 1e9 {
-                return Int(double)
-            }
-            error(table, row: row, column: name, "'\(text)' is not a whole number")
-            return nil
+            guard let double = Double(text), double == double.rounded(), abs(double) < 1e9 else { return nil }
+            return Int(double)
         }
-        return value
     }
 
     /// An optional decimal number; `nil` when empty; malformed values are errors.
     mutating func decimal(_ table: CSVTable, row: Int, column: Int?, name: String) -> Double? {
+        parsed(table, row: row, column: column, name: name, "is not a number") { Double($0).flatMap { $0.isFinite ? $0 : nil } }
+    }
+
+    /// An optional field read by `parse`; `nil` when the column is absent or the field empty. A
+    /// field `parse` rejects is an error: `'TEXT' ` and then `problem`.
+    mutating func parsed<Value>(
+        _ table: CSVTable, row: Int, column: Int?, name: String, _ problem: @autoclosure () -> String, _ parse: (String) -> Value?
+    ) -> Value? {
         guard let column else { return nil }
         let text = table.string(row: row, column: column)
         if text.isEmpty { return nil }
-        guard let value = Double(text), value.isFinite else {
-            error(table, row: row, column: name, "'\(text)' is not a number")
+        guard let value = parse(text) else {
+            error(table, row: row, column: name, "'\(text)' \(problem())")
             return nil
         }
         return value

@@ -6,6 +6,14 @@
 //
 //===----------------------------------------------------------------------===//
 
+/// Whether a wheelchair user can use a stop (`wheelchair_boarding`) or a trip
+/// (`wheelchair_accessible`): the two GTFS fields share their values.
+public enum WheelchairAccessibility: Int, Sendable, Hashable {
+    case unknown = 0
+    case accessible = 1
+    case notAccessible = 2
+}
+
 /// A stop, platform, station, entrance or node (`stops.txt`).
 public struct Stop: Sendable, Hashable {
     /// `location_type`: what kind of place this row describes.
@@ -20,11 +28,7 @@ public struct Stop: Sendable, Hashable {
     }
 
     /// `wheelchair_boarding`. For a platform with `unknown`, the parent station's value applies.
-    public enum Accessibility: Int, Sendable, Hashable {
-        case unknown = 0
-        case accessible = 1
-        case notAccessible = 2
-    }
+    public typealias Accessibility = WheelchairAccessibility
 
     public var id: String
     public var code: String

@@ -9,11 +9,7 @@
 /// A trip (`trips.txt`): one run of a vehicle along a route on the days of its service.
 public struct Trip: Sendable, Hashable {
     /// `wheelchair_accessible`.
-    public enum Accessibility: Int, Sendable, Hashable {
-        case unknown = 0
-        case accessible = 1
-        case notAccessible = 2
-    }
+    public typealias Accessibility = WheelchairAccessibility
 
     public var id: String
     /// Index into ``Feed/routes``.

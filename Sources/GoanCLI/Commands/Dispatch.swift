@@ -42,8 +42,6 @@ extension GoanCommand {
 
         @OptionGroup var store: StoreArguments
 
-        var scenario: String? { store.scenario }
-
         @Option(help: "Output: table, json or csv.")
         var format: String = "table"
 
@@ -113,7 +111,7 @@ extension GoanCommand.Dispatch {
     func runDay(_ day: ServiceDate) throws {
         let dispatcher: DayDispatcher, booked: [BookedRide]
         if let rides {
-            let region = try timetable.loadRegion(scenario: scenario)
+            let region = try timetable.loadRegion(scenario: store.scenarioFolder.scenario)
             do {
                 booked = try BookedRide.load(rides)
             } catch let error as RulesError {

@@ -80,18 +80,14 @@ extension GoanCommand.FeedCommand {
         }
     }
 
-    struct Info: ParsableCommand {
+    struct Info: PrintingCommand {
         static let configuration = CommandConfiguration(abstract: "Counts, agencies and the date range of a feed.")
 
         @Argument(help: "A GTFS feed: a .zip or a directory.")
         var path: String
 
-        func run() throws {
-            print(try report())
-        }
-
         /// The description as printed.
-        func report() throws -> String {
+        func execute() throws -> String {
             var lines: [String] = []
             func print(_ line: String) { lines.append(line) }
             let feed: Feed

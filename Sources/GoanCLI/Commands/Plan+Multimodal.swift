@@ -19,7 +19,7 @@ extension GoanCommand.Plan {
     /// Plans with every mode for a traveller profile of the scenario.
     func renderMultimodal(travellerName: String) throws -> String {
         let serviceDate = ServiceDate(date)!
-        let region = try timetable.loadRegion(scenario: scenario)
+        let region = try timetable.loadRegion(scenario: scenarioFolder.scenario)
         let (tt, supply) = (region.timetable, region.supply)
         guard var traveller = supply.traveller(travellerName) else {
             let known = supply.travellers.map(\.id.rawValue).joined(separator: ", ")

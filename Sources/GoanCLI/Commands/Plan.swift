@@ -55,8 +55,7 @@ extension GoanCommand {
         @Option(help: "A traveller profile from the scenario (id or name, e.g. jansen): plans with Regiotaxi and AutoMaatje too.")
         var traveller: String?
 
-        @Option(help: "The scenario folder with fleet, volunteers, places and travellers (default: Scenarios/twente).")
-        var scenario: String?
+        @OptionGroup var scenarioFolder: ScenarioArguments
 
         @Option(help: "When the booking would be made, \"YYYY-MM-DD HH:MM\" (default: now).")
         var bookedAt: String?

@@ -70,7 +70,7 @@ struct RoadQueryArguments: ParsableArguments {
 }
 
 extension GoanCommand.RoadsCommand {
-    struct Build: ParsableCommand {
+    struct Build: PrintingCommand {
         static let configuration = CommandConfiguration(
             abstract: "Prepare the three profiles of an OSM extract into a .roads file.",
             discussion: """
@@ -86,10 +86,6 @@ extension GoanCommand.RoadsCommand {
 
         @Option(help: "Where to write the prepared network (.roads).")
         var out: String
-
-        func run() throws {
-            print(try execute())
-        }
 
         func execute() throws -> String {
             var clip: BoundingBox?
@@ -119,15 +115,11 @@ extension GoanCommand.RoadsCommand {
         }
     }
 
-    struct Info: ParsableCommand {
+    struct Info: PrintingCommand {
         static let configuration = CommandConfiguration(abstract: "Print a .roads file's counts, bounding box and memory.")
 
         @Argument(help: "A .roads file (from `goan roads build`).")
         var path: String
-
-        func run() throws {
-            print(try execute())
-        }
 
         func execute() throws -> String {
             let (network, seconds) = try loadRoadNetwork(path)
@@ -148,7 +140,7 @@ extension GoanCommand.RoadsCommand {
         }
     }
 
-    struct Route: ParsableCommand {
+    struct Route: PrintingCommand {
         static let configuration = CommandConfiguration(
             abstract: "The fastest way between two coordinates on one profile.",
             discussion: "Both ends snap to the nearest node of the profile's largest connected part of the network (ROADS.md).")
@@ -166,10 +158,6 @@ extension GoanCommand.RoadsCommand {
 
         @Flag(help: "Print JSON (with the path's geometry).")
         var json = false
-
-        func run() throws {
-            print(try execute())
-        }
 
         func execute() throws -> String {
             let (profile, speed) = try query.resolved()
@@ -234,7 +222,7 @@ extension GoanCommand.RoadsCommand {
         }
     }
 
-    struct Batch: ParsableCommand {
+    struct Batch: PrintingCommand {
         static let configuration = CommandConfiguration(
             abstract: "Answer a CSV of road queries (from_lat,from_lon,to_lat,to_lon), as the peer tool osm_ref.py does.",
             discussion: """
@@ -260,10 +248,6 @@ extension GoanCommand.RoadsCommand {
 
         @Option(help: "Also time an N×N matrix.")
         var matrix: Int?
-
-        func run() throws {
-            print(try execute())
-        }
 
         func execute() throws -> String {
             let (profile, speed) = try query.resolved()

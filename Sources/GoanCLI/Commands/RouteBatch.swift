@@ -13,7 +13,7 @@ import Transit
 
 extension GoanCommand {
     /// Answers a CSV of one-to-one earliest-arrival queries: how goan is compared with its peer.
-    struct RouteBatch: ParsableCommand {
+    struct RouteBatch: PrintingCommand {
         static let configuration = CommandConfiguration(
             commandName: "route-batch",
             abstract: "Answer a CSV of earliest-arrival queries (from_stop_id,to_stop_id,departure).",
@@ -44,10 +44,6 @@ extension GoanCommand {
 
         @Option(help: "Timed passes over all queries; the statistics cover every pass.")
         var `repeat`: Int = 1
-
-        func run() throws {
-            print(try execute())
-        }
 
         /// Answers the queries, writes `out`, and returns the summary line.
         func execute() throws -> String {

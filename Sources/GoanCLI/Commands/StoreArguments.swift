@@ -15,13 +15,18 @@ import Mobility
 import Planner
 import Transit
 
+/// The scenario of the commands that plan with or book the region's on-demand services.
+struct ScenarioArguments: ParsableArguments {
+    @Option(help: "The scenario folder with fleet, volunteers, places and travellers (default: Scenarios/twente).")
+    var scenario: String?
+}
+
 /// Options of every command that reads or writes bookings.
 struct StoreArguments: ParsableArguments {
     @Option(help: "The bookings database (SQLite; default $GOAN_DATABASE, else goan.sqlite in the current folder).")
     var database: String?
 
-    @Option(help: "The scenario folder with fleet, volunteers, places and travellers (default: Scenarios/twente).")
-    var scenario: String?
+    @OptionGroup var scenarioFolder: ScenarioArguments
 
     @Option(help: "The current moment, \"YYYY-MM-DD HH:MM\" in the feed's time zone (default: now).")
     var now: String?
@@ -54,7 +59,7 @@ struct StoreArguments: ParsableArguments {
     /// The booking desk on the region (the feed, its rules, the scenario) and the database;
     /// volunteer deadlines that passed by `now` are applied first.
     func openDesk(_ timetable: TimetableArguments) throws -> (BookingDesk, now: Int64) {
-        let region = try timetable.loadRegion(scenario: scenario)
+        let region = try timetable.loadRegion(scenario: scenarioFolder.scenario)
         let desk = try BookingDesk(store: try Self.openStore(databasePath), region: region)
         let now = moment(timezone: region.timezone)
         try desk.expireDue(now: now)

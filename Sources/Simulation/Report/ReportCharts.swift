@@ -85,36 +85,36 @@ enum ReportCharts {
 
     /// `keys`, `scaleMax` and `width` line up the two charts of a comparison.
     static func modeSplit(_ result: SimulationResult, id: String, keys: [String]? = nil, scaleMax: Double? = nil, width: Double = 900) -> Chart {
-        let bars = modeBars(result.kpis.total, keys: keys)
-        let svg = SVGChart.horizontalBars(
-            id: id, title: "Served trips by mode", description: "Number of served trip requests per travel mode: "
-                + bars.map { "\($0.label) \($0.note)" }.joined(separator: "; "),
-            bars: bars, xLabel: "Served trip requests (number)", scaleMax: scaleMax, emptyText: "No trip was served.", width: width)
-        return Chart(
-            svg: svg,
-            caption:
-                """
+        countChart(
+            modeBars(result.kpis.total, keys: keys), id: id, title: "Served trips by mode", counted: "served trip requests per travel mode",
+            xLabel: "Served trip requests (number)", emptyText: "No trip was served.", scaleMax: scaleMax, width: width,
+            caption: """
                 How the served trips travelled: the modes of the chosen option, walking legs left out ("Walk only" = the trip \
                 was short enough to walk). Bar length is the number of trips; the percentage is the share of all served trips.
-                """
-        )
+                """)
     }
 
     /// `keys`, `scaleMax` and `width` line up the two charts of a comparison.
     static func refusals(_ result: SimulationResult, id: String, keys: [String]? = nil, scaleMax: Double? = nil, width: Double = 900) -> Chart {
-        let bars = refusalBars(result.kpis.total, keys: keys)
-        let svg = SVGChart.horizontalBars(
-            id: id, title: "Refused requests by reason", description: "Number of refused trip requests per reason: "
-                + bars.map { "\($0.label) \($0.note)" }.joined(separator: "; "),
-            bars: bars, xLabel: "Refused trip requests (number)", scaleMax: scaleMax, emptyText: "No request was refused.", width: width)
-        return Chart(
-            svg: svg,
-            caption:
-                """
+        countChart(
+            refusalBars(result.kpis.total, keys: keys), id: id, title: "Refused requests by reason", counted: "refused trip requests per reason",
+            xLabel: "Refused trip requests (number)", emptyText: "No request was refused.", scaleMax: scaleMax, width: width,
+            caption: """
                 Why requests could not be served. Bar length is the number of refused requests; the percentage is the share of \
                 all requests. The reason codes are listed in the key figures table.
-                """
-        )
+                """)
+    }
+
+    /// A chart of counts as horizontal bars; its description (for screen readers) is "Number of
+    /// `counted`: " and every bar's label and note.
+    static func countChart(
+        _ bars: [SVGChart.Bar], id: String, title: String, counted: String, xLabel: String, emptyText: String, scaleMax: Double?, width: Double,
+        caption: String
+    ) -> Chart {
+        let svg = SVGChart.horizontalBars(
+            id: id, title: title, description: "Number of \(counted): " + bars.map { "\($0.label) \($0.note)" }.joined(separator: "; "),
+            bars: bars, xLabel: xLabel, scaleMax: scaleMax, emptyText: emptyText, width: width)
+        return Chart(svg: svg, caption: caption)
     }
 
     // MARK: Ride time

@@ -6,34 +6,37 @@
 //
 //===----------------------------------------------------------------------===//
 
+/// A dense index (0, 1, 2, …) into one kind of a ``Timetable``'s arrays, typed so that a stop's
+/// index can never be passed where a trip's is expected.
+public protocol DenseIndex: RawRepresentable, Hashable, Comparable, Sendable where RawValue == UInt32 {
+    init(rawValue: UInt32)
+}
+
+extension DenseIndex {
+    @inlinable public init(_ value: Int) { self.init(rawValue: UInt32(value)) }
+    @inlinable public var int: Int { Int(rawValue) }
+    @inlinable public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
 /// Dense index of a stop inside one ``Timetable`` (same as its index in ``GTFS/Feed/stops``).
 /// Never persisted; map to the GTFS `stop_id` at the edges.
-public struct StopIndex: RawRepresentable, Hashable, Comparable, Sendable {
+public struct StopIndex: DenseIndex {
     public var rawValue: UInt32
     public init(rawValue: UInt32) { self.rawValue = rawValue }
-    public init(_ value: Int) { self.rawValue = UInt32(value) }
-    public var int: Int { Int(rawValue) }
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 /// Dense index of a pattern: trips with the same stops and pickup/drop-off rules that never
 /// overtake one another.
-public struct PatternIndex: RawRepresentable, Hashable, Comparable, Sendable {
+public struct PatternIndex: DenseIndex {
     public var rawValue: UInt32
     public init(rawValue: UInt32) { self.rawValue = rawValue }
-    public init(_ value: Int) { self.rawValue = UInt32(value) }
-    public var int: Int { Int(rawValue) }
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 /// Dense index of a timetable trip. A frequency-based GTFS trip becomes one timetable trip per
 /// departure, so this is not the GTFS trip index: see ``Timetable/feedTrip``.
-public struct TripIndex: RawRepresentable, Hashable, Comparable, Sendable {
+public struct TripIndex: DenseIndex {
     public var rawValue: UInt32
     public init(rawValue: UInt32) { self.rawValue = rawValue }
-    public init(_ value: Int) { self.rawValue = UInt32(value) }
-    public var int: Int { Int(rawValue) }
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 /// Compressed sparse rows (nigiri's `vecvec`): row `i` is `values[offsets[i] ..< offsets[i + 1]]`.
