@@ -179,10 +179,11 @@ public struct Scenario: Codable, Sendable, Hashable {
     }
 
     public struct DispatchSettings: Codable, Sendable, Hashable {
-        /// Search iterations of the day's improvement (0: the routes as booked).
+        /// Search iterations of the day's overnight re-optimisation, from the routes as booked
+        /// (0: the routes are driven as booked).
         public var iterations: Int?
-        /// Days with more rides than this keep the routes as booked (the search's matrix grows
-        /// with the square of the rides).
+        /// Days with more Regiotaxi rides than this keep the routes as booked (days of more
+        /// than 1,200 nodes get their travel times on demand, not as a matrix).
         public var maxRidesToImprove: Int?
 
         public init(iterations: Int? = nil, maxRidesToImprove: Int? = nil) {

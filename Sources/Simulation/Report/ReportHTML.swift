@@ -230,6 +230,28 @@ enum ReportHTML {
                 figure: "CO₂", value: F.fixed(t.co2Kg, 1, grouping: true) + " kg",
                 explanation: "Vehicle km × emission factors of taxi, volunteer car and public transport."),
         ]
+        rows.append(
+            Row(
+                figure: "Pickups planned more than 10 min early", value: F.percent(t.plannedEarlyPickupShare),
+                explanation: "Share of the Regiotaxi pickups in the dispatcher's plan that begin more than 10 minutes before the agreed time."))
+        if let before = t.asBooked {
+            rows.append(
+                Row(
+                    figure: "Overnight re-optimisation", value: "as booked → re-optimised",
+                    explanation: "Each day's routes as the bookings built them, driven with the same delays, against the re-optimised routes that were driven."))
+            rows += [
+                Row(
+                    figure: "Regiotaxi vehicle km", value: F.fixed(before.vehicleKm, 0, grouping: true) + " → " + F.fixed(t.vehicleKm, 0, grouping: true) + " km",
+                    explanation: "", sub: true),
+                Row(
+                    figure: "Regiotaxi vehicle hours", value: F.fixed(before.vehicleHours, 0, grouping: true) + " → " + F.fixed(t.vehicleHours, 0, grouping: true) + " h",
+                    explanation: "", sub: true),
+                Row(figure: "Rides outside the window", value: F.int(before.ridesOutsideWindow) + " → " + F.int(t.ridesOutsideWindow), explanation: "", sub: true),
+                Row(
+                    figure: "Mean ride-time ratio", value: F.fixed(before.meanRideTimeRatio, 2) + "× → " + F.fixed(t.meanRideTimeRatio, 2) + "×",
+                    explanation: "", sub: true),
+            ]
+        }
         return rows
     }
 
