@@ -48,7 +48,8 @@ public struct DayDispatcher: Sendable {
     /// every node (depot 0, pickups, drop-offs, fleet depots).
     ///
     /// A day of more than `matrixLimit` nodes gets its travel times on demand (see
-    /// ``DARPInstance/travelTime``), remembered when the road model is the street network.
+    /// ``DARPInstance/travelTime``): computed each time from the straight-line estimate, once
+    /// and remembered from the street network.
     public func instance(for rides: [BookedRide], date: ServiceDate, includingVolunteers: Bool = true) -> (DARPInstance, [Coordinate]) {
         var day = self.day(of: rides, date: date, includingVolunteers: includingVolunteers)
         let points = day.points, count = points.count
@@ -59,9 +60,11 @@ public struct DayDispatcher: Sendable {
                 i == j ? 0 : Double(road.drive(from: points[i], to: points[j]).seconds) / 60
             }
             if road is StraightLineRoadModel {
+                // Cheaper to compute again than to look up among the millions of pairs a
+                // region's search asks for.
                 day.instance.travelTime = minutes
             } else {
-                let memo = TravelTimeMemo(nodeCount: count, minutes: minutes)
+                let memo = TravelTimeMemo(minutes: minutes)
                 day.instance.travelTime = { i, j in memo.time(i, j) }
             }
             // Through node 0 and back: an upper bound of any drive between two nodes.

@@ -90,6 +90,11 @@ public struct VolunteerMatcher: Sendable {
     /// Rides each volunteer already has that day, and that week.
     public var ridesToday: [VolunteerID: Int] = [:]
     public var ridesThisWeek: [VolunteerID: Int] = [:]
+    /// How far (metres, straight line) a volunteer's home may be from the pickup before a
+    /// volunteer with one ride more this week is asked first: asking strictly the nearest
+    /// gives the volunteer who lives in the middle of the village every ride, and volunteers
+    /// who are never asked drop out. 0 asks strictly by distance.
+    public var fairnessMetresPerRide: Double = 5_000
 
     public init(volunteers: [Volunteer], road: any RoadModel) {
         self.volunteers = volunteers
@@ -116,8 +121,10 @@ public struct VolunteerMatcher: Sendable {
                 : "No AutoMaatje volunteer is available then and nearby (volunteers set their own hours)."))
     }
 
-    /// Every volunteer who can do the ride, nearest first: the order in which a coordinator
-    /// asks them.
+    /// Every volunteer who can do the ride in the order a coordinator asks them: nearest
+    /// first, where each ride a volunteer already has this week counts as
+    /// `fairnessMetresPerRide` farther away (so the week's rides are spread over the volunteers
+    /// who can take them; ties by id).
     public func candidates(
         date: ServiceDate, pickup: Int32, origin: Coordinate, destination: Coordinate, wheelchair: Bool, seats: Int
     ) -> [Match] {
@@ -143,7 +150,8 @@ public struct VolunteerMatcher: Sendable {
                 return start <= leaves && returns <= end
             }
             guard available else { continue }
-            found.append((approachStraight, Match(volunteer: volunteer, drivenKm: approach.kilometres + ride.kilometres + back.kilometres)))
+            let turn = approachStraight + fairnessMetresPerRide * Double(ridesThisWeek[volunteer.id] ?? 0)
+            found.append((turn, Match(volunteer: volunteer, drivenKm: approach.kilometres + ride.kilometres + back.kilometres)))
         }
         return found.sorted { ($0.approach, $0.match.volunteer.id) < ($1.approach, $1.match.volunteer.id) }.map(\.match)
     }

@@ -28,6 +28,9 @@ public struct DARPSolver {
     var latestBegin: [Double] = []
     var candidates: [(Double, Int, Int)] = []
     var buffer: [Int] = []
+    /// The times of each route as last computed (`routeTimes`), by route index: an insertion
+    /// pass asks for the same unchanged routes once per pending request.
+    var timesOfRoute: [(route: [Int], earliest: [Double], latest: [Double])?] = []
 
     public init(instance: DARPInstance, seed: UInt64) {
         self.instance = instance
@@ -204,12 +207,23 @@ public struct DARPSolver {
         let depot = terms.depot
         if terms.kind != 0, !instance.requestKind.isEmpty, instance.requestKind[pickup] != 0, instance.requestKind[pickup] != terms.kind { return nil }
         let maxRide = instance.maxRide(pickup)
-        Self.fillTimes(of: r, vehicle: vehicle, instance: instance, earliest: &earliest, latest: &latestBegin)
+        if timesOfRoute.count <= vehicle { timesOfRoute += Array(repeating: nil, count: vehicle + 1 - timesOfRoute.count) }
+        if let known = timesOfRoute[vehicle], known.route == r {
+            earliest = known.earliest
+            latestBegin = known.latest
+        } else {
+            Self.fillTimes(of: r, vehicle: vehicle, instance: instance, earliest: &earliest, latest: &latestBegin)
+            timesOfRoute[vehicle] = (r, earliest, latestBegin)
+        }
         func node(_ p: Int) -> Int { p < 0 || p >= m ? depot : r[p] }
         candidates.removeAll(keepingCapacity: true)
         for i in 0 ... m {
             // Later positions begin later still: none can reach the pickup in time.
             if earliest[i] > nodes[pickup].latest { break }
+            // The stop after the pickup must begin by its latest start: when even a pickup at
+            // the window's opening would push it past that, no drive time can help (this is the
+            // test below, made before any drive time is asked for).
+            if nodes[pickup].earliest + nodes[pickup].service > latestBegin[i + 1] + 1e-9 { continue }
             let a = node(i - 1), b = node(i)
             let pickupArrival = earliest[i] + (i == 0 ? 0 : nodes[a].service) + instance.time(a, pickup)
             if pickupArrival > nodes[pickup].latest { continue }

@@ -88,9 +88,17 @@ extension DayLoop {
         }
         let riders = Set(volunteerRides.map(\.traveller))
         let alone = riders.filter { id in simulator.supply.travellers.first { $0.id.rawValue == id }?.livesAlone == true }.count
-        let kpis = KPIs(
+        var kpis = KPIs(
             scenario: scenario.name, seed: scenario.seed, days: days, total: totals, automaatjeRiders: riders.count,
             automaatjeRidersLivingAlone: riders.isEmpty ? 0 : Double(alone) / Double(riders.count), timing: timing)
+        let perVolunteer = simulator.supply.volunteers.map { Double(ridesByVolunteer[$0.id] ?? 0) }
+        if !perVolunteer.isEmpty {
+            let mean = perVolunteer.reduce(0, +) / Double(perVolunteer.count)
+            kpis.volunteerLoad = .init(
+                volunteers: perVolunteer.count, maximum: Int(perVolunteer.max() ?? 0),
+                standardDeviation: (perVolunteer.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(perVolunteer.count)).squareRoot(),
+                drove: perVolunteer.filter { $0 > 0 }.count)
+        }
         let calibration = (scenario.calibration ?? []).map { target in
             let simulated: Double =
                 switch target.figure {

@@ -26,6 +26,8 @@ struct DayLoop {
     var rides: [RideRecord] = []
     /// The volunteers who drove a served ride (ids).
     var volunteersWhoDrove = Set<VolunteerID>()
+    /// AutoMaatje rides driven per volunteer over the run.
+    var ridesByVolunteer: [VolunteerID: Int] = [:]
     var timelines: [Timeline] = []
     var days: [DayKPIs] = []
     /// Per day: Regiotaxi km, empty km, passenger km, hours; volunteer km, hours, active volunteers.
@@ -181,7 +183,10 @@ struct DayLoop {
                             let drive = desk.dispatcher.road.drive(from: BookingRide.from(leg), to: BookingRide.to(leg))
                             let direct = Double(drive.seconds) / 60
                             let agreed = Double(leg.pickupMinute)
-                            if let volunteer = ride.volunteer { volunteersWhoDrove.insert(volunteer) }
+                            if let volunteer = ride.volunteer {
+                                volunteersWhoDrove.insert(volunteer)
+                                ridesByVolunteer[volunteer, default: 0] += 1
+                            }
                             rides.append(RideRecord(
                                 request: trip.id, day: dateText, traveller: traveller, service: ride.service, vehicle: ride.vehicle, agreedPickup: agreed,
                                 pickup: ride.pickup, dropoff: ride.dropoff, rideMinutes: ride.dropoff - ride.pickup - (leg.wheelchair ? 5 : 2),

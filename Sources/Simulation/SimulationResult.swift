@@ -197,6 +197,20 @@ public struct KPIs: Codable, Sendable, Hashable {
     public var automaatjeRiders: Int
     /// Share of those riders who live alone.
     public var automaatjeRidersLivingAlone: Double
+    /// How the AutoMaatje rides were spread over the scenario's volunteers.
+    public var volunteerLoad: VolunteerLoad = .init()
+
+    /// AutoMaatje rides per volunteer over the run, over every volunteer of the supply (also
+    /// those who drove none).
+    public struct VolunteerLoad: Codable, Sendable, Hashable {
+        public var volunteers = 0
+        /// The most rides one volunteer drove.
+        public var maximum = 0
+        /// Standard deviation of the rides per volunteer.
+        public var standardDeviation = 0.0
+        /// Volunteers who drove at least one ride.
+        public var drove = 0
+    }
     /// Wall-clock seconds spent planning, booking (incl. volunteer answers) and dispatching
     /// (incl. execution). Not part of the simulated outcome: they differ from run to run.
     public var timing: Timing

@@ -208,4 +208,28 @@ import Testing
         #expect(reason(match(volunteers, date: Self.monday, to: Self.zgtAlmelo, wheelchair: true)) == .noVolunteerAvailable)
         #expect(matched(match(volunteers, date: Self.tuesday, to: Self.zgtAlmelo, wheelchair: true)) == "V07")
     }
+
+    /// A volunteer's rides this week count as distance: the nearest is asked first only while
+    /// they do not have many more rides than the next.
+    @Test func theWeeksRidesAreSpreadOverTheVolunteers() throws {
+        // Near lives 0.5 km from the pickup, Far about 3.4 km (both well inside 15 km).
+        let near = try Self.volunteer("near", lat: 52.455, lon: 6.617)
+        let far = try Self.volunteer("far", lat: 52.43, lon: 6.63, windows: [("mon", "08:00", "12:00")])
+        var matcher = VolunteerMatcher(volunteers: [near, far], road: Self.road)
+        func order() -> [String] {
+            matcher.candidates(
+                date: Self.monday, pickup: Self.t("10:00"), origin: Self.westerhaar, destination: Self.gpVriezenveen, wheelchair: false, seats: 1
+            ).map(\.volunteer.id.rawValue)
+        }
+        #expect(order() == ["near", "far"], "nobody has rides yet: the nearest first")
+        matcher.ridesThisWeek = [near.id: 1]
+        #expect(order() == ["far", "near"], "one ride more is 5 km farther: Far is asked first")
+        matcher.ridesThisWeek = [near.id: 1, far.id: 1]
+        #expect(order() == ["near", "far"], "as many rides: the nearest again")
+        matcher.fairnessMetresPerRide = 0
+        matcher.ridesThisWeek = [near.id: 4]
+        #expect(order() == ["near", "far"], "without the fairness rule: strictly by distance")
+        matcher.ridesThisWeek = [near.id: 5]
+        #expect(order() == ["far"], "the week's limit (5) still holds")
+    }
 }

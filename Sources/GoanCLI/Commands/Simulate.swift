@@ -169,6 +169,12 @@ extension GoanCommand {
             print(String(
                 format: "  AutoMaatje %d rides by volunteers (%.1f h, %.1f rides per volunteer), %d riders, %.0f %% living alone",
                 t.volunteerRides, t.volunteerHours, t.ridesPerVolunteer, result.kpis.automaatjeRiders, result.kpis.automaatjeRidersLivingAlone * 100))
+            let load = result.kpis.volunteerLoad
+            if load.volunteers > 0 {
+                print(String(
+                    format: "  volunteers: %d of %d drove; rides per volunteer at most %d, standard deviation %.1f",
+                    load.drove, load.volunteers, load.maximum, load.standardDeviation))
+            }
             print(String(
                 format: "  travellers paid €%.2f, operator cost €%.2f, km budgets used %.0f km, CO2 %.0f kg",
                 t.travellerPaid, t.operatorCost, t.kmBudgetUsed, t.co2Kg))
