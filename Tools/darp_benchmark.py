@@ -30,7 +30,7 @@ Output: a table (instance, BKS, goan cost, gap %, feasible, goan time s, OR-Tool
 gap %, feasible, winner), then the average goan gap over its feasible solutions, the number
 of infeasible/missing solutions, and on how many instances goan beats OR-Tools (winner: the
 feasible solution with the lower checked cost; a difference below 0.005 is a tie).
-A Markdown copy goes to WORK/darp-table.md.
+A Markdown copy goes to WORK/darp-table-SET-LIMITs.md (e.g. darp-table-a-10s.md).
 
 Exit status: 0 when every goan solution exists and is feasible, 1 otherwise (OR-Tools
 results never change the exit status), 2 on usage errors.
@@ -357,7 +357,9 @@ def main(argv=None) -> int:
     p = argparse.ArgumentParser(description="goan DARP benchmark on the Cordeau (2006) 'a' instances",
                                 formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
     p.add_argument("--goan", required=True, help="path to the goan executable")
-    p.add_argument("--instances", default="all", help="comma-separated names (a2-16,a3-24,...) or 'all'")
+    p.add_argument("--set", choices=["a", "pr"], default="a",
+                   help="a: Cordeau (2006) set a (default); pr: Cordeau & Laporte (2003) pr01-pr10")
+    p.add_argument("--instances", default="all", help="comma-separated names (a2-16,a3-24,... or pr01,...) or 'all'")
     p.add_argument("--time-limit", type=float, default=10.0, help="seconds per instance (default 10)")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--peer", action="store_true", help="also run OR-Tools (ortools_darp.py)")
@@ -375,8 +377,8 @@ def main(argv=None) -> int:
 
     ctx = Ctx()
     data = Path(a.shared) / "data" / "darp"
-    inst_dir = data / "cordeau2006_a"
-    ctx.checker, ctx.bks_csv, ctx.peer = data / "check_darp.py", data / "bks-a.csv", data / "ortools_darp.py"
+    inst_dir = data / ("cordeau2006_a" if a.set == "a" else "cordeau_laporte2003_pr")
+    ctx.checker, ctx.bks_csv, ctx.peer = data / "check_darp.py", data / f"bks-{a.set}.csv", data / "ortools_darp.py"
     for f in (inst_dir, ctx.checker, ctx.bks_csv):
         if not f.exists():
             p.error(f"{f} not found (see --shared)")
@@ -402,7 +404,7 @@ def main(argv=None) -> int:
     ctx.work = Path(a.work).resolve()
     ctx.work.mkdir(parents=True, exist_ok=True)
     bks = read_bks(ctx.bks_csv)
-    cache_path = ctx.work / "ortools-cache.json"
+    cache_path = ctx.work / ("ortools-cache.json" if a.set == "a" else f"ortools-cache-{a.set}.json")
     cache = load_cache(cache_path) if a.peer else {}
 
     log(f"goan={a.goan} instances={len(names)} time-limit={a.time_limit:g}s seed={a.seed} "
@@ -431,7 +433,8 @@ def main(argv=None) -> int:
                 notes += [f"{name} {r.solver}: {x}" for x in shown]
 
     print()
-    print(f"DARP benchmark, Cordeau (2006) 'a' instances: time limit {a.time_limit:g}s, seed {a.seed}"
+    title = "Cordeau (2006) 'a' instances" if a.set == "a" else "Cordeau & Laporte (2003) pr01-pr10"
+    print(f"DARP benchmark, {title}: time limit {a.time_limit:g}s, seed {a.seed}"
           + (", peer OR-Tools (ortools_darp.py, cost and feasibility from check_darp.py)" if a.peer else ""))
     print(text_table(head, body))
     print("(cost and gap of an infeasible solution in parentheses; winner: lower checked cost among feasible ones)")
@@ -445,7 +448,7 @@ def main(argv=None) -> int:
             print("  " + x)
 
     md = [f"# DARP benchmark: goan vs best-known" + (" and OR-Tools" if a.peer else ""), "",
-          f"Cordeau (2006) 'a' instances, time limit {a.time_limit:g} s, seed {a.seed}, "
+          f"{title}, time limit {a.time_limit:g} s, seed {a.seed}, "
           f"{time.strftime('%Y-%m-%d %H:%M')}. Costs, gaps and feasibility are from the independent "
           f"checker `check_darp.py`; gap % = 100 (cost - BKS) / BKS; goan time = wall time of the process.",
           "Cost and gap of an infeasible solution are in parentheses; winner = lower checked cost among "
@@ -453,8 +456,9 @@ def main(argv=None) -> int:
     md += [f"- {s}" for s in summ]
     if notes:
         md += ["", "Notes:", ""] + [f"- {x}" for x in notes]
-    (ctx.work / "darp-table.md").write_text("\n".join(md) + "\n")
-    log(f"\nwrote {ctx.work / 'darp-table.md'}")
+    table = ctx.work / f"darp-table-{a.set}-{a.time_limit:g}s.md"
+    table.write_text("\n".join(md) + "\n")
+    log(f"\nwrote {table}")
 
     bad = [name for name, _, g, _ in rows if not g.feasible]
     if bad:
