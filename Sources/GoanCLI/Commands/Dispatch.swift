@@ -164,6 +164,14 @@ extension GoanCommand.Dispatch {
         default:
             let assigned = booked.count - schedule.unassigned.count
             print("Dispatch of \(day): \(booked.count) booked rides, \(assigned) assigned, \(schedule.unassigned.count) not; \(Int(schedule.kilometres.rounded())) km (\(dispatcher.road))")
+            let onDuty = Set(dispatcher.shifts(on: day, includingVolunteers: true).compactMap(\.volunteer))
+            if !onDuty.isEmpty {
+                var rides: [VolunteerID: Int] = [:]
+                for vehicleDay in schedule.days where vehicleDay.kind == .volunteer {
+                    if let volunteer = vehicleDay.volunteer { rides[volunteer, default: 0] += vehicleDay.stops.count / 2 }
+                }
+                print("Volunteers: \(rides.values.reduce(0, +)) AutoMaatje rides by \(rides.count) of the \(onDuty.count) volunteers available; at most \(rides.values.max() ?? 0) for one")
+            }
             for vehicleDay in schedule.days {
                 print("")
                 print("\(vehicleDay.kind == .regiotaxi ? "Regiotaxi" : "AutoMaatje volunteer") \(vehicleDay.shift)  (\(vehicleDay.stops.count / 2) rides, \(Int(vehicleDay.kilometres.rounded())) km)")
