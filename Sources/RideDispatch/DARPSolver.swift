@@ -28,9 +28,10 @@ public struct DARPSolver {
     var latestBegin: [Double] = []
     var candidates: [(Double, Int, Int)] = []
     var buffer: [Int] = []
-    /// The times of each route as last computed (`routeTimes`), by route index: an insertion
-    /// pass asks for the same unchanged routes once per pending request.
-    var timesOfRoute: [(route: [Int], earliest: [Double], latest: [Double])?] = []
+    /// The times and bounds of each route as last computed, by route index: an insertion pass
+    /// asks for the same unchanged routes once per pending request.
+    var boundsOfRoute: [(route: [Int], earliest: [Double], latest: [Double], room: RouteRoom)?] = []
+    var room = RouteRoom()
 
     public init(instance: DARPInstance, seed: UInt64) {
         self.instance = instance
@@ -207,14 +208,17 @@ public struct DARPSolver {
         let depot = terms.depot
         if terms.kind != 0, !instance.requestKind.isEmpty, instance.requestKind[pickup] != 0, instance.requestKind[pickup] != terms.kind { return nil }
         let maxRide = instance.maxRide(pickup)
-        if timesOfRoute.count <= vehicle { timesOfRoute += Array(repeating: nil, count: vehicle + 1 - timesOfRoute.count) }
-        if let known = timesOfRoute[vehicle], known.route == r {
+        if boundsOfRoute.count <= vehicle { boundsOfRoute += Array(repeating: nil, count: vehicle + 1 - boundsOfRoute.count) }
+        if let known = boundsOfRoute[vehicle], known.route == r {
             earliest = known.earliest
             latestBegin = known.latest
+            room = known.room
         } else {
             Self.fillTimes(of: r, vehicle: vehicle, instance: instance, earliest: &earliest, latest: &latestBegin)
-            timesOfRoute[vehicle] = (r, earliest, latestBegin)
+            room = RouteRoom(r, instance: instance)
+            boundsOfRoute[vehicle] = (r, earliest, latestBegin, room)
         }
+        let seats = nodes[pickup].load, chairs = nodes[pickup].wheelchair
         func node(_ p: Int) -> Int { p < 0 || p >= m ? depot : r[p] }
         candidates.removeAll(keepingCapacity: true)
         for i in 0 ... m {
@@ -235,7 +239,19 @@ public struct DARPSolver {
             // Driving (and serving) from the pickup to the stop before the drop-off: a lower
             // bound of the ride time whatever the waiting.
             var onBoard = nodes[pickup].service + instance.time(pickup, b)
+            // The pickup lengthens the path of everyone on board at gap i by this much, waiting
+            // aside (see `RouteRoom`).
+            let pickupDetour = pickupDelta + nodes[pickup].service
+            // The most seats and wheelchair places taken between the pickup and the drop-off.
+            var mostSeats = room.seats[i], mostChairs = room.chairs[i]
             for j in i ... m {
+                if j > i {
+                    mostSeats = max(mostSeats, room.seats[j])
+                    mostChairs = max(mostChairs, room.chairs[j])
+                }
+                // Capacity: exact, and before any drive time is asked for. The seats only grow
+                // with j, so no later drop-off position can help either.
+                if mostSeats + seats > terms.seats || mostChairs + chairs > terms.chairs { break }
                 let delta: Double
                 if i == j {
                     let dropArrival = pickupBegin + nodes[pickup].service + instance.time(pickup, drop)
@@ -243,8 +259,10 @@ public struct DARPSolver {
                     let dropBegin = max(dropArrival, nodes[drop].earliest)
                     if dropBegin + nodes[drop].service + instance.time(drop, b) > latestBegin[i + 1] + 1e-9 { continue }
                     delta = instance.time(a, pickup) + instance.time(pickup, drop) + instance.time(drop, b) - instance.time(a, b)
+                    if delta + nodes[pickup].service + nodes[drop].service > room.rideSlack[i] + 1e-6 { continue }
                 } else {
                     if pickupPushesTooFar { break }
+                    if pickupDetour > room.rideSlack[i] + 1e-6 { break }
                     let c = node(j - 1), e = node(j)
                     let dropArrival = earliest[j] + nodes[c].service + instance.time(c, drop)
                     if dropArrival > nodes[drop].latest { break }
@@ -252,7 +270,9 @@ public struct DARPSolver {
                     if onBoard - nodes[pickup].service + nodes[c].service + instance.time(c, drop) > maxRide + 1e-9 { break }
                     let dropBegin = max(dropArrival, nodes[drop].earliest)
                     if dropBegin + nodes[drop].service + instance.time(drop, e) > latestBegin[j + 1] + 1e-9 { continue }
-                    delta = pickupDelta + instance.time(c, drop) + instance.time(drop, e) - instance.time(c, e)
+                    let dropDelta = instance.time(c, drop) + instance.time(drop, e) - instance.time(c, e)
+                    if dropDelta + nodes[drop].service > room.rideSlack[j] + 1e-6 { continue }
+                    delta = pickupDelta + dropDelta
                 }
                 candidates.append((delta, i, j))
             }
