@@ -11,11 +11,8 @@ import Foundation
 public import GRDB
 
 // GRDB's own pattern: the typed ids and vocabularies are stored as their raw values.
-extension BookingID: DatabaseValueConvertible {}
-extension LegID: DatabaseValueConvertible {}
-extension TravellerID: DatabaseValueConvertible {}
-extension VolunteerID: DatabaseValueConvertible {}
-extension ShiftID: DatabaseValueConvertible {}
+extension NumberID: DatabaseValueConvertible {}
+extension TextID: DatabaseValueConvertible {}
 extension BookingState: DatabaseValueConvertible {}
 extension TravelMode: DatabaseValueConvertible {}
 extension ReasonCode: DatabaseValueConvertible {}

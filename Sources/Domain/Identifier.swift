@@ -28,55 +28,52 @@ extension Identifier {
     }
 }
 
-/// An identifier written as text in the data files (`"t-0042"`, `"v-7"`).
-public protocol TextIdentifier: Identifier, ExpressibleByStringLiteral where RawValue == String {}
-
-extension TextIdentifier {
+/// An identifier written as text in the data files (`"t-0042"`, `"v-7"`), of the kind of thing
+/// `Kind` stands for (see ``IdentifiedKind``).
+public struct TextID<Kind>: Identifier, ExpressibleByStringLiteral {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
     public init(stringLiteral value: String) { self.init(rawValue: value) }
     public init(_ text: some StringProtocol) { self.init(rawValue: String(text)) }
 }
 
-/// A traveller (a pass holder or AutoMaatje participant), as in `travellers.json`.
-public struct TravellerID: TextIdentifier {
-    public let rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
+/// An identifier the store numbers, of the kind of thing `Kind` stands for.
+public struct NumberID<Kind>: Identifier, ExpressibleByIntegerLiteral {
+    public let rawValue: Int64
+    public init(rawValue: Int64) { self.rawValue = rawValue }
+    public init(integerLiteral value: Int64) { self.rawValue = value }
 }
+
+/// The kinds of things with a typed identifier: types only, never values, that keep the
+/// identifiers of one kind apart from those of another.
+public enum IdentifiedKind {
+    public enum Traveller {}
+    public enum Volunteer {}
+    public enum Vehicle {}
+    public enum Shift {}
+    public enum Ride {}
+    public enum Booking {}
+    public enum Leg {}
+}
+
+/// A traveller (a pass holder or AutoMaatje participant), as in `travellers.json`.
+public typealias TravellerID = TextID<IdentifiedKind.Traveller>
 
 /// An AutoMaatje volunteer driver, as in `volunteers.json`.
-public struct VolunteerID: TextIdentifier {
-    public let rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-}
+public typealias VolunteerID = TextID<IdentifiedKind.Volunteer>
 
 /// A Regiotaxi vehicle, as in `fleet.json`.
-public struct VehicleID: TextIdentifier {
-    public let rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-}
+public typealias VehicleID = TextID<IdentifiedKind.Vehicle>
 
 /// One working period of a vehicle or a volunteer on a day: `"rt-03 07:00–15:00"`, the key of
 /// a vehicle's route in the store and in a day's schedule.
-public struct ShiftID: TextIdentifier {
-    public let rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-}
+public typealias ShiftID = TextID<IdentifiedKind.Shift>
 
 /// A door-to-door ride the dispatcher plans: a row of a rides file, or a booked on-demand leg.
-public struct RideID: TextIdentifier {
-    public let rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-}
+public typealias RideID = TextID<IdentifiedKind.Ride>
 
 /// A booking (a trip of one traveller), numbered by the store.
-public struct BookingID: Identifier, ExpressibleByIntegerLiteral {
-    public let rawValue: Int64
-    public init(rawValue: Int64) { self.rawValue = rawValue }
-    public init(integerLiteral value: Int64) { self.rawValue = value }
-}
+public typealias BookingID = NumberID<IdentifiedKind.Booking>
 
 /// A leg of a booking, numbered by the store.
-public struct LegID: Identifier, ExpressibleByIntegerLiteral {
-    public let rawValue: Int64
-    public init(rawValue: Int64) { self.rawValue = rawValue }
-    public init(integerLiteral value: Int64) { self.rawValue = value }
-}
+public typealias LegID = NumberID<IdentifiedKind.Leg>

@@ -8,11 +8,13 @@
 
 public import GTFS
 
-/// A drive between two points: road distance and driving time.
+/// A way between two points along the roads, driven (``RoadModel/drive(from:to:)``) or
+/// walked (``RoadModel/walk(from:to:as:)``): its length and how long it takes.
 public struct RoadLeg: Sendable, Hashable {
     /// Metres along the road.
     public var metres: Double
-    /// Seconds of driving, door to door (getting in and out not included).
+    /// Seconds of driving, door to door (getting in and out not included), or of walking,
+    /// rounded up.
     public var seconds: Int32
 
     public init(metres: Double, seconds: Int32) {
@@ -23,18 +25,8 @@ public struct RoadLeg: Sendable, Hashable {
     public var kilometres: Double { metres / 1000 }
 }
 
-/// A walk between two points.
-public struct WalkLeg: Sendable, Hashable {
-    /// Metres walked.
-    public var metres: Double
-    /// Seconds of walking, rounded up.
-    public var seconds: Int32
-
-    public init(metres: Double, seconds: Int32) {
-        self.metres = metres
-        self.seconds = seconds
-    }
-}
+/// A walk between two points, on foot or in a wheelchair: a road leg walked.
+public typealias WalkLeg = RoadLeg
 
 /// Who walks: on foot, or in a wheelchair (no steps, slower; ROADS.md).
 public enum WalkProfile: String, Sendable, Hashable {
@@ -96,11 +88,6 @@ public struct StraightLineRoadModel: RoadModel, Sendable, Hashable {
     public struct SpeedBand: Sendable, Hashable {
         public var upToMetres: Double
         public var kilometresPerHour: Double
-
-        public init(upToMetres: Double, kilometresPerHour: Double) {
-            self.upToMetres = upToMetres
-            self.kilometresPerHour = kilometresPerHour
-        }
     }
 
     public init() {}

@@ -46,15 +46,6 @@ public struct PlanDocument: Codable, Sendable, Hashable {
         public var platform: String?
         /// The stops a stop-name query matched (`goan plan` between stops).
         public var stopIds: [String]?
-
-        public init(name: String?, lat: Double, lon: Double, stopId: String? = nil, platform: String? = nil, stopIds: [String]? = nil) {
-            self.name = name
-            self.lat = lat
-            self.lon = lon
-            self.stopId = stopId
-            self.platform = platform
-            self.stopIds = stopIds
-        }
     }
 
     /// What was asked: one of `departureTime` and `arrivalTime`.
@@ -66,14 +57,6 @@ public struct PlanDocument: Codable, Sendable, Hashable {
         public var maxTransfers: Int
         /// Only wheelchair-accessible trips and stops.
         public var wheelchair: Bool
-
-        public init(departureTime: String?, arrivalTime: String?, windowMinutes: Int, maxTransfers: Int, wheelchair: Bool) {
-            self.departureTime = departureTime
-            self.arrivalTime = arrivalTime
-            self.windowMinutes = windowMinutes
-            self.maxTransfers = maxTransfers
-            self.wheelchair = wheelchair
-        }
     }
 
     /// One itinerary; with an offer id when it is bookable.
@@ -93,22 +76,6 @@ public struct PlanDocument: Codable, Sendable, Hashable {
         public var transfers: Int
         public var walkingMetres: Double?
         public var legs: [Leg]
-
-        public init(
-            id: String? = nil, validUntil: String? = nil, departureTime: String, arrivalTime: String, durationMinutes: Int, price: Double?,
-            guaranteed: Bool?, transfers: Int, walkingMetres: Double?, legs: [Leg]
-        ) {
-            self.id = id
-            self.validUntil = validUntil
-            self.departureTime = departureTime
-            self.arrivalTime = arrivalTime
-            self.durationMinutes = durationMinutes
-            self.price = price
-            self.guaranteed = guaranteed
-            self.transfers = transfers
-            self.walkingMetres = walkingMetres
-            self.legs = legs
-        }
     }
 
     public struct Leg: Codable, Sendable, Hashable {
@@ -140,15 +107,6 @@ public struct PlanDocument: Codable, Sendable, Hashable {
         /// Transit: the trip's own service date (a trip after midnight runs on the day before's).
         public var serviceDate: String?
         public var notes: [String]?
-
-        public init(mode: String, from: Place, to: Place, departureTime: String, arrivalTime: String, durationMinutes: Int) {
-            self.mode = mode
-            self.from = from
-            self.to = to
-            self.departureTime = departureTime
-            self.arrivalTime = arrivalTime
-            self.durationMinutes = durationMinutes
-        }
     }
 
     public struct NotOffered: Codable, Sendable, Hashable {
@@ -158,28 +116,6 @@ public struct PlanDocument: Codable, Sendable, Hashable {
         public var code: String
         /// Why, in words.
         public var reason: String
-
-        public init(mode: String, code: String, reason: String) {
-            self.mode = mode
-            self.code = code
-            self.reason = reason
-        }
-    }
-
-    public init(
-        from: Place, to: Place, date: String, timezone: String, traveller: String?, query: Query, options: [Option], notOffered: [NotOffered],
-        availability: String?, roads: String? = nil
-    ) {
-        self.from = from
-        self.to = to
-        self.date = date
-        self.timezone = timezone
-        self.traveller = traveller
-        self.query = query
-        self.options = options
-        self.notOffered = notOffered
-        self.availability = availability
-        self.roads = roads
     }
 }
 

@@ -117,67 +117,13 @@ struct PlanOutput {
 
     // MARK: JSON
 
-    /// A stop as a place of the plan document.
-    func place(_ stop: StopIndex) -> PlanDocument.Place {
-        let s = timetable.feed.stops[stop.int]
-        return .init(name: s.name, lat: s.latitude, lon: s.longitude, stopId: s.id, platform: s.platformCode.isEmpty ? nil : s.platformCode)
-    }
-
-    /// What was asked for as a place: the query's words, its position (given, else its first
-    /// stop's) and the stops it matched.
-    func place(_ match: StopFinder.Match) -> PlanDocument.Place {
-        let feed = timetable.feed
-        let first = match.stops.first.map { feed.stops[$0.stop.int] }
-        return .init(
-            name: match.label, lat: match.coordinate?.latitude ?? first?.latitude ?? 0, lon: match.coordinate?.longitude ?? first?.longitude ?? 0,
-            stopIds: match.stops.map { feed.stops[$0.stop.int].id })
-    }
-
     /// The journeys in the one wire format (`PlanDocument`, as the multimodal plan and the API):
     /// public transport only, so without prices.
     func json() throws -> String {
-        func iso(_ t: Int32) -> String { ServiceDayClock.wallClock(t, on: date, timezone: zone).iso }
-        let feed = timetable.feed
-        let from = place(origin), to = place(destination)
-        var departure: String?, arrival: String?
-        switch request.time {
-        case .departAt(let t): departure = iso(t)
-        case .arriveBy(let t): arrival = iso(t)
-        }
         let document = PlanDocument(
-            from: from, to: to, date: date.description, timezone: zone, traveller: nil,
-            query: .init(
-                departureTime: departure, arrivalTime: arrival, windowMinutes: Int(request.window / 60), maxTransfers: request.maxTransfers,
-                wheelchair: request.wheelchairOnly),
-            options: journeys.map { journey in
-                PlanDocument.Option(
-                    departureTime: iso(journey.departure), arrivalTime: iso(journey.arrival), durationMinutes: PlanDocument.minutes(journey.duration),
-                    price: nil, guaranteed: nil, transfers: journey.transfers, walkingMetres: nil,
-                    legs: journey.legs.enumerated().map { index, leg in
-                        // A walk without a stop at an end starts at the place asked for, or ends there.
-                        var item = PlanDocument.Leg(
-                            mode: leg.mode.rawValue, from: leg.fromStop.map(place) ?? (index == 0 ? from : to),
-                            to: leg.toStop.map(place) ?? (index == journey.legs.count - 1 ? to : from),
-                            departureTime: iso(leg.departure), arrivalTime: iso(leg.arrival), durationMinutes: PlanDocument.minutes(leg.duration))
-                        if leg.mode == .transit, let t = leg.feedTrip {
-                            let trip = feed.trips[Int(t)]
-                            let route = feed.routes[Int(trip.route)]
-                            item.routeId = route.id
-                            item.route = route.shortName
-                            item.routeLongName = route.longName
-                            item.vehicle = route.modeName
-                            item.agency = feed.agencies[Int(route.agency)].name
-                            item.tripId = trip.id
-                            item.headsign = trip.headsign
-                            item.serviceDate = date.adding(days: leg.serviceDayOffset).description
-                        }
-                        return item
-                    })
-            },
-            notOffered: journeys.isEmpty
-                ? [.init(mode: TravelMode.transit.rawValue, code: "NO_TRANSIT_CONNECTION", reason: "No public transport reaches \(destination.label) from \(origin.label) \(requestWindowText()) with at most \(request.maxTransfers) transfers\(request.wheelchairOnly ? " using only wheelchair-accessible trips and stops" : "").")]
-                : [],
-            availability: nil, roads: roadModel)
+            journeys: journeys, request: request, from: origin, to: destination, date: date, timetable: timetable,
+            noConnection: "No public transport reaches \(destination.label) from \(origin.label) \(requestWindowText()) with at most \(request.maxTransfers) transfers\(request.wheelchairOnly ? " using only wheelchair-accessible trips and stops" : "").",
+            roads: roadModel)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(document), as: UTF8.self)

@@ -53,14 +53,11 @@ final class BlobInflater {
             let at = reader.position
             switch field {
             case 1:
-                try reader.expect(.lengthDelimited, wireType, "Blob raw")
-                raw = try reader.readLengthDelimited()
+                raw = try reader.readLengthDelimited(wireType, "Blob raw")
             case 2:
-                try reader.expect(.varint, wireType, "Blob raw_size")
-                rawSize = try reader.readInt32("Blob raw_size")
+                rawSize = try reader.readInt32(wireType, "Blob raw_size")
             case 3:
-                try reader.expect(.lengthDelimited, wireType, "Blob zlib_data")
-                zlib = try reader.readLengthDelimited()
+                zlib = try reader.readLengthDelimited(wireType, "Blob zlib_data")
             case 4, 5, 6, 7:
                 let names = [4: "lzma", 5: "bzip2", 6: "lz4", 7: "zstd"]
                 unsupported = (names[Int(field)] ?? "", at)

@@ -22,8 +22,7 @@ enum HeaderBlock {
                 continue
             }
             let at = reader.position
-            try reader.expect(.lengthDelimited, wireType, "HeaderBlock required_features")
-            let range = try reader.readLengthDelimited()
+            let range = try reader.readLengthDelimited(wireType, "HeaderBlock required_features")
             let feature = String(decoding: UnsafeBufferPointer(rebasing: data[range]), as: UTF8.self)
             guard supportedFeatures.contains(feature) else {
                 throw DecodeError(offset: at, problem: "the file requires feature \"\(feature)\", which this reader does not support (supported: \(supportedFeatures.joined(separator: ", ")))")

@@ -75,11 +75,9 @@ struct PBFBlobFramer {
             while let (field, wireType) = try reader.readKey() {
                 switch field {
                 case 1:
-                    try reader.expect(.lengthDelimited, wireType, "BlobHeader type")
-                    type = try reader.readLengthDelimited()
+                    type = try reader.readLengthDelimited(wireType, "BlobHeader type")
                 case 3:
-                    try reader.expect(.varint, wireType, "BlobHeader datasize")
-                    dataSize = try reader.readInt32("BlobHeader datasize")
+                    dataSize = try reader.readInt32(wireType, "BlobHeader datasize")
                 default:
                     try reader.skip(wireType, field: field)
                 }

@@ -48,8 +48,7 @@ final class PrimitiveBlockDecoder {
                     hasNodes = true
                     try reader.skip(wireType, field: field)
                 case 3:
-                    try reader.expect(.lengthDelimited, wireType, "PrimitiveGroup ways")
-                    let way = try reader.readLengthDelimited()
+                    let way = try reader.readLengthDelimited(wireType, "PrimitiveGroup ways")
                     if !stringsRead {
                         try readStrings(data)
                         stringsRead = true
@@ -72,11 +71,9 @@ final class PrimitiveBlockDecoder {
             while let (field, wireType) = try reader.readKey() {
                 switch field {
                 case 1:
-                    try reader.expect(.lengthDelimited, wireType, "PrimitiveGroup nodes")
-                    try readNode(data, try reader.readLengthDelimited(), lookup: &lookup, bbox: bbox, into: &hits)
+                    try readNode(data, try reader.readLengthDelimited(wireType, "PrimitiveGroup nodes"), lookup: &lookup, bbox: bbox, into: &hits)
                 case 2:
-                    try reader.expect(.lengthDelimited, wireType, "PrimitiveGroup dense")
-                    try readDenseNodes(data, try reader.readLengthDelimited(), lookup: &lookup, bbox: bbox, into: &hits)
+                    try readDenseNodes(data, try reader.readLengthDelimited(wireType, "PrimitiveGroup dense"), lookup: &lookup, bbox: bbox, into: &hits)
                 default:
                     try reader.skip(wireType, field: field)
                 }
@@ -101,18 +98,15 @@ final class PrimitiveBlockDecoder {
                 guard stringTable == nil else { throw DecodeError(offset: at, problem: "the block has a second string table") }
                 stringTable = try reader.readLengthDelimited()
             case 2:
-                try reader.expect(.lengthDelimited, wireType, "PrimitiveBlock primitivegroup")
-                groups.append(try reader.readLengthDelimited())
+                groups.append(try reader.readLengthDelimited(wireType, "PrimitiveBlock primitivegroup"))
             case 17:
                 try reader.expect(.varint, wireType, "PrimitiveBlock granularity")
                 granularity = Int64(try reader.readInt32("granularity"))
                 guard granularity > 0 else { throw DecodeError(offset: at, problem: "granularity \(granularity) is not positive") }
             case 19:
-                try reader.expect(.varint, wireType, "PrimitiveBlock lat_offset")
-                latOffset = Int64(bitPattern: try reader.readVarint())
+                latOffset = Int64(bitPattern: try reader.readVarint(wireType, "PrimitiveBlock lat_offset"))
             case 20:
-                try reader.expect(.varint, wireType, "PrimitiveBlock lon_offset")
-                lonOffset = Int64(bitPattern: try reader.readVarint())
+                lonOffset = Int64(bitPattern: try reader.readVarint(wireType, "PrimitiveBlock lon_offset"))
             default:
                 try reader.skip(wireType, field: field)
             }
@@ -125,8 +119,7 @@ final class PrimitiveBlockDecoder {
             var reader = ProtobufReader(data, stringTable)
             while let (field, wireType) = try reader.readKey() {
                 if field == 1 {
-                    try reader.expect(.lengthDelimited, wireType, "StringTable s")
-                    strings.append(try reader.readLengthDelimited())
+                    strings.append(try reader.readLengthDelimited(wireType, "StringTable s"))
                 } else {
                     try reader.skip(wireType, field: field)
                 }
@@ -150,17 +143,13 @@ final class PrimitiveBlockDecoder {
         while let (field, wireType) = try reader.readKey() {
             switch field {
             case 1:
-                try reader.expect(.varint, wireType, "Way id")
-                id = Int64(bitPattern: try reader.readVarint())
+                id = Int64(bitPattern: try reader.readVarint(wireType, "Way id"))
             case 2:
-                try reader.expect(.lengthDelimited, wireType, "Way keys")
-                keys = try reader.readLengthDelimited()
+                keys = try reader.readLengthDelimited(wireType, "Way keys")
             case 3:
-                try reader.expect(.lengthDelimited, wireType, "Way vals")
-                vals = try reader.readLengthDelimited()
+                vals = try reader.readLengthDelimited(wireType, "Way vals")
             case 8:
-                try reader.expect(.lengthDelimited, wireType, "Way refs")
-                refRange = try reader.readLengthDelimited()
+                refRange = try reader.readLengthDelimited(wireType, "Way refs")
             default:
                 try reader.skip(wireType, field: field)
             }
@@ -254,14 +243,11 @@ final class PrimitiveBlockDecoder {
         while let (field, wireType) = try reader.readKey() {
             switch field {
             case 1:
-                try reader.expect(.varint, wireType, "Node id")
-                id = zigzagDecode(try reader.readVarint())
+                id = zigzagDecode(try reader.readVarint(wireType, "Node id"))
             case 8:
-                try reader.expect(.varint, wireType, "Node lat")
-                lat = zigzagDecode(try reader.readVarint())
+                lat = zigzagDecode(try reader.readVarint(wireType, "Node lat"))
             case 9:
-                try reader.expect(.varint, wireType, "Node lon")
-                lon = zigzagDecode(try reader.readVarint())
+                lon = zigzagDecode(try reader.readVarint(wireType, "Node lon"))
             default:
                 try reader.skip(wireType, field: field)
             }
@@ -283,14 +269,11 @@ final class PrimitiveBlockDecoder {
         while let (field, wireType) = try reader.readKey() {
             switch field {
             case 1:
-                try reader.expect(.lengthDelimited, wireType, "DenseNodes id")
-                ids = try reader.readLengthDelimited()
+                ids = try reader.readLengthDelimited(wireType, "DenseNodes id")
             case 8:
-                try reader.expect(.lengthDelimited, wireType, "DenseNodes lat")
-                lats = try reader.readLengthDelimited()
+                lats = try reader.readLengthDelimited(wireType, "DenseNodes lat")
             case 9:
-                try reader.expect(.lengthDelimited, wireType, "DenseNodes lon")
-                lons = try reader.readLengthDelimited()
+                lons = try reader.readLengthDelimited(wireType, "DenseNodes lon")
             default:
                 try reader.skip(wireType, field: field)
             }

@@ -119,6 +119,25 @@ struct ProtobufReader {
         }
     }
 
+    /// The bytes of the length-delimited field `name` (for errors), whose key gave `wireType`.
+    mutating func readLengthDelimited(_ wireType: WireType, _ name: String) throws(DecodeError) -> Range<Int> {
+        try expect(.lengthDelimited, wireType, name)
+        return try readLengthDelimited()
+    }
+
+    /// The varint field `name` (for errors), whose key gave `wireType`.
+    @inline(__always)
+    mutating func readVarint(_ wireType: WireType, _ name: String) throws(DecodeError) -> UInt64 {
+        try expect(.varint, wireType, name)
+        return try readVarint()
+    }
+
+    /// The `int32` field `name` (for errors), whose key gave `wireType`.
+    mutating func readInt32(_ wireType: WireType, _ name: String) throws(DecodeError) -> Int32 {
+        try expect(.varint, wireType, name)
+        return try readInt32(name)
+    }
+
     /// Throws unless the field has the wire type the schema gives it.
     @inline(__always)
     func expect(_ wireType: WireType, _ actual: WireType, _ name: String) throws(DecodeError) {
