@@ -85,6 +85,10 @@ public struct DayDispatcher: Sendable {
     /// instead of a matrix: 1,200 nodes are 11 MB of matrix, a region's 6,400 would be 330 MB.
     public var matrixLimit = 1200
 
+    /// Route cost per minute a passenger rides (see ``DARPInstance/rideTimeWeight``): 0 weighs
+    /// the vehicles' driving only.
+    public var rideTimeWeight = 0.0
+
     /// The nodes, fleet and promises of a day, without travel times (all 0), and the position of
     /// every node. The fleet is `shifts` (depots renumbered), or every shift on duty.
     func day(of rides: [BookedRide], date: ServiceDate, includingVolunteers: Bool, shifts given: [Shift]? = nil) -> (instance: DARPInstance, points: [Coordinate]) {
@@ -120,9 +124,10 @@ public struct DayDispatcher: Sendable {
             nodes.append(.init(x: 0, y: 0, service: 0, load: 0, earliest: vehicle.start, latest: vehicle.end))
         }
         let count = nodes.count
-        let instance = DARPInstance(
+        var instance = DARPInstance(
             name: "day \(date)", requests: n, nodes: nodes, travel: [Double](repeating: 0, count: count * count), fleet: fleet,
             maxRide: maxRide, kinds: kinds)
+        instance.rideTimeWeight = rideTimeWeight
         return (instance, points)
     }
 

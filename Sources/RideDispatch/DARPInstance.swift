@@ -90,6 +90,12 @@ public struct DARPInstance: Sendable {
     /// An upper bound of any travel time the search may ask for (the penalty of an unserved
     /// request is built on it); `nil`: the largest finite entry of `travel`.
     public var longestTravel: Double?
+    /// Route cost per minute a passenger spends on board, counted on the route's path without
+    /// waiting (drives and the stops in between, from the end of the pickup to the drop-off):
+    /// 0 for the benchmark's objective (driving only); a day's dispatch may weigh its
+    /// passengers' time against the vehicles' (1: a passenger-minute costs as much as a
+    /// vehicle-minute). Waiting is left out, so the cost of an insertion stays exact and cheap.
+    public var rideTimeWeight: Double = 0
 
     /// The heterogeneous fleet; empty for the homogeneous benchmark (node 0 the only depot).
     public var fleet: [Vehicle] = []

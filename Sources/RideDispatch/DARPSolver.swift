@@ -42,7 +42,10 @@ public struct DARPSolver {
         if instance.longestTravel == nil {
             for time in instance.travel where time.isFinite { longest = max(longest, time) }
         }
-        unservedPenalty = 4 * longest + 1000
+        // Above the most that serving one request can cost: its detours (at most 4 of the
+        // longest drives) and, with a ride-time weight, its ride and everybody's detour on board.
+        let ridePart = instance.rideTimeWeight * (instance.maxRideTime + Double(instance.capacity + 1) * (4 * longest + 20))
+        unservedPenalty = 4 * longest + 1000 + ridePart
     }
 
     /// Counters of one solve, for benchmarks.
@@ -219,6 +222,7 @@ public struct DARPSolver {
             boundsOfRoute[vehicle] = (r, earliest, latestBegin, room)
         }
         let seats = nodes[pickup].load, chairs = nodes[pickup].wheelchair
+        let weight = instance.rideTimeWeight
         func node(_ p: Int) -> Int { p < 0 || p >= m ? depot : r[p] }
         candidates.removeAll(keepingCapacity: true)
         for i in 0 ... m {
@@ -260,6 +264,12 @@ public struct DARPSolver {
                     if dropBegin + nodes[drop].service + instance.time(drop, b) > latestBegin[i + 1] + 1e-9 { continue }
                     delta = instance.time(a, pickup) + instance.time(pickup, drop) + instance.time(drop, b) - instance.time(a, b)
                     if delta + nodes[pickup].service + nodes[drop].service > room.rideSlack[i] + 1e-6 { continue }
+                    if weight > 0 {
+                        // Its own ride, and everyone on board through gap i rides the detour longer.
+                        let riding = instance.time(pickup, drop) + Double(room.riders[i]) * (delta + nodes[pickup].service + nodes[drop].service)
+                        candidates.append((delta + weight * riding, i, j))
+                        continue
+                    }
                 } else {
                     if pickupPushesTooFar { break }
                     if pickupDetour > room.rideSlack[i] + 1e-6 { break }
@@ -273,6 +283,12 @@ public struct DARPSolver {
                     let dropDelta = instance.time(c, drop) + instance.time(drop, e) - instance.time(c, e)
                     if dropDelta + nodes[drop].service > room.rideSlack[j] + 1e-6 { continue }
                     delta = pickupDelta + dropDelta
+                    if weight > 0 {
+                        let own = onBoard - nodes[pickup].service + nodes[c].service + instance.time(c, drop)
+                        let riding = own + Double(room.riders[i]) * pickupDetour + Double(room.riders[j]) * (dropDelta + nodes[drop].service)
+                        candidates.append((delta + weight * riding, i, j))
+                        continue
+                    }
                 }
                 candidates.append((delta, i, j))
             }

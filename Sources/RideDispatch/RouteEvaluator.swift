@@ -27,6 +27,8 @@ public final class RouteEvaluator {
     let depart: UnsafeMutablePointer<Double>
     /// Position of each node in the current route (for ride times); -1 when absent.
     let position: UnsafeMutablePointer<Int>
+    /// The path's length at each pickup, by node (for the cost of the passengers' time).
+    let pathAtPickup: UnsafeMutablePointer<Double>
 
     public init(instance: DARPInstance) {
         self.instance = instance
@@ -38,6 +40,8 @@ public final class RouteEvaluator {
         depart = .allocate(capacity: capacity)
         position = .allocate(capacity: instance.nodeCount)
         position.initialize(repeating: -1, count: instance.nodeCount)
+        pathAtPickup = .allocate(capacity: instance.nodeCount)
+        pathAtPickup.initialize(repeating: 0, count: instance.nodeCount)
         nodes.initialize(repeating: 0, count: capacity)
         for buffer in [arrival, begin, wait, depart] { buffer.initialize(repeating: 0, count: capacity) }
     }
@@ -49,6 +53,7 @@ public final class RouteEvaluator {
         wait.deallocate()
         depart.deallocate()
         position.deallocate()
+        pathAtPickup.deallocate()
     }
 
     /// The result of an evaluation.
@@ -63,12 +68,26 @@ public final class RouteEvaluator {
     }
 
     /// Travel cost of a route, feasible or not (depot to depot).
+    /// Travel cost of a route, feasible or not (depot to depot), plus the instance's
+    /// `rideTimeWeight` × the passengers' minutes on board along the path (waiting aside).
     public func cost(_ route: [Int], vehicle: Int = 0) -> Double {
         guard !route.isEmpty else { return 0 }
         let depot = instance.terms(vehicle).depot
         var total = instance.time(depot, route[0]) + instance.time(route[route.count - 1], depot)
         for (a, b) in zip(route, route.dropFirst()) { total += instance.time(a, b) }
-        return total
+        guard instance.rideTimeWeight > 0 else { return total }
+        // The path's length up to each stop, remembered at each pickup (by node) until its drop-off.
+        let n = instance.requestCount, nodes = instance.nodes, start = pathAtPickup
+        var path = 0.0, onBoard = 0.0
+        for (k, node) in route.enumerated() {
+            if k > 0 { path += nodes[route[k - 1]].service + instance.time(route[k - 1], node) }
+            if node <= n {
+                start[node] = path + nodes[node].service
+            } else {
+                onBoard += path - start[node - n]
+            }
+        }
+        return total + instance.rideTimeWeight * onBoard
     }
 
     /// Whether `route` (stops without the depots) is feasible; with the schedule when asked.

@@ -23,6 +23,9 @@ struct RouteRoom {
     /// board. A stop put into gap `g` lengthens that path by its detour and its service, so a
     /// detour beyond this room breaks somebody's ride-time limit, whatever the schedule.
     var rideSlack: [Double] = [.infinity]
+    /// Requests on board through gap `g`: each rides a stop's detour longer when one is put
+    /// there (the cost of the passengers' time, `DARPInstance.rideTimeWeight`).
+    var riders: [Int] = [0]
 
     init() {}
 
@@ -32,6 +35,7 @@ struct RouteRoom {
         seats = [Int](repeating: 0, count: m + 1)
         chairs = [Int](repeating: 0, count: m + 1)
         rideSlack = [Double](repeating: .infinity, count: m + 1)
+        riders = [Int](repeating: 0, count: m + 1)
         for k in 0 ..< m {
             seats[k + 1] = seats[k] + nodes[route[k]].load
             chairs[k + 1] = chairs[k] + nodes[route[k]].wheelchair
@@ -45,7 +49,10 @@ struct RouteRoom {
             guard let d = route[(p + 1)...].firstIndex(of: node + n) else { continue }
             let shortest = path[d] - path[p] - nodes[node].service
             let room = instance.maxRide(node) - shortest
-            for g in (p + 1) ... d { rideSlack[g] = min(rideSlack[g], room) }
+            for g in (p + 1) ... d {
+                rideSlack[g] = min(rideSlack[g], room)
+                riders[g] += 1
+            }
         }
     }
 }

@@ -124,7 +124,9 @@ struct DayLoop {
             // window, the ride-time limit, the vehicle kind; volunteers answered at booking
             // time, so their rides are fixed or awaiting).
             let clock = ContinuousClock(), started = clock.now
-            vehicleDays = dispatcher.dispatch(
+            var nightly = dispatcher
+            nightly.rideTimeWeight = scenario.dispatch?.rideTimeWeight ?? 0
+            vehicleDays = nightly.dispatch(
                 booked, date: date, timeLimit: 86_400, iterations: iterations, seed: scenario.seed &+ UInt64(day), booked: routes
             ) { _, _ in true }.days
             reoptimisationSeconds.append(Simulator.seconds(clock.now - started))

@@ -253,6 +253,9 @@ extension Scenario {
         if let iterations = dispatch?.iterations, !(0 ... 1_000_000).contains(iterations) {
             throw fail("dispatch.iterations", "between 0 and 1000000, found \(iterations)")
         }
+        if let weight = dispatch?.rideTimeWeight, !(weight.isFinite && (0 ... 100).contains(weight)) {
+            throw fail("dispatch.rideTimeWeight", "a number between 0 and 100, found \(weight)")
+        }
         let figures: Set<String> = [
             "automaatjeRides", "automaatjeRiders", "automaatjeRidersLivingAlone", "requests", "regiotaxiRidesPerDay", "regiotaxiRidesPerWeekday",
         ]

@@ -185,10 +185,14 @@ public struct Scenario: Codable, Sendable, Hashable {
         /// Days with more Regiotaxi rides than this keep the routes as booked (days of more
         /// than 1,200 nodes get their travel times on demand, not as a matrix).
         public var maxRidesToImprove: Int?
+        /// Minutes of route cost per minute a passenger rides (along the route's path, waiting
+        /// aside) in the overnight re-optimisation: 0 (the default) weighs driving only.
+        public var rideTimeWeight: Double?
 
-        public init(iterations: Int? = nil, maxRidesToImprove: Int? = nil) {
+        public init(iterations: Int? = nil, maxRidesToImprove: Int? = nil, rideTimeWeight: Double? = nil) {
             self.iterations = iterations
             self.maxRidesToImprove = maxRidesToImprove
+            self.rideTimeWeight = rideTimeWeight
         }
     }
 

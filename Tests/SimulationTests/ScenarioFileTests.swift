@@ -94,6 +94,9 @@ import Testing
         BadFile(label: "unknown top-level field", field: "phase", expects: ["'phase'", "phases"]) { $0["phase"] = [[String: Any]]() },
         BadFile(label: "share above 1", field: "population.livingAlone", expects: ["between 0 and 1", "1.5"]) { $0.setField("population.livingAlone", 1.5) },
         BadFile(label: "negative share", field: "population.aids.walker", expects: ["between 0 and 1"]) { $0.setField("population.aids.walker", -0.1) },
+        BadFile(label: "negative ride-time weight", field: "dispatch.rideTimeWeight", expects: ["between 0 and 100", "-1"]) {
+            $0.setField("dispatch.rideTimeWeight", -1)
+        },
         BadFile(label: "purpose shares not adding to 1", field: "demand.purposes", expects: ["add up to 1"]) { $0.setField("demand.purposes[0].share", 0.6) },
         BadFile(label: "age shares not adding to 1", field: "population.ages", expects: ["add up to 1"]) { $0.setField("population.ages[0].share", 0.3) },
         BadFile(label: "lead-time shares not adding to 1", field: "demand.leadTimes", expects: ["add up to 1"]) { $0.setField("demand.leadTimes[2].share", 0.2) },
