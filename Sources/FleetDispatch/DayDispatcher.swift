@@ -51,10 +51,9 @@ public struct DayDispatcher: Sendable {
     /// ``DARPInstance/travelTime``): computed each time from the straight-line estimate, once
     /// and remembered from the street network.
     public func instance(for rides: [BookedRide], date: ServiceDate, includingVolunteers: Bool = true) -> (DARPInstance, [Coordinate]) {
-        var day = self.day(of: rides, date: date, includingVolunteers: includingVolunteers)
+        var day = self.day(of: rides, date: date, includingVolunteers: includingVolunteers, matrix: false)
         let points = day.points, count = points.count
         guard count <= matrixLimit else {
-            day.instance.travel = []
             let road = self.road
             let minutes: @Sendable (Int, Int) -> Double = { i, j in
                 i == j ? 0 : Double(road.drive(from: points[i], to: points[j]).seconds) / 60
@@ -73,6 +72,7 @@ public struct DayDispatcher: Sendable {
             day.instance.longestTravel = 2 * longest
             return (day.instance, points)
         }
+        day.instance.travel = [Double](repeating: 0, count: count * count)
         for i in 0 ..< count {
             for j in 0 ..< count where i != j {
                 day.instance.travel[i * count + j] = Double(road.drive(from: points[i], to: points[j]).seconds) / 60
@@ -89,9 +89,12 @@ public struct DayDispatcher: Sendable {
     /// the vehicles' driving only.
     public var rideTimeWeight = 0.0
 
-    /// The nodes, fleet and promises of a day, without travel times (all 0), and the position of
-    /// every node. The fleet is `shifts` (depots renumbered), or every shift on duty.
-    func day(of rides: [BookedRide], date: ServiceDate, includingVolunteers: Bool, shifts given: [Shift]? = nil) -> (instance: DARPInstance, points: [Coordinate]) {
+    /// The nodes, fleet and promises of a day, without travel times (a matrix of zeros, or none
+    /// when `matrix` is false), and the position of every node. The fleet is `shifts` (depots
+    /// renumbered), or every shift on duty.
+    func day(
+        of rides: [BookedRide], date: ServiceDate, includingVolunteers: Bool, shifts given: [Shift]? = nil, matrix: Bool = true
+    ) -> (instance: DARPInstance, points: [Coordinate]) {
         let n = rides.count
         var nodes: [DARPInstance.Node] = [DARPInstance.Node(x: 0, y: 0, service: 0, load: 0, earliest: 0, latest: 30 * 60)]
         var points: [Coordinate] = [Coordinate(latitude: 52.4, longitude: 6.6)]
@@ -125,7 +128,7 @@ public struct DayDispatcher: Sendable {
         }
         let count = nodes.count
         var instance = DARPInstance(
-            name: "day \(date)", requests: n, nodes: nodes, travel: [Double](repeating: 0, count: count * count), fleet: fleet,
+            name: "day \(date)", requests: n, nodes: nodes, travel: matrix ? [Double](repeating: 0, count: count * count) : [], fleet: fleet,
             maxRide: maxRide, kinds: kinds)
         instance.rideTimeWeight = rideTimeWeight
         return (instance, points)
