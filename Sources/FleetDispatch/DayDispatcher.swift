@@ -53,11 +53,11 @@ public struct DayDispatcher: Sendable {
     public func instance(for rides: [BookedRide], date: ServiceDate, includingVolunteers: Bool = true) -> (DARPInstance, [Coordinate]) {
         var day = self.day(of: rides, date: date, includingVolunteers: includingVolunteers, matrix: false)
         let points = day.points, count = points.count
+        let road = self.road
+        let minutes: @Sendable (Int, Int) -> Double = { i, j in
+            i == j ? 0 : Double(road.drive(from: points[i], to: points[j]).seconds) / 60
+        }
         guard count <= matrixLimit else {
-            let road = self.road
-            let minutes: @Sendable (Int, Int) -> Double = { i, j in
-                i == j ? 0 : Double(road.drive(from: points[i], to: points[j]).seconds) / 60
-            }
             if road is StraightLineRoadModel {
                 // Cheaper to compute again than to look up among the millions of pairs a
                 // region's search asks for.
@@ -74,9 +74,7 @@ public struct DayDispatcher: Sendable {
         }
         day.instance.travel = [Double](repeating: 0, count: count * count)
         for i in 0 ..< count {
-            for j in 0 ..< count where i != j {
-                day.instance.travel[i * count + j] = Double(road.drive(from: points[i], to: points[j]).seconds) / 60
-            }
+            for j in 0 ..< count where i != j { day.instance.travel[i * count + j] = minutes(i, j) }
         }
         return (day.instance, points)
     }

@@ -31,7 +31,6 @@ public struct DARPSolver {
     /// The times and bounds of each route as last computed, by route index: an insertion pass
     /// asks for the same unchanged routes once per pending request.
     var boundsOfRoute: [(route: [Int], earliest: [Double], latest: [Double], room: RouteRoom)?] = []
-    var room = RouteRoom()
 
     public init(instance: DARPInstance, seed: UInt64) {
         self.instance = instance
@@ -212,6 +211,7 @@ public struct DARPSolver {
         if terms.kind != 0, !instance.requestKind.isEmpty, instance.requestKind[pickup] != 0, instance.requestKind[pickup] != terms.kind { return nil }
         let maxRide = instance.maxRide(pickup)
         if boundsOfRoute.count <= vehicle { boundsOfRoute += Array(repeating: nil, count: vehicle + 1 - boundsOfRoute.count) }
+        let room: RouteRoom
         if let known = boundsOfRoute[vehicle], known.route == r {
             earliest = known.earliest
             latestBegin = known.latest

@@ -75,7 +75,7 @@ extension DayLoop {
         }
         let volunteerRides = rides.filter { $0.service == .automaatje }
         // Rides per volunteer over the run: distinct volunteers who drove at all.
-        total.volunteers = volunteersWhoDrove.count
+        total.volunteers = ridesByVolunteer.count
         var totals = kpis(day: "total", records: all, rides: rides, use: total)
         let compared = days.compactMap(\.asBooked)
         if !compared.isEmpty {

@@ -24,9 +24,7 @@ struct DayLoop {
     let tripsByDay: [[Int]]
     var records: [RequestRecord?]
     var rides: [RideRecord] = []
-    /// The volunteers who drove a served ride (ids).
-    var volunteersWhoDrove = Set<VolunteerID>()
-    /// AutoMaatje rides driven per volunteer over the run.
+    /// AutoMaatje rides driven per volunteer over the run (the volunteers who drove a served ride).
     var ridesByVolunteer: [VolunteerID: Int] = [:]
     var timelines: [Timeline] = []
     var days: [DayKPIs] = []
@@ -138,19 +136,22 @@ struct DayLoop {
         for shift in dispatcher.shifts(on: date, includingVolunteers: true) {
             bases[shift.id] = (shift.depot, shift.start, shift.end)
         }
+        let volunteers = simulator.supply.volunteers
+        func drive(_ days: [VehicleDay], delays: inout SeededGenerator) -> DayExecution {
+            DayExecution(
+                days: days, rides: byRide, bases: bases, volunteers: volunteers, date: dateText, road: dispatcher.road,
+                window: window, delayProbability: scenario.execution?.delayProbability ?? 0, delayMean: scenario.execution?.delayMeanMinutes ?? 0,
+                random: &delays)
+        }
         // The day as booked, driven with the same delays: what the re-optimisation gained.
         var comparison: DayKPIs.AsBooked?
         if reoptimised {
             var sameDelays = delays
-            let driven = DayExecution(
-                days: asBooked, rides: byRide, bases: bases, volunteers: simulator.supply.volunteers, date: dateText, road: dispatcher.road,
-                window: window, delayProbability: scenario.execution?.delayProbability ?? 0, delayMean: scenario.execution?.delayMeanMinutes ?? 0,
-                random: &sameDelays)
-            comparison = .init(execution: driven, rides: byRide, road: dispatcher.road, window: window)
+            comparison = .init(execution: drive(asBooked, delays: &sameDelays), rides: byRide, road: dispatcher.road, window: window)
         }
-        let execution = DayExecution(
-            days: vehicleDays, rides: byRide, bases: bases, volunteers: simulator.supply.volunteers, date: dateText, road: dispatcher.road,
-            window: window, delayProbability: scenario.execution?.delayProbability ?? 0, delayMean: scenario.execution?.delayMeanMinutes ?? 0, random: &delays)
+        var dayDelays = delays
+        let execution = drive(vehicleDays, delays: &dayDelays)
+        delays = dayDelays
         timelines += execution.timelines
         var use = DayUsage(
             taxiKm: execution.taxiKm, taxiEmptyKm: execution.taxiEmptyKm, taxiPassengerKm: execution.taxiPassengerKm, taxiHours: execution.taxiHours,
@@ -185,10 +186,7 @@ struct DayLoop {
                             let drive = desk.dispatcher.road.drive(from: BookingRide.from(leg), to: BookingRide.to(leg))
                             let direct = Double(drive.seconds) / 60
                             let agreed = Double(leg.pickupMinute)
-                            if let volunteer = ride.volunteer {
-                                volunteersWhoDrove.insert(volunteer)
-                                ridesByVolunteer[volunteer, default: 0] += 1
-                            }
+                            if let volunteer = ride.volunteer { ridesByVolunteer[volunteer, default: 0] += 1 }
                             rides.append(RideRecord(
                                 request: trip.id, day: dateText, traveller: traveller, service: ride.service, vehicle: ride.vehicle, agreedPickup: agreed,
                                 pickup: ride.pickup, dropoff: ride.dropoff, rideMinutes: ride.dropoff - ride.pickup - (leg.wheelchair ? 5 : 2),
