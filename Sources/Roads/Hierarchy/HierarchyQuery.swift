@@ -189,16 +189,8 @@ struct PointerHeap {
             overflowed = true
             return
         }
-        var i = count
         count += 1
-        while i > 0 {
-            let parent = (i - 1) >> 1
-            let p = base[parent]
-            if p <= item { break }
-            base[i] = p
-            i = parent
-        }
-        base[i] = item
+        PackedHeap.siftUp(item, from: count - 1, in: base)
     }
 
     @inline(__always)
@@ -206,17 +198,7 @@ struct PointerHeap {
         guard count > 0, !overflowed else { return nil }
         let top = base[0]
         count -= 1
-        let last = base[count]
-        var i = 0
-        while true {
-            var child = 2 * i + 1
-            if child >= count { break }
-            if child + 1 < count, base[child + 1] < base[child] { child += 1 }
-            if last <= base[child] { break }
-            base[i] = base[child]
-            i = child
-        }
-        if count > 0 { base[i] = last }
+        if count > 0 { PackedHeap.siftDown(base[count], count: count, in: base) }
         return top
     }
 }

@@ -41,31 +41,14 @@ struct MinQueue {
 
     private mutating func push(raw: UInt64) {
         items.append(raw)
-        var i = items.count - 1
-        while i > 0 {
-            let parent = (i - 1) >> 1
-            if items[parent] <= raw { break }
-            items[i] = items[parent]
-            i = parent
-        }
-        items[i] = raw
+        items.withUnsafeMutableBufferPointer { PackedHeap.siftUp(raw, from: $0.count - 1, in: $0.baseAddress!) }
     }
 
     private mutating func popRaw() -> UInt64? {
         guard let top = items.first else { return nil }
         let last = items.removeLast()
         if items.isEmpty { return top }
-        var i = 0
-        let n = items.count
-        while true {
-            var child = 2 * i + 1
-            if child >= n { break }
-            if child + 1 < n, items[child + 1] < items[child] { child += 1 }
-            if last <= items[child] { break }
-            items[i] = items[child]
-            i = child
-        }
-        items[i] = last
+        items.withUnsafeMutableBufferPointer { PackedHeap.siftDown(last, count: $0.count, in: $0.baseAddress!) }
         return top
     }
 }
