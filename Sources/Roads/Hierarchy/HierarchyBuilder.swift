@@ -219,34 +219,31 @@ struct HierarchyBuilder {
 /// The bounded Dijkstra that looks for a path avoiding the node being contracted.
 struct WitnessSearch {
     private var dist: [UInt32]
-    private var stamp: [UInt32]
-    private var targetStamp: [UInt32]
-    private var current: UInt32 = 0
+    /// The nodes this search has reached (their `dist` is valid), and the targets not yet settled.
+    private var reached: SearchStamps
+    private var openTargets: SearchStamps
     private var heap = MinQueue()
 
     init(nodeCount: Int) {
         dist = Array(repeating: .max, count: nodeCount)
-        stamp = Array(repeating: 0, count: nodeCount)
-        targetStamp = Array(repeating: 0, count: nodeCount)
+        reached = SearchStamps(nodeCount: nodeCount)
+        openTargets = SearchStamps(nodeCount: nodeCount)
     }
 
     /// Ticks from the last search's source, `UInt32.max` when not reached within its bounds.
-    func distance(_ v: Int32) -> UInt32 { stamp[Int(v)] == current ? dist[Int(v)] : .max }
+    func distance(_ v: Int32) -> UInt32 { reached.contains(Int(v)) ? dist[Int(v)] : .max }
 
     mutating func run(from source: Int32, avoiding avoided: Int32, limit: UInt32, outgoing: [[HierarchyBuilder.Arc]], targets: [HierarchyBuilder.Arc], settleLimit: Int) {
-        current &+= 1
-        if current == 0 {
-            for i in stamp.indices { stamp[i] = 0; targetStamp[i] = 0 }
-            current = 1
-        }
+        reached.removeAll()
+        openTargets.removeAll()
         heap.removeAll()
         // The search may stop once every target is settled: their distances are final.
         var open = 0
-        for t in targets where t.other != source && targetStamp[Int(t.other)] != current {
-            targetStamp[Int(t.other)] = current
+        for t in targets where t.other != source && !openTargets.contains(Int(t.other)) {
+            openTargets.insert(Int(t.other))
             open += 1
         }
-        stamp[Int(source)] = current
+        reached.insert(Int(source))
         dist[Int(source)] = 0
         heap.push(key: UInt32(0), value: source)
         var settled = 0
@@ -255,8 +252,8 @@ struct WitnessSearch {
             if d > limit { break }
             settled += 1
             if settled > settleLimit { break }
-            if targetStamp[Int(u)] == current {
-                targetStamp[Int(u)] = 0
+            if openTargets.contains(Int(u)) {
+                openTargets.remove(Int(u))
                 open -= 1
                 if open == 0 { break }
             }
@@ -265,8 +262,8 @@ struct WitnessSearch {
                     let nd = UInt64(d) + UInt64(arc.ticks)
                     if nd > UInt64(limit) { continue }
                     let w = Int(arc.other)
-                    if stamp[w] != current || UInt32(nd) < dist[w] {
-                        stamp[w] = current
+                    if !reached.contains(w) || UInt32(nd) < dist[w] {
+                        reached.insert(w)
                         dist[w] = UInt32(nd)
                         heap.push(key: UInt32(nd), value: arc.other)
                     }

@@ -60,24 +60,20 @@ struct HierarchyMatrix {
 struct UpwardSearch {
     private var dist: [UInt32]
     private var cm: [UInt64]
-    private var stamp: [UInt32]
-    private var current: UInt32 = 0
+    /// The nodes this search has reached (their `dist` and `cm` are valid).
+    private var reached: SearchStamps
     private var queue = MinQueue()
 
     init(nodeCount: Int) {
         dist = Array(repeating: .max, count: nodeCount)
         cm = Array(repeating: 0, count: nodeCount)
-        stamp = Array(repeating: 0, count: nodeCount)
+        reached = SearchStamps(nodeCount: nodeCount)
     }
 
     mutating func run(_ ch: ContractionHierarchy, from source: Int32, upward: Bool, settled: (Int32, UInt64, UInt64) -> Void) {
-        current &+= 1
-        if current == 0 {
-            for i in stamp.indices { stamp[i] = 0 }
-            current = 1
-        }
+        reached.removeAll()
         queue.removeAll()
-        stamp[Int(source)] = current
+        reached.insert(Int(source))
         dist[Int(source)] = 0
         cm[Int(source)] = 0
         queue.push(key: UInt32(0), value: source)
@@ -89,7 +85,7 @@ struct UpwardSearch {
             var stalled = false
             for k in Int(stallFirst[vi])..<Int(stallFirst[vi + 1]) {
                 let w = Int(stall[k].head)
-                if stamp[w] == current, UInt64(dist[w]) + UInt64(stall[k].ticks) < UInt64(d) {
+                if reached.contains(w), UInt64(dist[w]) + UInt64(stall[k].ticks) < UInt64(d) {
                     stalled = true
                     break
                 }
@@ -101,8 +97,8 @@ struct UpwardSearch {
                 let w = Int(arc.head)
                 // Saturating: a sum beyond UInt32 (a path of 49 days) stays at the top.
                 let nd = UInt32(min(UInt64(d) + UInt64(arc.ticks), UInt64(UInt32.max - 1)))
-                if stamp[w] != current || nd < dist[w] {
-                    stamp[w] = current
+                if !reached.contains(w) || nd < dist[w] {
+                    reached.insert(w)
                     dist[w] = nd
                     cm[w] = cm[vi] + UInt64(arc.centimetres)
                     queue.push(key: nd, value: Int32(w))
