@@ -46,6 +46,17 @@ func parseCoordinate(_ text: String, option: String) throws -> (latitude: Double
     return (point.latitude, point.longitude)
 }
 
+extension RoadNetwork {
+    /// The nearest node of `profile` to a coordinate (within `limit` metres), or an error that
+    /// names `place`: the option or the query file's line that gave the coordinate.
+    func snapped(_ profile: RoadProfile, latitude: Double, longitude: Double, limit: Double? = nil, place: String) throws -> RoadPoint {
+        switch snap(profile, latitude: latitude, longitude: longitude, limit: limit) {
+        case .success(let point): return point
+        case .failure(let why): throw CLIError("\(place): \(why)")
+        }
+    }
+}
+
 /// What every road query names: `--roads F.roads`, `--profile car|foot|wheelchair`, `--speed`.
 struct RoadQueryArguments: ParsableArguments {
     @Option(help: "The prepared network (.roads).")
@@ -164,14 +175,8 @@ extension GoanCommand.RoadsCommand {
             let origin = try parseCoordinate(from, option: "--from")
             let destination = try parseCoordinate(to, option: "--to")
             let (network, _) = try loadRoadNetwork(query.roads)
-            func snap(_ c: (latitude: Double, longitude: Double), _ name: String) throws -> RoadPoint {
-                switch network.snap(profile, latitude: c.latitude, longitude: c.longitude, limit: maxSnap) {
-                case .success(let point): return point
-                case .failure(let why): throw CLIError("\(name): \(why)")
-                }
-            }
-            let a = try snap(origin, "--from")
-            let b = try snap(destination, "--to")
+            let a = try network.snapped(profile, latitude: origin.latitude, longitude: origin.longitude, limit: maxSnap, place: "--from")
+            let b = try network.snapped(profile, latitude: destination.latitude, longitude: destination.longitude, limit: maxSnap, place: "--to")
             var router = RoadRouter(network: network)
             guard let route = router.route(from: a, to: b, speed: speed, geometry: json) else {
                 throw CLIError("no \(profile) route from OSM node \(a.osmID) to OSM node \(b.osmID)")
@@ -240,30 +245,23 @@ extension GoanCommand.RoadsCommand {
         @Option(help: "Where to write the answers (CSV).")
         var out: String
 
-        @Option(help: "Untimed warm-up queries before timing.")
-        var warmup: Int = 0
-
-        @Option(help: "Timed passes over all queries; the statistics cover every pass.")
-        var `repeat`: Int = 1
+        @OptionGroup var timing: BatchTimingArguments
 
         @Option(help: "Also time an N×N matrix.")
         var matrix: Int?
 
         func execute() throws -> String {
             let (profile, speed) = try query.resolved()
-            guard warmup >= 0, (1...100).contains(`repeat`) else { throw ValidationError("--warmup must be ≥ 0 and --repeat within 1…100") }
+            try timing.check()
             if let matrix, !(1...10_000).contains(matrix) { throw ValidationError("--matrix must be within 1…10000") }
             let rows = try RoadQueryFile.read(queries)
             let (network, loadSeconds) = try loadRoadNetwork(query.roads)
             var points: [(RoadPoint, RoadPoint)] = []
             for row in rows {
-                func snap(_ lat: Double, _ lon: Double) throws -> RoadPoint {
-                    switch network.snap(profile, latitude: lat, longitude: lon) {
-                    case .success(let p): return p
-                    case .failure(let why): throw CLIError("\(queries):\(row.line): \(why)")
-                    }
-                }
-                points.append((try snap(row.fromLatitude, row.fromLongitude), try snap(row.toLatitude, row.toLongitude)))
+                let place = "\(queries):\(row.line)"
+                points.append((
+                    try network.snapped(profile, latitude: row.fromLatitude, longitude: row.fromLongitude, place: place),
+                    try network.snapped(profile, latitude: row.toLatitude, longitude: row.toLongitude, place: place)))
             }
             var router = RoadRouter(network: network)
             var lines = ["from_lat,from_lon,to_lat,to_lon,from_node,to_node,seconds,metres"]
@@ -273,31 +271,18 @@ extension GoanCommand.RoadsCommand {
                 let metres = route.map { String(format: "%.3f", $0.metres) } ?? "inf"
                 lines.append("\(row.text),\(a.osmID),\(b.osmID),\(seconds),\(metres)")
             }
-            do {
-                try (lines.joined(separator: "\n") + "\n").write(toFile: out, atomically: true, encoding: .utf8)
-            } catch {
-                throw CLIError("cannot write \(out): \(error.localizedDescription)")
-            }
-            let clock = ContinuousClock()
-            for i in 0..<min(warmup, points.count) { _ = router.route(from: points[i].0, to: points[i].1, speed: speed) }
-            var millis: [Double] = []
-            for _ in 0..<`repeat` {
-                for (a, b) in points {
-                    let start = clock.now
-                    _ = router.route(from: a, to: b, speed: speed)
-                    millis.append((clock.now - start).seconds * 1000)
-                }
-            }
-            millis.sort()
+            try OutputFile.write(lines: lines, to: out)
+            let millis = timing.time(queries: points.count) { router.route(from: points[$0].0, to: points[$0].1, speed: speed) }
             let median = millis.isEmpty ? 0 : millis[millis.count / 2]
-            let p95 = millis.isEmpty ? 0 : millis[max(0, Int((0.95 * Double(millis.count)).rounded(.up)) - 1)]
+            let p95 = BatchTimingArguments.p95(millis)
             var summary = String(format: "queries=%d median_ms=%.4f p95_ms=%.4f load_s=%.3f", rows.count, median, p95, loadSeconds)
             if let matrix {
                 let k = min(matrix, points.count)
                 let sources = points.prefix(k).map(\.0), targets = points.prefix(k).map(\.1)
                 _ = router.matrix(profile, sources: sources, targets: targets, speed: speed)
                 var times: [Double] = []
-                for _ in 0..<max(1, `repeat`) {
+                let clock = ContinuousClock()
+                for _ in 0..<max(1, timing.repeat) {
                     let start = clock.now
                     _ = router.matrix(profile, sources: sources, targets: targets, speed: speed)
                     times.append((clock.now - start).seconds * 1000)

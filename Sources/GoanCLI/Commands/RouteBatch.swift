@@ -39,20 +39,14 @@ extension GoanCommand {
         @Option(help: "At most this many transfers.")
         var maxTransfers: Int = 14
 
-        @Option(help: "Untimed warm-up queries before timing (as the peer's timing mode does).")
-        var warmup: Int = 0
-
-        @Option(help: "Timed passes over all queries; the statistics cover every pass.")
-        var `repeat`: Int = 1
+        @OptionGroup var timing: BatchTimingArguments
 
         /// Answers the queries, writes `out`, and returns the summary line.
         func execute() throws -> String {
             guard let serviceDate = ServiceDate(date) else {
                 throw ValidationError("--date '\(date)' is not a date (expected YYYY-MM-DD)")
             }
-            guard warmup >= 0, (1 ... 100).contains(`repeat`) else {
-                throw ValidationError("--warmup must be ≥ 0 and --repeat within 1…100")
-            }
+            try timing.check()
             guard (0 ... Raptor.maxSupportedTransfers).contains(maxTransfers) else {
                 throw ValidationError("--max-transfers must be within 0…\(Raptor.maxSupportedTransfers)")
             }
@@ -77,9 +71,6 @@ extension GoanCommand {
             var raptor = Raptor(timetable: tt)
             var lines = ["from_stop_id,to_stop_id,departure,earliest_arrival,transfers"]
             lines.reserveCapacity(parsed.count + 1)
-            var millis: [Double] = []
-            millis.reserveCapacity(parsed.count * `repeat`)
-            let clock = ContinuousClock()
             var totals = RaptorStatistics()
             let requests = resolved.map { stops -> JourneyRequest in
                 var request = JourneyRequest(
@@ -89,34 +80,23 @@ extension GoanCommand {
                 request.walkAtOrigin = false  // the batch semantics: no walking at the origin
                 return request
             }
-            for i in 0 ..< min(warmup, requests.count) { _ = raptor.route(requests[i]) }
-            for pass in 0 ..< `repeat` {
-                for (query, request) in zip(parsed, requests) {
-                    let start = clock.now
-                    let result = raptor.route(request)
-                    let elapsed = clock.now - start
-                    millis.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
-                    totals.add(result.statistics)
-                    guard pass == 0 else { continue }
-                    var arrival = "", transfers = ""
-                    if let best = result.best, best.time < horizon {
-                        arrival = GTFSTime.format(best.time)
-                        transfers = String(best.transfers)
-                    }
-                    lines.append("\(csvField(query.from)),\(csvField(query.to)),\(query.departureText),\(arrival),\(transfers)")
+            let sorted = timing.time(queries: requests.count, { raptor.route(requests[$0]) }) { i, pass, result in
+                totals.add(result.statistics)
+                guard pass == 0 else { return }
+                let query = parsed[i]
+                var arrival = "", transfers = ""
+                if let best = result.best, best.time < horizon {
+                    arrival = GTFSTime.format(best.time)
+                    transfers = String(best.transfers)
                 }
+                lines.append("\(csvField(query.from)),\(csvField(query.to)),\(query.departureText),\(arrival),\(transfers)")
             }
-            do {
-                try (lines.joined(separator: "\n") + "\n").write(toFile: out, atomically: true, encoding: .utf8)
-            } catch {
-                throw CLIError("cannot write \(out): \(error.localizedDescription)")
-            }
+            try OutputFile.write(lines: lines, to: out)
             if ProcessInfo.processInfo.environment["GOAN_STATS"] != nil {
                 FileHandle.standardError.write(Data("statistics (sum over all queries): \(totals)\n".utf8))
             }
-            let sorted = millis.sorted()
             let median = sorted.isEmpty ? 0 : (sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2)
-            let p95 = sorted.isEmpty ? 0 : sorted[max(0, Int((0.95 * Double(sorted.count)).rounded(.up)) - 1)]
+            let p95 = BatchTimingArguments.p95(sorted)
             // The memory line comes first: the peer comparison reads the summary from the last line.
             return String(format: "timetable_mib=%.2f patterns=%d trips=%d\n", Double(tt.byteCount) / 1_048_576, tt.patternCount, tt.tripCount)
                 + String(format: "queries=%d median_ms=%.4f p95_ms=%.4f load_s=%.3f", parsed.count, median, p95, loadSeconds)
