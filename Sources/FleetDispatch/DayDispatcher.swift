@@ -87,6 +87,12 @@ public struct DayDispatcher: Sendable {
     /// the vehicles' driving only.
     public var rideTimeWeight = 0.0
 
+    /// Minutes around the agreed pickup time within which the overnight re-optimisation plans
+    /// each pickup where the day allows (`nil`: the whole pickup window). Narrower than the
+    /// promise (±15), it keeps room for delays on the road and fetches nobody long before the
+    /// agreed time; a ride that fits nowhere in it keeps its whole window.
+    public var planningWindow: Double?
+
     /// The nodes, fleet and promises of a day, without travel times (a matrix of zeros, or none
     /// when `matrix` is false), and the position of every node. The fleet is `shifts` (depots
     /// renumbered), or every shift on duty.
@@ -206,6 +212,8 @@ public struct DayDispatcher: Sendable {
         let fleet = instance.fleet
         var solver = DARPSolver(instance: instance, seed: seed)
         var solution: DARPSolution
+        // The instance whose windows the solution keeps (narrower with a planning window).
+        var plannedInstance = instance
         if fleet.isEmpty {
             solution = DARPSolution(routes: [], unassigned: Array(1 ..< n + 1), cost: 0)
         } else if let booked {
@@ -223,7 +231,16 @@ public struct DayDispatcher: Sendable {
                 placed.formUnion(route.filter { $0 <= n })
             }
             start.unassigned = (1 ... max(1, n)).filter { $0 <= n && !placed.contains($0) }
-            solution = solver.solve(timeLimit: timeLimit, iterations: iterations, start: start)
+            if let planningWindow, planningWindow < pickupWindow,
+                let (within, planned) = solveWithinPlanningWindow(
+                    planningWindow, instance: instance, start: start, timeLimit: timeLimit, iterations: iterations, seed: seed)
+            {
+                solution = within
+                plannedInstance = planned
+                solver = DARPSolver(instance: planned, seed: seed)
+            } else {
+                solution = solver.solve(timeLimit: timeLimit, iterations: iterations, start: start)
+            }
         } else if rides.contains(where: { $0.confirmedShift != nil }) {
             // Start from the vehicles the bookings were confirmed into, in pickup order.
             var start = DARPSolution(routes: Array(repeating: [], count: fleet.count), unassigned: [], cost: 0)
@@ -263,7 +280,7 @@ public struct DayDispatcher: Sendable {
             }
             settled.insert(request)
         }
-        let evaluator = RouteEvaluator(instance: instance)
+        let evaluator = RouteEvaluator(instance: plannedInstance)
         var days: [VehicleDay] = []
         var kilometres = 0.0
         for (index, route) in solution.routes.enumerated() where !route.isEmpty {

@@ -124,6 +124,7 @@ struct DayLoop {
             let clock = ContinuousClock(), started = clock.now
             var nightly = dispatcher
             nightly.rideTimeWeight = scenario.dispatch?.rideTimeWeight ?? 0
+            nightly.planningWindow = scenario.dispatch?.planningWindowMinutes
             vehicleDays = nightly.dispatch(
                 booked, date: date, timeLimit: 86_400, iterations: iterations, seed: scenario.seed &+ UInt64(day), booked: routes
             ) { _, _ in true }.days

@@ -256,6 +256,9 @@ extension Scenario {
         if let weight = dispatch?.rideTimeWeight, !(weight.isFinite && (0 ... 100).contains(weight)) {
             throw fail("dispatch.rideTimeWeight", "a number between 0 and 100, found \(weight)")
         }
+        if let minutes = dispatch?.planningWindowMinutes, !(minutes.isFinite && (1 ... 60).contains(minutes)) {
+            throw fail("dispatch.planningWindowMinutes", "minutes between 1 and 60, found \(minutes)")
+        }
         let figures: Set<String> = [
             "automaatjeRides", "automaatjeRiders", "automaatjeRidersLivingAlone", "requests", "regiotaxiRidesPerDay", "regiotaxiRidesPerWeekday",
         ]

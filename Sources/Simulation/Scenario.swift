@@ -188,11 +188,16 @@ public struct Scenario: Codable, Sendable, Hashable {
         /// Minutes of route cost per minute a passenger rides (along the route's path, waiting
         /// aside) in the overnight re-optimisation: 0 (the default) weighs driving only.
         public var rideTimeWeight: Double?
+        /// Minutes around the agreed pickup time within which the overnight re-optimisation
+        /// plans each pickup where the day allows (the rest keep the whole window); absent:
+        /// the whole pickup window.
+        public var planningWindowMinutes: Double?
 
-        public init(iterations: Int? = nil, maxRidesToImprove: Int? = nil, rideTimeWeight: Double? = nil) {
+        public init(iterations: Int? = nil, maxRidesToImprove: Int? = nil, rideTimeWeight: Double? = nil, planningWindowMinutes: Double? = nil) {
             self.iterations = iterations
             self.maxRidesToImprove = maxRidesToImprove
             self.rideTimeWeight = rideTimeWeight
+            self.planningWindowMinutes = planningWindowMinutes
         }
     }
 

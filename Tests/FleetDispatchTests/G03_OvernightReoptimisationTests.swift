@@ -100,4 +100,31 @@ import Testing
         #expect(after <= before + 1e-6, "re-optimised \(after) min of driving, booked \(before)")
         #expect(after < before, "300 iterations find something shorter than the booking order")
     }
+
+    /// With a planning window every pickup the day allows is planned within it; the rides that
+    /// fit nowhere in it keep their whole window, and no booked ride is dropped.
+    @Test func aPlanningWindowPlansPickupsNearTheAgreedTimeAndKeepsEveryPromise() throws {
+        let (dispatcher, all) = try Self.world()
+        let (routes, rides) = Self.booked(all, dispatcher)
+        let byID = Dictionary(uniqueKeysWithValues: rides.map { ($0.id, $0) })
+        func offsets(_ days: [VehicleDay]) -> [Double] {
+            days.flatMap(\.stops).filter(\.pickup).map { $0.time - Double(byID[$0.ride]!.pickup) }
+        }
+        let whole = dispatcher.dispatch(rides, date: Self.date, timeLimit: 60, iterations: 300, seed: 5, booked: routes) { _, _ in true }
+        var planning = dispatcher
+        planning.planningWindow = 5
+        let narrow = planning.dispatch(rides, date: Self.date, timeLimit: 60, iterations: 300, seed: 5, booked: routes) { _, _ in true }
+        #expect(narrow.unassigned.isEmpty, "no booked ride is dropped: \(narrow.unassigned.map(\.reason))")
+        #expect(offsets(narrow.days).count == rides.count)
+        #expect(offsets(narrow.days).allSatisfy { abs($0) <= 15 + 1e-6 }, "every promise holds")
+        let outsideWhole = offsets(whole.days).filter { abs($0) > 5 + 1e-6 }.count
+        let outsideNarrow = offsets(narrow.days).filter { abs($0) > 5 + 1e-6 }.count
+        #expect(outsideWhole > 0, "without it some pickups are planned more than 5 minutes from the agreed time")
+        #expect(outsideNarrow < outsideWhole, "with it fewer are: \(outsideNarrow) against \(outsideWhole)")
+        // A window too narrow for the day (no ride can move at all) still keeps every ride.
+        planning.planningWindow = 0.01
+        let tightest = planning.dispatch(rides, date: Self.date, timeLimit: 60, iterations: 50, seed: 5, booked: routes) { _, _ in true }
+        #expect(tightest.unassigned.isEmpty)
+        #expect(Set(tightest.days.flatMap(\.stops).map(\.ride)) == Set(rides.map(\.id)))
+    }
 }

@@ -97,6 +97,9 @@ import Testing
         BadFile(label: "negative ride-time weight", field: "dispatch.rideTimeWeight", expects: ["between 0 and 100", "-1"]) {
             $0.setField("dispatch.rideTimeWeight", -1)
         },
+        BadFile(label: "planning window of no minutes", field: "dispatch.planningWindowMinutes", expects: ["between 1 and 60", "0"]) {
+            $0.setField("dispatch.planningWindowMinutes", 0)
+        },
         BadFile(label: "purpose shares not adding to 1", field: "demand.purposes", expects: ["add up to 1"]) { $0.setField("demand.purposes[0].share", 0.6) },
         BadFile(label: "age shares not adding to 1", field: "population.ages", expects: ["add up to 1"]) { $0.setField("population.ages[0].share", 0.3) },
         BadFile(label: "lead-time shares not adding to 1", field: "demand.leadTimes", expects: ["add up to 1"]) { $0.setField("demand.leadTimes[2].share", 0.2) },
