@@ -119,4 +119,13 @@ import Testing
             "\(error)".contains("/nonexistent/feed.zip") && "\(error)".contains("no such file or directory")
         }
     }
+
+    /// Both batch commands report the median as the peers do (`statistics.median`): the middle
+    /// timing, or the mean of the two middle ones.
+    @Test func batchMedianIsThePeersMedian() {
+        #expect(BatchTimingArguments.median([]) == 0)
+        #expect(BatchTimingArguments.median([1, 2, 9]) == 2)
+        #expect(BatchTimingArguments.median([1, 2, 4, 9]) == 3)
+        #expect(BatchTimingArguments.p95(Array(stride(from: 1.0, through: 100, by: 1))) == 95)
+    }
 }

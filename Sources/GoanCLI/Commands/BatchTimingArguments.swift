@@ -47,6 +47,14 @@ struct BatchTimingArguments: ParsableArguments {
         return millis.sorted()
     }
 
+    /// The median of `sorted` milliseconds (the mean of the two middle ones for an even count,
+    /// as the peers' `statistics.median`), 0 when there are none.
+    static func median(_ sorted: [Double]) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+
     /// The 95th percentile (nearest rank) of `sorted` milliseconds, 0 when there are none.
     static func p95(_ sorted: [Double]) -> Double {
         sorted.isEmpty ? 0 : sorted[max(0, Int((0.95 * Double(sorted.count)).rounded(.up)) - 1)]

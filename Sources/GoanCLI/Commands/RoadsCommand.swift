@@ -273,7 +273,7 @@ extension GoanCommand.RoadsCommand {
             }
             try OutputFile.write(lines: lines, to: out)
             let millis = timing.time(queries: points.count) { router.route(from: points[$0].0, to: points[$0].1, speed: speed) }
-            let median = millis.isEmpty ? 0 : millis[millis.count / 2]
+            let median = BatchTimingArguments.median(millis)
             let p95 = BatchTimingArguments.p95(millis)
             var summary = String(format: "queries=%d median_ms=%.4f p95_ms=%.4f load_s=%.3f", rows.count, median, p95, loadSeconds)
             if let matrix {

@@ -95,7 +95,7 @@ extension GoanCommand {
             if ProcessInfo.processInfo.environment["GOAN_STATS"] != nil {
                 FileHandle.standardError.write(Data("statistics (sum over all queries): \(totals)\n".utf8))
             }
-            let median = sorted.isEmpty ? 0 : (sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2)
+            let median = BatchTimingArguments.median(sorted)
             let p95 = BatchTimingArguments.p95(sorted)
             // The memory line comes first: the peer comparison reads the summary from the last line.
             return String(format: "timetable_mib=%.2f patterns=%d trips=%d\n", Double(tt.byteCount) / 1_048_576, tt.patternCount, tt.tripCount)
