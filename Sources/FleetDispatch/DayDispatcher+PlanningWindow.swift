@@ -11,14 +11,14 @@ import RideDispatch
 extension DayDispatcher {
     /// The overnight re-optimisation with every pickup planned within `window` minutes of its
     /// agreed time where the day allows; the rides that fit nowhere in it keep their whole
-    /// pickup window (the promise). Returns the solution and the instance whose windows it
-    /// keeps, or `nil` when it would leave a ride unserved that the routes as booked served
-    /// (the caller then re-optimises within the whole windows).
+    /// pickup window (the promise). Returns the solution and the solver of the instance whose
+    /// windows it keeps, or `nil` when it would leave a ride unserved that the routes as booked
+    /// served (the caller then re-optimises within the whole windows).
     ///
     /// A narrower window only removes schedules, so every promise of the booking still holds.
     func solveWithinPlanningWindow(
         _ window: Double, instance: DARPInstance, start: DARPSolution, timeLimit: Double, iterations: Int, seed: UInt64
-    ) -> (DARPSolution, DARPInstance)? {
+    ) -> (solution: DARPSolution, solver: DARPSolver)? {
         let n = instance.requestCount
         let tight = Self.narrowed(instance, to: window, except: [])
         // The routes as booked, less the rides they serve outside the planning window (by the
@@ -39,16 +39,14 @@ extension DayDispatcher {
         }
         var solver = DARPSolver(instance: tight, seed: seed)
         var solution = solver.solve(timeLimit: timeLimit, iterations: iterations, start: first)
-        var planned = tight
         if !solution.unassigned.isEmpty {
             // The rides that fit nowhere within the planning window get their whole window.
-            planned = Self.narrowed(instance, to: window, except: Set(solution.unassigned))
-            var relaxed = DARPSolver(instance: planned, seed: seed)
-            solution = relaxed.solve(timeLimit: timeLimit, iterations: 0, start: solution)
+            solver = DARPSolver(instance: Self.narrowed(instance, to: window, except: Set(solution.unassigned)), seed: seed)
+            solution = solver.solve(timeLimit: timeLimit, iterations: 0, start: solution)
         }
         let servedBefore = Set(start.routes.joined())
         guard !solution.unassigned.contains(where: servedBefore.contains) else { return nil }
-        return (solution, planned)
+        return (solution, solver)
     }
 
     /// `instance` with each pickup's window cut to its target ± `window` minutes (within the

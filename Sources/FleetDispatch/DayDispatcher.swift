@@ -212,8 +212,6 @@ public struct DayDispatcher: Sendable {
         let fleet = instance.fleet
         var solver = DARPSolver(instance: instance, seed: seed)
         var solution: DARPSolution
-        // The instance whose windows the solution keeps (narrower with a planning window).
-        var plannedInstance = instance
         if fleet.isEmpty {
             solution = DARPSolution(routes: [], unassigned: Array(1 ..< n + 1), cost: 0)
         } else if let booked {
@@ -232,12 +230,12 @@ public struct DayDispatcher: Sendable {
             }
             start.unassigned = (1 ... max(1, n)).filter { $0 <= n && !placed.contains($0) }
             if let planningWindow, planningWindow < pickupWindow,
-                let (within, planned) = solveWithinPlanningWindow(
+                let within = solveWithinPlanningWindow(
                     planningWindow, instance: instance, start: start, timeLimit: timeLimit, iterations: iterations, seed: seed)
             {
-                solution = within
-                plannedInstance = planned
-                solver = DARPSolver(instance: planned, seed: seed)
+                // From here on the solver of the planning window's instance (its windows are
+                // the ones the routes keep).
+                (solution, solver) = within
             } else {
                 solution = solver.solve(timeLimit: timeLimit, iterations: iterations, start: start)
             }
@@ -280,7 +278,7 @@ public struct DayDispatcher: Sendable {
             }
             settled.insert(request)
         }
-        let evaluator = RouteEvaluator(instance: plannedInstance)
+        let evaluator = RouteEvaluator(instance: solver.instance)
         var days: [VehicleDay] = []
         var kilometres = 0.0
         for (index, route) in solution.routes.enumerated() where !route.isEmpty {

@@ -67,7 +67,6 @@ public final class RouteEvaluator {
         public var end: Double
     }
 
-    /// Travel cost of a route, feasible or not (depot to depot).
     /// Travel cost of a route, feasible or not (depot to depot), plus the instance's
     /// `rideTimeWeight` × the passengers' minutes on board along the path (waiting aside).
     public func cost(_ route: [Int], vehicle: Int = 0) -> Double {

@@ -150,6 +150,7 @@ struct DayLoop {
             var sameDelays = delays
             comparison = .init(execution: drive(asBooked, delays: &sameDelays), rides: byRide, road: dispatcher.road, window: window)
         }
+        // Through a local: `drive` reads `self`, so `self.delays` cannot be passed inout to it.
         var dayDelays = delays
         let execution = drive(vehicleDays, delays: &dayDelays)
         delays = dayDelays
