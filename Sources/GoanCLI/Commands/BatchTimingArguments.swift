@@ -8,6 +8,7 @@
 
 
 import ArgumentParser
+import Foundation
 
 /// How the batch commands (`route-batch`, `roads batch`) time their queries, the way their
 /// peers (nigiri_ref.py, osm_ref.py) time theirs: untimed warm-up queries, then timed passes
@@ -58,5 +59,11 @@ struct BatchTimingArguments: ParsableArguments {
     /// The 95th percentile (nearest rank) of `sorted` milliseconds, 0 when there are none.
     static func p95(_ sorted: [Double]) -> Double {
         sorted.isEmpty ? 0 : sorted[max(0, Int((0.95 * Double(sorted.count)).rounded(.up)) - 1)]
+    }
+
+    /// The summary line the peer comparisons read (compare_with_nigiri.py, compare_roads.py):
+    /// `queries=N median_ms=… p95_ms=… load_s=…`, from the timings in increasing order.
+    static func summary(queries: Int, sorted millis: [Double], loadSeconds: Double) -> String {
+        String(format: "queries=%d median_ms=%.4f p95_ms=%.4f load_s=%.3f", queries, median(millis), p95(millis), loadSeconds)
     }
 }

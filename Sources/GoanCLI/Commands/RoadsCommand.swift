@@ -239,26 +239,20 @@ extension GoanCommand.RoadsCommand {
 
         @OptionGroup var query: RoadQueryArguments
 
-        @Option(help: "CSV with from_lat,from_lon,to_lat,to_lon.")
-        var queries: String
-
-        @Option(help: "Where to write the answers (CSV).")
-        var out: String
-
-        @OptionGroup var timing: BatchTimingArguments
+        @OptionGroup var batch: BatchArguments<RoadQueryFile>
 
         @Option(help: "Also time an N×N matrix.")
         var matrix: Int?
 
         func execute() throws -> String {
             let (profile, speed) = try query.resolved()
-            try timing.check()
+            try batch.timing.check()
             if let matrix, !(1...10_000).contains(matrix) { throw ValidationError("--matrix must be within 1…10000") }
-            let rows = try RoadQueryFile.read(queries)
+            let rows = try batch.readQueries()
             let (network, loadSeconds) = try loadRoadNetwork(query.roads)
             var points: [(RoadPoint, RoadPoint)] = []
             for row in rows {
-                let place = "\(queries):\(row.line)"
+                let place = "\(batch.queries):\(row.line)"
                 points.append((
                     try network.snapped(profile, latitude: row.fromLatitude, longitude: row.fromLongitude, place: place),
                     try network.snapped(profile, latitude: row.toLatitude, longitude: row.toLongitude, place: place)))
@@ -271,18 +265,16 @@ extension GoanCommand.RoadsCommand {
                 let metres = route.map { String(format: "%.3f", $0.metres) } ?? "inf"
                 lines.append("\(row.text),\(a.osmID),\(b.osmID),\(seconds),\(metres)")
             }
-            try OutputFile.write(lines: lines, to: out)
-            let millis = timing.time(queries: points.count) { router.route(from: points[$0].0, to: points[$0].1, speed: speed) }
-            let median = BatchTimingArguments.median(millis)
-            let p95 = BatchTimingArguments.p95(millis)
-            var summary = String(format: "queries=%d median_ms=%.4f p95_ms=%.4f load_s=%.3f", rows.count, median, p95, loadSeconds)
+            try batch.writeAnswers(lines)
+            let millis = batch.timing.time(queries: points.count) { router.route(from: points[$0].0, to: points[$0].1, speed: speed) }
+            var summary = BatchTimingArguments.summary(queries: rows.count, sorted: millis, loadSeconds: loadSeconds)
             if let matrix {
                 let k = min(matrix, points.count)
                 let sources = points.prefix(k).map(\.0), targets = points.prefix(k).map(\.1)
                 _ = router.matrix(profile, sources: sources, targets: targets, speed: speed)
                 var times: [Double] = []
                 let clock = ContinuousClock()
-                for _ in 0..<max(1, timing.repeat) {
+                for _ in 0..<max(1, batch.timing.repeat) {
                     let start = clock.now
                     _ = router.matrix(profile, sources: sources, targets: targets, speed: speed)
                     times.append((clock.now - start).seconds * 1000)
@@ -339,4 +331,8 @@ enum RoadQueryFile {
         }
         return rows
     }
+}
+
+extension RoadQueryFile: BatchQueryFile {
+    static let columns = "from_lat,from_lon,to_lat,to_lon"
 }

@@ -30,35 +30,29 @@ extension GoanCommand {
         @Option(help: "Service date, YYYY-MM-DD.")
         var date: String
 
-        @Option(help: "CSV with from_stop_id,to_stop_id,departure (HH:MM:SS).")
-        var queries: String
-
-        @Option(help: "Where to write the answers (CSV).")
-        var out: String
+        @OptionGroup var batch: BatchArguments<QueryFile>
 
         @Option(help: "At most this many transfers.")
         var maxTransfers: Int = 14
 
-        @OptionGroup var timing: BatchTimingArguments
-
-        /// Answers the queries, writes `out`, and returns the summary line.
+        /// Answers the queries, writes the answers to `--out`, and returns the summary line.
         func execute() throws -> String {
             guard let serviceDate = ServiceDate(date) else {
                 throw ValidationError("--date '\(date)' is not a date (expected YYYY-MM-DD)")
             }
-            try timing.check()
+            try batch.timing.check()
             guard (0 ... Raptor.maxSupportedTransfers).contains(maxTransfers) else {
                 throw ValidationError("--max-transfers must be within 0…\(Raptor.maxSupportedTransfers)")
             }
-            let parsed = try QueryFile.read(queries)
+            let parsed = try batch.readQueries()
             let (tt, loadSeconds) = try timetable.loadTimetable()
             var resolved: [(from: [StopOffset], to: [StopOffset], departure: Int32)] = []
             for query in parsed {
                 guard let from = tt.feed.stopIndexByID[query.from] else {
-                    throw CLIError("\(queries):\(query.line): from_stop_id: unknown stop_id '\(query.from)'")
+                    throw CLIError("\(batch.queries):\(query.line): from_stop_id: unknown stop_id '\(query.from)'")
                 }
                 guard let to = tt.feed.stopIndexByID[query.to] else {
-                    throw CLIError("\(queries):\(query.line): to_stop_id: unknown stop_id '\(query.to)'")
+                    throw CLIError("\(batch.queries):\(query.line): to_stop_id: unknown stop_id '\(query.to)'")
                 }
                 resolved.append((
                     tt.stopsFor(Int(from)).map { StopOffset(stop: StopIndex($0)) },
@@ -80,7 +74,7 @@ extension GoanCommand {
                 request.walkAtOrigin = false  // the batch semantics: no walking at the origin
                 return request
             }
-            let sorted = timing.time(queries: requests.count, { raptor.route(requests[$0]) }) { i, pass, result in
+            let sorted = batch.timing.time(queries: requests.count, { raptor.route(requests[$0]) }) { i, pass, result in
                 totals.add(result.statistics)
                 guard pass == 0 else { return }
                 let query = parsed[i]
@@ -91,15 +85,13 @@ extension GoanCommand {
                 }
                 lines.append("\(csvField(query.from)),\(csvField(query.to)),\(query.departureText),\(arrival),\(transfers)")
             }
-            try OutputFile.write(lines: lines, to: out)
+            try batch.writeAnswers(lines)
             if ProcessInfo.processInfo.environment["GOAN_STATS"] != nil {
                 FileHandle.standardError.write(Data("statistics (sum over all queries): \(totals)\n".utf8))
             }
-            let median = BatchTimingArguments.median(sorted)
-            let p95 = BatchTimingArguments.p95(sorted)
             // The memory line comes first: the peer comparison reads the summary from the last line.
             return String(format: "timetable_mib=%.2f patterns=%d trips=%d\n", Double(tt.byteCount) / 1_048_576, tt.patternCount, tt.tripCount)
-                + String(format: "queries=%d median_ms=%.4f p95_ms=%.4f load_s=%.3f", parsed.count, median, p95, loadSeconds)
+                + BatchTimingArguments.summary(queries: parsed.count, sorted: sorted, loadSeconds: loadSeconds)
         }
     }
 }
@@ -151,4 +143,8 @@ enum QueryFile {
         }
         return queries
     }
+}
+
+extension QueryFile: BatchQueryFile {
+    static let columns = "from_stop_id,to_stop_id,departure (HH:MM:SS)"
 }
