@@ -86,13 +86,7 @@ extension GoanCommand {
             let solution = solver.solve(timeLimit: timeLimit, iterations: iterations ?? .max)
             let elapsed = clock.now - start
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            if let out {
-                do {
-                    try (solution.json + "\n").write(toFile: out, atomically: true, encoding: .utf8)
-                } catch {
-                    throw CLIError("cannot write \(out): \(error.localizedDescription)")
-                }
-            }
+            if let out { try OutputFile.write(lines: [solution.json], to: out) }
             print("\(name): \(instance.requestCount) requests, \(instance.vehicles) vehicles")
             for (index, route) in solution.routes.enumerated() where !route.isEmpty {
                 print("  vehicle \(index + 1): \(route.count / 2) requests, stops \(route.map(String.init).joined(separator: " "))")
