@@ -10,45 +10,7 @@
 /// with the difference B − A, and their served-share, mode-split and refusal charts.
 enum ReportComparison {
     typealias F = ReportFormat
-
-    /// How a compared figure is written.
-    enum Unit {
-        case count, share, euros, km, kg, hours, minutes, ratio, perHour, decimal
-
-        func format(_ value: Double) -> String {
-            switch self {
-            case .count: F.fixed(value, 0, grouping: true)
-            case .share: F.percent(value)
-            case .euros: F.euros(value)
-            case .km: F.fixed(value, 1, grouping: true) + " km"
-            case .kg: F.fixed(value, 1, grouping: true) + " kg"
-            case .hours: F.fixed(value, 1, grouping: true) + " h"
-            case .minutes: F.fixed(value, 1) + " min"
-            case .ratio: F.fixed(value, 2) + "×"
-            case .perHour: F.fixed(value, 2) + " rides/h"
-            case .decimal: F.fixed(value, 2)
-            }
-        }
-
-        /// B − A: shares in percentage points, the rest in their unit with the relative change.
-        func difference(_ a: Double, _ b: Double) -> String {
-            let delta = b - a
-            guard a.isFinite, b.isFinite else { return "–" }
-            switch self {
-            case .share:
-                let text = F.fixed(abs(delta) * 100, 1) + " pp"
-                return text.hasPrefix("0.0 ") ? "±0 pp" : (delta < 0 ? "−" : "+") + text
-            default:
-                let text = format(abs(delta))
-                if text == format(0) { return "±0" }
-                var out = (delta < 0 ? "−" : "+") + text
-                if a != 0, self != .ratio, self != .decimal {
-                    out += " (" + F.signed(delta / abs(a) * 100, 1) + "%)"
-                }
-                return out
-            }
-        }
-    }
+    typealias Unit = ReportFormat.Unit
 
     /// One row of the comparison table.
     struct Metric {
@@ -169,5 +131,27 @@ enum ReportComparison {
         out += "<div class=\"side\">\n<h3>B: \(F.escape(names.1))</h3>\n\(b.svg)\n</div>\n"
         out += "</div>\n<figcaption>\(F.escape(a.caption))</figcaption>\n</figure>\n"
         return out
+    }
+}
+
+/// The difference column of the comparison table.
+extension ReportFormat.Unit {
+    /// B − A: shares in percentage points, the rest in their unit with the relative change.
+    func difference(_ a: Double, _ b: Double) -> String {
+        let delta = b - a
+        guard a.isFinite, b.isFinite else { return "–" }
+        switch self {
+        case .share:
+            let text = ReportFormat.fixed(abs(delta) * 100, 1) + " pp"
+            return text.hasPrefix("0.0 ") ? "±0 pp" : (delta < 0 ? "−" : "+") + text
+        default:
+            let text = format(abs(delta))
+            if text == format(0) { return "±0" }
+            var out = (delta < 0 ? "−" : "+") + text
+            if a != 0, self != .ratio, self != .decimal {
+                out += " (" + ReportFormat.signed(delta / abs(a) * 100, 1) + "%)"
+            }
+            return out
+        }
     }
 }

@@ -88,6 +88,27 @@ enum ReportFormat {
         return (value < 0 ? "−" : "+") + text
     }
 
+    /// The unit of a key figure: how the report's key figures and the comparison's columns
+    /// write it, so a figure reads the same on both pages.
+    enum Unit {
+        case count, share, euros, km, kg, hours, minutes, ratio, perHour, decimal
+
+        func format(_ value: Double) -> String {
+            switch self {
+            case .count: ReportFormat.fixed(value, 0, grouping: true)
+            case .share: ReportFormat.percent(value)
+            case .euros: ReportFormat.euros(value)
+            case .km: ReportFormat.fixed(value, 1, grouping: true) + " km"
+            case .kg: ReportFormat.fixed(value, 1, grouping: true) + " kg"
+            case .hours: ReportFormat.fixed(value, 1, grouping: true) + " h"
+            case .minutes: ReportFormat.fixed(value, 1) + " min"
+            case .ratio: ReportFormat.fixed(value, 2) + "×"
+            case .perHour: ReportFormat.fixed(value, 2) + " rides/h"
+            case .decimal: ReportFormat.fixed(value, 2)
+            }
+        }
+    }
+
     // MARK: Times and dates
 
     /// Minutes after midnight as `HH:MM`, rounded to the minute; service-day times after

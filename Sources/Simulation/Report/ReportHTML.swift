@@ -181,26 +181,26 @@ enum ReportHTML {
                 value: F.int(t.ridesOutsideWindow) + (onDemand > 0 ? " (\(F.percent(Double(t.ridesOutsideWindow) / Double(onDemand))))" : ""),
                 explanation: "Pickups earlier or later than the time window agreed at booking; percentage of on-demand rides."),
             Row(
-                figure: "Mean time beyond the window", value: F.fixed(t.meanMinutesBeyondWindow, 1) + " min",
+                figure: "Mean time beyond the window", value: F.Unit.minutes.format(t.meanMinutesBeyondWindow),
                 explanation: "For the rides outside their window: how far outside, on average."),
             Row(
-                figure: "Mean ride-time ratio", value: F.fixed(t.meanRideTimeRatio, 2) + "×",
+                figure: "Mean ride-time ratio", value: F.Unit.ratio.format(t.meanRideTimeRatio),
                 explanation: "Time on board ÷ time of a direct drive. 1.00 = as fast as driving alone; 1.50 = half again as long."),
             Row(
-                figure: "Regiotaxi vehicle km", value: F.fixed(t.vehicleKm, 1, grouping: true) + " km",
+                figure: "Regiotaxi vehicle km", value: F.Unit.km.format(t.vehicleKm),
                 explanation: "Kilometres driven by the Regiotaxi vehicles."),
             Row(
                 figure: "of which empty",
-                value: F.fixed(t.emptyKm, 1, grouping: true) + " km" + (t.vehicleKm > 0 ? " (\(F.percent(t.emptyKm / t.vehicleKm)))" : ""),
+                value: F.Unit.km.format(t.emptyKm) + (t.vehicleKm > 0 ? " (\(F.percent(t.emptyKm / t.vehicleKm)))" : ""),
                 explanation: "Driven with nobody on board: to a pickup or back.", sub: true),
             Row(
                 figure: "Occupancy", value: F.fixed(t.occupancy, 2) + " passengers",
                 explanation: "Passenger-km ÷ vehicle-km of Regiotaxi: people on board per kilometre driven, on average."),
             Row(
-                figure: "Rides per vehicle hour", value: F.fixed(t.ridesPerVehicleHour, 2) + " rides/h",
+                figure: "Rides per vehicle hour", value: F.Unit.perHour.format(t.ridesPerVehicleHour),
                 explanation: "Regiotaxi rides per hour on the road (first departure to last return)."),
             Row(
-                figure: "Volunteer hours", value: F.fixed(t.volunteerHours, 1, grouping: true) + " h",
+                figure: "Volunteer hours", value: F.Unit.hours.format(t.volunteerHours),
                 explanation: "Hours AutoMaatje volunteers were out, home to home."),
             Row(figure: "AutoMaatje rides", value: F.int(t.volunteerRides), explanation: "Rides driven by volunteers."),
             Row(
@@ -224,10 +224,10 @@ enum ReportHTML {
         }
         rows += [
             Row(
-                figure: "Km budgets used", value: F.fixed(t.kmBudgetUsed, 1, grouping: true) + " km",
+                figure: "Km budgets used", value: F.Unit.km.format(t.kmBudgetUsed),
                 explanation: "Kilometres taken from travellers' Wmo km budgets."),
             Row(
-                figure: "CO₂", value: F.fixed(t.co2Kg, 1, grouping: true) + " kg",
+                figure: "CO₂", value: F.Unit.kg.format(t.co2Kg),
                 explanation: "Vehicle km × emission factors of taxi, volunteer car and public transport."),
         ]
         rows.append(
