@@ -51,7 +51,8 @@ public struct RoadNetwork: Sendable {
         return ProfileSummary(
             profile: profile, nodes: net.nodeCount, arcs: s.arcs, segments: s.segments, waysUsed: s.waysUsed, waysRead: s.waysRead,
             componentNodes: s.componentNodes, components: s.components, shortcuts: s.shortcuts, kilometres: s.totalMetres / 1000,
-            missingNodeReferences: s.missingNodeReferences, memoryBytes: net.memoryBytes)
+            missingNodeReferences: s.missingNodeReferences, memoryBytes: net.memoryBytes,
+            treeHeight: net.hierarchy.treeParent.isEmpty ? nil : EliminationTree.height(of: net.hierarchy.treeParent))
     }
 
     /// The corners of all nodes of all profiles, degrees; `nil` when the network is empty.
@@ -87,17 +88,21 @@ public struct ProfileSummary: Sendable, Hashable {
     public var kilometres: Double
     public var missingNodeReferences: Int
     public var memoryBytes: Int
+    /// Nodes on the longest path to the root of the hierarchy's elimination tree (what bounds a
+    /// query's work) when it is ordered by nested dissection; `nil` for the greedy order.
+    public var treeHeight: Int?
 }
 
 /// Queries on a ``RoadNetwork``. Holds scratch memory proportional to the network (reused
 /// across queries, reset by timestamps): make one per thread or task, not one per query.
 public struct RoadRouter: Sendable {
     public let network: RoadNetwork
-    private var queries: [HierarchyQuery?]
+    /// Per profile: the search its hierarchy's order calls for, made on first use.
+    private var searches: [(any PointToPointSearch)?]
 
     public init(network: RoadNetwork) {
         self.network = network
-        queries = Array(repeating: nil, count: network.profiles.count)
+        searches = Array(repeating: nil, count: network.profiles.count)
     }
 
     /// The fastest way between two snapped points of one profile; `speed` (m/s) for foot and
@@ -106,11 +111,10 @@ public struct RoadRouter: Sendable {
     public mutating func route(from: RoadPoint, to: RoadPoint, speed: Double? = nil, geometry: Bool = false) -> RoadRoute? {
         precondition(from.profile == to.profile, "a route joins two points of one profile")
         let p = RoadProfile.allCases.firstIndex(of: from.profile)!
-        if queries[p] == nil { queries[p] = HierarchyQuery(nodeCount: network.profiles[p].hierarchy.nodeCount) }
-        let rankFrom = network.profiles[p].hierarchy.rank[Int(from.node)], rankTo = network.profiles[p].hierarchy.rank[Int(to.node)]
-        guard let answer = queries[p]!.run(network.profiles[p].hierarchy, from: rankFrom, to: rankTo, path: geometry) else {
-            return nil
-        }
+        let ch = network.profiles[p].hierarchy
+        let rankFrom = ch.rank[Int(from.node)], rankTo = ch.rank[Int(to.node)]
+        if searches[p] == nil { searches[p] = ch.treeParent.isEmpty ? HierarchyQuery(nodeCount: ch.nodeCount) : TreeQuery(nodeCount: ch.nodeCount) }
+        guard let answer = searches[p]!.run(ch, from: rankFrom, to: rankTo, path: geometry) else { return nil }
         var route = RoadRoute(seconds: Double(answer.ticks) * network.profiles[p].secondsPerTick(speed: speed), metres: Double(answer.centimetres) / 100)
         if geometry {
             let net = network.profiles[p]

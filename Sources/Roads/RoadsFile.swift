@@ -13,12 +13,13 @@ import Foundation
 ///
 /// Layout: magic `GOANROAD`, format version (UInt32), profile-rules version (UInt32), the
 /// source name, the clip box, then per profile its statistics, the snapping grid and the
-/// hierarchy's arrays, each array as a UInt64 count followed by its elements. Loading checks
+/// hierarchy's arrays, each array as a UInt64 count followed by its elements, and its order
+/// (UInt8: 0 greedy, 1 nested dissection, whose elimination tree is derived on loading). Loading checks
 /// every index against the array it points into, so a damaged file is refused instead of
 /// crashing a query later.
 public enum RoadsFile {
     /// Bumped whenever the layout changes; a file of another version is refused.
-    public static let formatVersion: UInt32 = 1
+    public static let formatVersion: UInt32 = 2
     static let magic = Array("GOANROAD".utf8)
 }
 
@@ -55,6 +56,7 @@ extension RoadNetwork {
             let h = p.hierarchy
             out.array(h.rank); out.array(h.node)
             out.array(h.upFirst); out.array(h.up); out.array(h.downFirst); out.array(h.down)
+            out.u8(h.treeParent.isEmpty ? 0 : 1)
         }
         try Data(out.buffer).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
@@ -109,6 +111,7 @@ extension RoadNetwork {
             let rank: [Int32] = try r.array(), node: [Int32] = try r.array()
             let upFirst: [Int32] = try r.array(), up: [HierarchyArc] = try r.array()
             let downFirst: [Int32] = try r.array(), down: [HierarchyArc] = try r.array()
+            let order = try r.u8()
             let n = ids.count
             // Every index is checked once here so that no query can step outside an array.
             func check(_ ok: Bool, _ what: String) throws(RoadsFileError.Reason) { if !ok { throw .init("profile \(name): \(what) (the file is damaged)") } }
@@ -121,11 +124,15 @@ extension RoadNetwork {
                 try check(first.count == n + 1 && Self.isRows(first, count: arcs.count), "arc rows out of range")
                 try check(arcs.allSatisfy { $0.head >= 0 && Int($0.head) < n && $0.middle >= -1 && Int($0.middle) < n }, "an arc to a node out of range")
             }
+            try check(order <= 1, "an unknown node order \(order)")
+            var hierarchy = ContractionHierarchy(rank: rank, node: node, upFirst: upFirst, up: up, downFirst: downFirst, down: down)
+            // Derived, not stored: a tree computed from the arcs holds every arc's head on the
+            // path above its tail, whatever the file says (a few milliseconds for a region).
+            if order == 1 { hierarchy.treeParent = EliminationTree(hierarchy).parent }
             profiles.append(ProfileNetwork(
                 profile: expected, osmIDs: ids, latitudes: lats, longitudes: lons,
                 snapper: NodeSnapper(cellNodes: cellNodes, cellFirst: cellFirst, minLatitude: minLat, minLongitude: minLon, cellDegrees: cell, rows: rows, columns: columns),
-                hierarchy: ContractionHierarchy(
-                    rank: rank, node: node, upFirst: upFirst, up: up, downFirst: downFirst, down: down),
+                hierarchy: hierarchy,
                 statistics: s))
         }
         guard r.remaining == 0 else { throw .init("\(r.remaining) bytes after the last profile (the file is damaged)") }

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 @testable import Roads
+import Foundation
 import Testing
 
 /// The contraction hierarchy answers exactly what plain Dijkstra answers on the same graph.
@@ -57,17 +58,35 @@ import Testing
         return dist
     }
 
-    @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8])
-    func pointToPointEqualsDijkstra(seed: UInt64) {
+    /// The two orders and the two searches: the tree search needs the nested-dissection order;
+    /// the Dijkstra search works on either.
+    enum Variant: CaseIterable, CustomTestStringConvertible {
+        case treeOnNested, dijkstraOnNested, dijkstraOnGreedy
+        var testDescription: String { "\(self)" }
+
+        func hierarchy(_ g: ProfileGraph) -> ContractionHierarchy {
+            var builder = HierarchyBuilder(graph: g)
+            return self == .dijkstraOnGreedy ? builder.buildGreedily() : builder.build()
+        }
+
+        /// A search on `ch` for this variant.
+        func search(_ ch: ContractionHierarchy) -> (Int32, Int32, Bool) -> (ticks: UInt64, centimetres: UInt64, path: [Int32])? {
+            var query: any PointToPointSearch = self == .treeOnNested ? TreeQuery(nodeCount: ch.nodeCount) : HierarchyQuery(nodeCount: ch.nodeCount)
+            return { query.run(ch, from: $0, to: $1, path: $2) }
+        }
+    }
+
+    @Test(arguments: Variant.allCases, [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
+    func pointToPointEqualsDijkstra(_ variant: Variant, seed: UInt64) {
         let g = Self.randomGraph(nodes: 300, seed: seed)
-        var builder = HierarchyBuilder(graph: g)
-        let ch = builder.build()
-        var query = HierarchyQuery(nodeCount: ch.nodeCount)
+        let ch = variant.hierarchy(g)
+        #expect(ch.treeParent.isEmpty == (variant == .dijkstraOnGreedy))
+        let run = variant.search(ch)
         var compared = 0
         for s in stride(from: 0, to: g.nodeCount, by: 7) {
             let expected = Self.dijkstra(g, from: s)
             for t in 0..<g.nodeCount {
-                let answer = query.run(ch, from: ch.rank[s], to: ch.rank[t])
+                let answer = run(ch.rank[s], ch.rank[t], false)
                 #expect(answer?.ticks == expected[t], "\(s) → \(t)")
                 compared += 1
             }
@@ -75,10 +94,98 @@ import Testing
         #expect(compared > 10_000)
     }
 
-    @Test func aSearchLargerThanItsQueueRunsAgainWithMoreRoom() {
-        let g = Self.randomGraph(nodes: 300, seed: 3)
+    /// What makes the tree search exact: every arc of the hierarchy leads from a node to one of
+    /// its ancestors in the elimination tree, and parents rank above their children.
+    @Test(arguments: [11, 12, 13] as [UInt64])
+    func everyArcLeadsToAnAncestor(seed: UInt64) {
+        let ch = Variant.treeOnNested.hierarchy(Self.randomGraph(nodes: 600, seed: seed))
+        let parent = ch.treeParent
+        #expect(parent.count == ch.nodeCount)
+        #expect(parent.indices.allSatisfy { parent[$0] == -1 || parent[$0] > Int32($0) })
+        func isAncestor(_ a: Int32, of r: Int32) -> Bool {
+            var v = parent[Int(r)]
+            while v >= 0 && v < a { v = parent[Int(v)] }
+            return v == a
+        }
+        var arcs = 0
+        for (first, list) in [(ch.upFirst, ch.up), (ch.downFirst, ch.down)] {
+            for r in 0..<ch.nodeCount {
+                for k in Int(first[r])..<Int(first[r + 1]) {
+                    #expect(isAncestor(list[k].head, of: Int32(r)), "arc \(r) – \(list[k].head)")
+                    arcs += 1
+                }
+            }
+        }
+        #expect(arcs > 1000)
+        #expect(EliminationTree(ch).height < ch.nodeCount / 4, "nested dissection keeps the tree low")
+    }
+
+    /// A grid has no small separators: nested dissection gives up and the greedy order is used.
+    @Test func aDenseGridIsOrderedGreedily() {
+        var g = ProfileGraph(profile: .car)
+        let side = 50
+        for i in 0..<(side * side) {
+            g.addNode(osmID: Int64(i + 1), latitude: Int32(520_000_000 + (i / side) * 1000), longitude: Int32(60_000_000 + (i % side) * 1000))
+        }
+        for i in 0..<(side * side) {
+            for j in [i + 1, i + side] where j < side * side && (j != i + 1 || j % side != 0) {
+                g.addArc(Int32(i), Int32(j), 100, 300)
+                g.addArc(Int32(j), Int32(i), 100, 300)
+            }
+        }
+        #expect(NestedDissection.order(nodeCount: g.nodeCount, tails: g.tails, heads: g.heads, latitudes: g.latitudes, longitudes: g.longitudes) == nil)
         var builder = HierarchyBuilder(graph: g)
         let ch = builder.build()
+        #expect(ch.treeParent.isEmpty)
+        var query = HierarchyQuery(nodeCount: ch.nodeCount)
+        // Corner to corner: 98 steps of 100 ticks.
+        #expect(query.run(ch, from: ch.rank[0], to: ch.rank[side * side - 1])?.ticks == 9800)
+    }
+
+    /// A road-like network (a ring road with villages on spokes) of more than
+    /// ``NestedDissection/checkedCell`` nodes is dissected: the order names every node once.
+    @Test func aRoadLikeNetworkIsDissected() {
+        var g = ProfileGraph(profile: .car)
+        let spokes = 60, length = 25
+        var id: Int64 = 0
+        func node(_ lat: Double, _ lon: Double) -> Int32 {
+            id += 1
+            g.addNode(osmID: id, latitude: Int32(lat * 1e7), longitude: Int32(lon * 1e7))
+            return Int32(g.nodeCount - 1)
+        }
+        var ring: [Int32] = []
+        for k in 0..<spokes {
+            let angle = Double(k) / Double(spokes) * 2 * Double.pi
+            let hub = node(52.3 + 0.05 * sin(angle), 6.8 + 0.08 * cos(angle))
+            ring.append(hub)
+            var previous = hub
+            for step in 1...length {
+                let v = node(52.3 + (0.05 + 0.002 * Double(step)) * sin(angle), 6.8 + (0.08 + 0.003 * Double(step)) * cos(angle))
+                g.addArc(previous, v, 50, 100)
+                g.addArc(v, previous, 50, 100)
+                previous = v
+            }
+        }
+        for k in 0..<spokes {
+            g.addArc(ring[k], ring[(k + 1) % spokes], 200, 400)
+            g.addArc(ring[(k + 1) % spokes], ring[k], 200, 400)
+        }
+        #expect(g.nodeCount > NestedDissection.checkedCell)
+        let order = NestedDissection.order(nodeCount: g.nodeCount, tails: g.tails, heads: g.heads, latitudes: g.latitudes, longitudes: g.longitudes)
+        #expect(order.map { Set($0) } == Set(0..<Int32(g.nodeCount)))
+        #expect(order?.count == g.nodeCount)
+        var builder = HierarchyBuilder(graph: g)
+        let ch = builder.build()
+        #expect(!ch.treeParent.isEmpty)
+        var tree = TreeQuery(nodeCount: ch.nodeCount)
+        // The far ends of two opposite spokes: out along one, half the ring, in along the other.
+        let a = ring[0] + Int32(length), b = ring[spokes / 2] + Int32(length)
+        #expect(tree.run(ch, from: ch.rank[Int(a)], to: ch.rank[Int(b)])?.ticks == UInt64(2 * length * 50 + spokes / 2 * 200))
+    }
+
+    @Test func aSearchLargerThanItsQueueRunsAgainWithMoreRoom() {
+        let g = Self.randomGraph(nodes: 300, seed: 3)
+        let ch = Variant.dijkstraOnGreedy.hierarchy(g)
         var query = HierarchyQuery(nodeCount: ch.nodeCount)
         query.queueCapacity = 1
         var reached = 0
@@ -91,14 +198,14 @@ import Testing
         #expect(reached > 100)
     }
 
-    @Test func unpackedPathIsAPathOfTheGraphWithTheAnsweredTime() {
+    @Test(arguments: Variant.allCases)
+    func unpackedPathIsAPathOfTheGraphWithTheAnsweredTime(_ variant: Variant) {
         let g = Self.randomGraph(nodes: 400, seed: 42)
-        var builder = HierarchyBuilder(graph: g)
-        let ch = builder.build()
-        var query = HierarchyQuery(nodeCount: ch.nodeCount)
+        let ch = variant.hierarchy(g)
+        let run = variant.search(ch)
         var checked = 0
         for (s, t) in [(0, 399), (17, 250), (399, 3), (123, 321), (50, 51)] {
-            guard let answer = query.run(ch, from: ch.rank[s], to: ch.rank[t], path: true) else { continue }
+            guard let answer = run(ch.rank[s], ch.rank[t], true) else { continue }
             let nodes = answer.path.map { Int(ch.node[Int($0)]) }
             #expect(nodes.first == s && nodes.last == t)
             // Sum the cheapest graph arc between consecutive nodes: it must give the answer.
@@ -117,19 +224,23 @@ import Testing
         #expect(checked >= 3)
     }
 
-    @Test func matrixEqualsPointToPoint() {
+    @Test(arguments: Variant.allCases)
+    func matrixEqualsPointToPoint(_ variant: Variant) {
         let g = Self.randomGraph(nodes: 500, seed: 9)
-        var builder = HierarchyBuilder(graph: g)
-        let ch = builder.build()
-        var query = HierarchyQuery(nodeCount: ch.nodeCount)
+        let ch = variant.hierarchy(g)
+        let run = variant.search(ch)
         let sources: [Int32] = (0..<20).map { ch.rank[$0 * 23] }
         let targets: [Int32] = (0..<15).map { ch.rank[$0 * 31 + 5] }
         let table = HierarchyMatrix.table(ch, sources: sources, targets: targets)
+        var reached = 0
         for (i, s) in sources.enumerated() {
             for (j, t) in targets.enumerated() {
-                let p2p = query.run(ch, from: s, to: t)
+                let p2p = run(s, t, false)
                 #expect(table.ticks[i * targets.count + j] == (p2p?.ticks ?? .max))
+                #expect(p2p == nil || table.centimetres[i * targets.count + j] == p2p!.centimetres)
+                if p2p != nil { reached += 1 }
             }
         }
+        #expect(reached > 100)
     }
 }

@@ -37,6 +37,9 @@ import Testing
         var compared = 0
         for profile in RoadProfile.allCases {
             #expect(loaded.summary(profile) == network.summary(profile))
+            // The tree is derived on loading, not stored: the same as built.
+            #expect(!network.network(profile).hierarchy.treeParent.isEmpty)
+            #expect(loaded.network(profile).hierarchy.treeParent == network.network(profile).hierarchy.treeParent)
             for (a, b) in [((52.2, 6.89), (52.205, 6.896)), ((52.203, 6.8915), (52.2, 6.895))] {
                 guard case .success(let p) = network.snap(profile, latitude: a.0, longitude: a.1),
                     case .success(let q) = network.snap(profile, latitude: b.0, longitude: b.1)

@@ -139,12 +139,13 @@ extension GoanCommand.RoadsCommand {
             if let b = network.bounds {
                 lines.append(String(format: "bounding box: %.5f,%.5f,%.5f,%.5f (minLon,minLat,maxLon,maxLat)", b.minLongitude, b.minLatitude, b.maxLongitude, b.maxLatitude))
             }
-            lines.append("profile        nodes       arcs  shortcuts  component  components        km  memory")
+            lines.append("profile        nodes       arcs  shortcuts  component  components        km  memory  order")
             for profile in RoadProfile.allCases {
                 let s = network.summary(profile)
                 lines.append(String(
-                    format: "%@ %10d %10d %10d %10d %11d %9.1f  %.1f MB", profile.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0),
-                    s.nodes, s.arcs, s.shortcuts, s.componentNodes, s.components, s.kilometres, Double(s.memoryBytes) / 1_048_576))
+                    format: "%@ %10d %10d %10d %10d %11d %9.1f  %.1f MB  %@", profile.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0),
+                    s.nodes, s.arcs, s.shortcuts, s.componentNodes, s.components, s.kilometres, Double(s.memoryBytes) / 1_048_576,
+                    s.treeHeight.map { "nested dissection, tree height \($0)" } ?? "greedy"))
             }
             lines.append(String(format: "memory: %.1f MB; loaded in %.0f ms", Double(network.memoryBytes) / 1_048_576, seconds * 1000))
             return lines.joined(separator: "\n")

@@ -41,8 +41,13 @@ struct HierarchyBuilder {
     /// Shortcuts added during the build (for `goan roads info` and the benchmark).
     private(set) var shortcuts = 0
 
+    private let latitudes: [Int32]
+    private let longitudes: [Int32]
+
     init(graph: ProfileGraph) {
         let n = graph.nodeCount
+        latitudes = graph.latitudes
+        longitudes = graph.longitudes
         outgoing = Array(repeating: [], count: n)
         incoming = Array(repeating: [], count: n)
         contracted = Array(repeating: false, count: n)
@@ -72,8 +77,46 @@ struct HierarchyBuilder {
         return true
     }
 
-    /// Contracts every node and returns the hierarchy.
+    /// Contracts every node and returns the hierarchy: in nested-dissection order with its
+    /// elimination tree where the network has small separators, greedily otherwise (see
+    /// ``ContractionHierarchy``).
     mutating func build() -> ContractionHierarchy {
+        var tails: [Int32] = [], heads: [Int32] = []
+        for (v, arcs) in outgoing.enumerated() {
+            for arc in arcs {
+                tails.append(Int32(v))
+                heads.append(arc.other)
+            }
+        }
+        if let order = NestedDissection.order(nodeCount: outgoing.count, tails: tails, heads: heads, latitudes: latitudes, longitudes: longitudes) {
+            var ch = build(order: order)
+            ch.treeParent = EliminationTree(ch).parent
+            return ch
+        }
+        return buildGreedily()
+    }
+
+    /// Contracts the nodes in the given order (`order[i]` is contracted `i`-th), adding the
+    /// shortcuts witness searches cannot avoid.
+    mutating func build(order: [Int32]) -> ContractionHierarchy {
+        let n = outgoing.count
+        precondition(order.count == n, "an order names every node once")
+        var rank = [Int32](repeating: -1, count: n)
+        var upLists: [[Arc]] = Array(repeating: [], count: n)
+        var downLists: [[Arc]] = Array(repeating: [], count: n)
+        for (i, v) in order.enumerated() {
+            rank[Int(v)] = Int32(i)
+            _ = contract(v)
+            upLists[Int(v)] = outgoing[Int(v)]
+            downLists[Int(v)] = incoming[Int(v)]
+            outgoing[Int(v)] = []
+            incoming[Int(v)] = []
+        }
+        return Self.layout(rank: rank, up: upLists, down: downLists)
+    }
+
+    /// Contracts every node, least important first (the priority below, lazily updated).
+    mutating func buildGreedily() -> ContractionHierarchy {
         let n = outgoing.count
         var priority = [Int32](repeating: 0, count: n)
         var queue = MinQueue()

@@ -18,7 +18,7 @@ struct HierarchyMatrix {
         var ticks = [UInt64](repeating: .max, count: sources.count * columns)
         var centimetres = [UInt64](repeating: 0, count: sources.count * columns)
         guard !sources.isEmpty, !targets.isEmpty else { return (ticks, centimetres) }
-        var search = UpwardSearch(nodeCount: ch.nodeCount)
+        var search: any UpwardSpace = ch.treeParent.isEmpty ? UpwardSearch(nodeCount: ch.nodeCount) : TreePathSearch(nodeCount: ch.nodeCount)
         // Buckets as (node, target, ticks, cm), later grouped by node.
         var entries: [(node: Int32, target: Int32, ticks: UInt64, cm: UInt64)] = []
         for (j, t) in targets.enumerated() {
@@ -55,9 +55,16 @@ struct HierarchyMatrix {
     }
 }
 
-/// A complete upward search (no target) with stall-on-demand, reporting every settled node
-/// that is not stalled with its distance and the length of the path it was reached by.
-struct UpwardSearch {
+/// A complete upward search (no target), reporting nodes with their distance and the length of
+/// the path they were reached by: every node that can lie on a shortest path through the source
+/// (and some that cannot), each once.
+protocol UpwardSpace {
+    mutating func run(_ ch: ContractionHierarchy, from source: Int32, upward: Bool, settled: (Int32, UInt64, UInt64) -> Void)
+}
+
+/// The upward space of a greedily ordered hierarchy: Dijkstra with stall-on-demand, reporting
+/// every settled node that is not stalled.
+struct UpwardSearch: UpwardSpace {
     private var dist: [UInt32]
     private var cm: [UInt64]
     /// The nodes this search has reached (their `dist` and `cm` are valid).
@@ -104,6 +111,48 @@ struct UpwardSearch {
                     queue.push(key: nd, value: Int32(w))
                 }
             }
+        }
+    }
+}
+
+/// The upward space of a hierarchy ordered by nested dissection: the reached nodes on the
+/// source's path to the root of the ``EliminationTree``, relaxed in rank order (see
+/// ``TreeQuery``).
+struct TreePathSearch: UpwardSpace {
+    private var dist: [UInt32]
+    private var cm: [UInt64]
+
+    init(nodeCount: Int) {
+        dist = Array(repeating: .max, count: nodeCount)
+        cm = Array(repeating: 0, count: nodeCount)
+    }
+
+    mutating func run(_ ch: ContractionHierarchy, from source: Int32, upward: Bool, settled: (Int32, UInt64, UInt64) -> Void) {
+        let (first, arcs) = upward ? (ch.upFirst, ch.up) : (ch.downFirst, ch.down)
+        dist[Int(source)] = 0
+        cm[Int(source)] = 0
+        var v = source
+        while v >= 0 {
+            let vi = Int(v)
+            let d = dist[vi]
+            if d != .max {
+                settled(v, UInt64(d), cm[vi])
+                for k in Int(first[vi])..<Int(first[vi + 1]) {
+                    let arc = arcs[k]
+                    let w = Int(arc.head)
+                    let nd = UInt32(min(UInt64(d) + UInt64(arc.ticks), UInt64(UInt32.max - 1)))
+                    if nd < dist[w] {
+                        dist[w] = nd
+                        cm[w] = cm[vi] + UInt64(arc.centimetres)
+                    }
+                }
+            }
+            v = ch.treeParent[vi]
+        }
+        v = source
+        while v >= 0 {
+            dist[Int(v)] = .max
+            v = ch.treeParent[Int(v)]
         }
     }
 }

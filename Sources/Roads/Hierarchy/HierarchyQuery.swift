@@ -15,7 +15,7 @@
 /// country-sized extract, so its constant costs matter: the search runs on unsafe buffers
 /// (no bounds or uniqueness checks in the inner loop), every node's state is one 16-byte
 /// record, and the queue packs (distance, node) into one integer.
-struct HierarchyQuery {
+struct HierarchyQuery: PointToPointSearch {
     /// Distances are ticks in `UInt32`; a sum beyond it saturates (a path of 49 days).
     struct NodeState {
         var distance: UInt32
@@ -36,8 +36,6 @@ struct HierarchyQuery {
         backward = Array(repeating: blank, count: nodeCount)
     }
 
-    /// The fastest `s → t` in ticks and its length in centimetres (ranks of the hierarchy),
-    /// with the ranks along it when `path` is asked; `nil` when `t` cannot be reached.
     mutating func run(_ ch: ContractionHierarchy, from s: Int32, to t: Int32, path wantPath: Bool = false)
         -> (ticks: UInt64, centimetres: UInt64, path: [Int32])?
     {
@@ -95,7 +93,6 @@ struct HierarchyQuery {
         }
         guard meet >= 0 else { return nil }
         var centimetres: UInt64 = 0
-        var ranks: [Int32] = []
         // Walk from the meeting node to each end along the parents.
         var v = meet
         while v != s {
@@ -103,25 +100,16 @@ struct HierarchyQuery {
             centimetres += UInt64(ch.up[Int(state.arc)].centimetres)
             v = state.parent
         }
-        if wantPath {
-            var upward: [(tail: Int32, arc: HierarchyArc)] = []
-            v = meet
-            while v != s {
-                let state = forward[Int(v)]
-                upward.append((state.parent, ch.up[Int(state.arc)]))
-                v = state.parent
-            }
-            ranks.append(s)
-            for (tail, arc) in upward.reversed() { ch.unpack(from: tail, to: arc.head, middle: arc.middle, into: &ranks) }
-        }
         v = meet
         while v != t {
             let state = backward[Int(v)]
-            let arc = ch.down[Int(state.arc)]
-            centimetres += UInt64(arc.centimetres)
-            if wantPath { ch.unpack(from: v, to: state.parent, middle: arc.middle, into: &ranks) }
+            centimetres += UInt64(ch.down[Int(state.arc)].centimetres)
             v = state.parent
         }
+        let ranks = wantPath ? ch.unpackedPath(
+            from: s, to: t, meet: meet,
+            forward: { (forward[Int($0)].parent, forward[Int($0)].arc) },
+            backward: { (backward[Int($0)].parent, backward[Int($0)].arc) }) : []
         return (UInt64(best), centimetres, ranks)
     }
 
