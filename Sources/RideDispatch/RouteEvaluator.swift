@@ -12,8 +12,11 @@
 /// departures are delayed by the forward time slack so that ride times and the route duration
 /// shrink without breaking any time window.
 ///
-/// A schedule it accepts satisfies every constraint (it is built and then checked); like the
-/// original procedure it may reject a few orders an exact method would accept.
+/// A schedule it accepts satisfies every constraint (it is built and then checked). The eight
+/// steps may reject a few orders that have a schedule; so feasibility questions (the search's)
+/// get an exact answer from the least schedule instead (see `leastSchedule` in ``evaluate(_:vehicle:keepSchedule:)``),
+/// and a schedule asked for comes from the eight steps, or from the least schedule where they
+/// find none.
 ///
 /// A class holding scratch arrays: one per solver, not shared between threads.
 public final class RouteEvaluator {
@@ -29,6 +32,9 @@ public final class RouteEvaluator {
     let position: UnsafeMutablePointer<Int>
     /// The path's length at each pickup, by node (for the cost of the passengers' time).
     let pathAtPickup: UnsafeMutablePointer<Double>
+    /// Lower bounds on the service start by position that ride-time limits and the route
+    /// duration impose (the exact test).
+    let floor: UnsafeMutablePointer<Double>
 
     public init(instance: DARPInstance) {
         self.instance = instance
@@ -38,12 +44,13 @@ public final class RouteEvaluator {
         begin = .allocate(capacity: capacity)
         wait = .allocate(capacity: capacity)
         depart = .allocate(capacity: capacity)
+        floor = .allocate(capacity: capacity)
         position = .allocate(capacity: instance.nodeCount)
         position.initialize(repeating: -1, count: instance.nodeCount)
         pathAtPickup = .allocate(capacity: instance.nodeCount)
         pathAtPickup.initialize(repeating: 0, count: instance.nodeCount)
         nodes.initialize(repeating: 0, count: capacity)
-        for buffer in [arrival, begin, wait, depart] { buffer.initialize(repeating: 0, count: capacity) }
+        for buffer in [arrival, begin, wait, depart, floor] { buffer.initialize(repeating: 0, count: capacity) }
     }
 
     deinit {
@@ -52,6 +59,7 @@ public final class RouteEvaluator {
         begin.deallocate()
         wait.deallocate()
         depart.deallocate()
+        floor.deallocate()
         position.deallocate()
         pathAtPickup.deallocate()
     }
@@ -94,9 +102,18 @@ public final class RouteEvaluator {
 
     /// Evaluates `route`; `nil` when infeasible.
     ///
-    /// - Complexity: O(m²) for m stops (the forward time slacks), O(m) when a time window or the
-    ///   capacity already fails.
+    /// - Complexity: without the schedule, O(m) for m stops a round of the exact test (one or two
+    ///   rounds as a rule, at most m + 2); with it, O(m²) (the forward time slacks).
     public func evaluate(_ route: [Int], vehicle: Int = 0, keepSchedule: Bool = true) -> Schedule? {
+        evaluate(route, vehicle: vehicle, keepSchedule: keepSchedule, eightStepsOnly: false)
+    }
+
+    /// Whether the eight steps alone find a schedule (for comparing them with the exact test).
+    func acceptedByEightSteps(_ route: [Int], vehicle: Int = 0) -> Bool {
+        evaluate(route, vehicle: vehicle, keepSchedule: false, eightStepsOnly: true) != nil
+    }
+
+    private func evaluate(_ route: [Int], vehicle: Int, keepSchedule: Bool, eightStepsOnly: Bool) -> Schedule? {
         let inst = instance
         let v = inst.terms(vehicle)
         let q = route.count + 1
@@ -170,43 +187,99 @@ public final class RouteEvaluator {
             return best
         }
 
-        // Steps 1–2: leave the depot as early as possible.
-        begin[0] = v.start
-        arrival[0] = begin[0]
-        wait[0] = 0
-        guard forward(from: 0) else { return nil }
-        // A feasibility question answered by the earliest schedule already: every ride time and
-        // the route duration hold even leaving the depot at once (the later steps only shorten them).
         func rideTooLong(_ p: Int) -> Bool {
             let node = nodes[p]
             return node > n && ride(p) > inst.maxRide(node - n) + 1e-9
         }
-        if !keepSchedule, begin[q] - depart[0] <= v.duration + 1e-9, !(1 ..< q).contains(where: rideTooLong)
-        {
-            return Schedule(cost: 0, begins: [], start: depart[0], end: begin[q])
+
+        /// The exact test: the earliest schedule that keeps every constraint, or `false` when
+        /// none does. Travel, ride-time limits and the route duration are all lower bounds of
+        /// the form "begin here ≥ begin there + a constant" (a ride limit L of a pickup at P
+        /// and drop-off at D: begin(P) ≥ begin(D) − service(P) − L; the duration: the depot's
+        /// departure ≥ the return − duration); only the latest times are upper bounds. So the
+        /// least solution of the lower bounds, found by raising begins until none is broken
+        /// (Bellman–Ford on the longest paths of the difference constraints), is feasible iff
+        /// any schedule is. A round raises every broken bound and pushes the raise forward;
+        /// without a positive cycle the least solution is reached within q + 1 rounds, so a
+        /// round q + 2 that still raises proves there is none.
+        ///
+        /// - Complexity: O(m) a round; one or two rounds on the routes a search asks about.
+        func leastSchedule() -> Bool {
+            for p in 0 ... q { floor[p] = -.infinity }
+            var lowest = 0
+            for _ in 0 ... q + 1 {
+                // Forward from the lowest raised position, every begin at its largest lower bound.
+                if lowest == 0 {
+                    begin[0] = max(v.start, floor[0])
+                    arrival[0] = begin[0]
+                    wait[0] = 0
+                    depart[0] = begin[0]
+                    lowest = 1
+                }
+                for p in lowest ... q {
+                    arrival[p] = depart[p - 1] + inst.time(nodes[p - 1], nodes[p])
+                    begin[p] = max(arrival[p], earliest(p), floor[p])
+                    if begin[p] > latest(p) + 1e-9 { return false }
+                    wait[p] = begin[p] - arrival[p]
+                    depart[p] = begin[p] + service(p)
+                }
+                // Raise every pickup whose ride would be too long, and the departure when the
+                // route takes too long.
+                lowest = q + 1
+                for p in 1 ..< q where nodes[p] > n {
+                    let pickup = position[nodes[p] - n]
+                    let need = begin[p] - service(pickup) - inst.maxRide(nodes[p] - n)
+                    if begin[pickup] < need - 1e-9 {
+                        floor[pickup] = need
+                        lowest = min(lowest, pickup)
+                    }
+                }
+                if begin[q] - begin[0] > v.duration + 1e-9 {
+                    floor[0] = begin[q] - v.duration
+                    lowest = 0
+                }
+                if lowest > q { return true }
+            }
+            return false
         }
-        // Steps 3–5: delay the departure from the depot by the slack (no waiting for nothing).
-        var totalWait = 0.0
-        for p in 1 ..< q { totalWait += wait[p] }
-        begin[0] = v.start + min(slack(0), totalWait)
-        guard forward(from: 0) else { return nil }
-        // Steps 6–7: at every pickup, delay the service to shorten the ride times that follow.
-        if (1 ..< q).contains(where: rideTooLong) {
-            for j in 1 ..< q where nodes[j] <= n {
-                var after = 0.0
-                for p in (j + 1) ..< q { after += wait[p] }
-                let delay = min(slack(j), after)
-                if delay > 0 {
-                    wait[j] += delay
-                    begin[j] = arrival[j] + wait[j]
-                    guard forward(from: j) else { return nil }
+
+
+        /// Cordeau & Laporte's eight steps: `false` when they find no schedule (rarely, one
+        /// exists all the same: then the least schedule is taken).
+        func eightSteps() -> Bool {
+            // Steps 1–2: leave the depot as early as possible.
+            begin[0] = v.start
+            arrival[0] = begin[0]
+            wait[0] = 0
+            guard forward(from: 0) else { return false }
+            // Steps 3–5: delay the departure from the depot by the slack (no waiting for nothing).
+            var totalWait = 0.0
+            for p in 1 ..< q { totalWait += wait[p] }
+            begin[0] = v.start + min(slack(0), totalWait)
+            guard forward(from: 0) else { return false }
+            // Steps 6–7: at every pickup, delay the service to shorten the ride times that follow.
+            if (1 ..< q).contains(where: rideTooLong) {
+                for j in 1 ..< q where nodes[j] <= n {
+                    var after = 0.0
+                    for p in (j + 1) ..< q { after += wait[p] }
+                    let delay = min(slack(j), after)
+                    if delay > 0 {
+                        wait[j] += delay
+                        begin[j] = arrival[j] + wait[j]
+                        guard forward(from: j) else { return false }
+                    }
                 }
             }
+            // Step 8: every constraint.
+            for p in 1 ... q where begin[p] > latest(p) + 1e-9 { return false }
+            for p in 1 ..< q where rideTooLong(p) { return false }
+            return begin[q] - depart[0] <= v.duration + 1e-9
         }
-        // Step 8: every constraint.
-        for p in 1 ... q where begin[p] > latest(p) + 1e-9 { return nil }
-        for p in 1 ..< q where rideTooLong(p) { return nil }
-        if begin[q] - depart[0] > v.duration + 1e-9 { return nil }
+        if !keepSchedule {
+            guard eightStepsOnly ? eightSteps() : leastSchedule() else { return nil }
+            return Schedule(cost: 0, begins: [], start: depart[0], end: begin[q])
+        }
+        guard eightSteps() || leastSchedule() else { return nil }
         // Beyond the eight steps: a feasible schedule begins each pickup as early as it can,
         // which fetches a traveller up to a window's length before the agreed time. Delay each
         // pickup towards its target by at most its forward time slack (which keeps every later
@@ -214,7 +287,6 @@ public final class RouteEvaluator {
         // (The slack guarantees it; the schedule before the pass is kept should a rounding
         // error say otherwise.)
         let total = cost(route, vehicle: vehicle)
-        guard keepSchedule else { return Schedule(cost: total, begins: [], start: depart[0], end: begin[q]) }
         let earliestSchedule = Schedule(cost: total, begins: (1 ..< q).map { begin[$0] }, start: depart[0], end: begin[q])
         var moved = false
         for j in 1 ..< q where nodes[j] <= n {
