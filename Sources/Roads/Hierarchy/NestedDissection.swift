@@ -168,11 +168,13 @@ private struct Dissector {
             // Sorted by projection, ties by node id: the order is deterministic.
             let sorted = cell.map { (key($0), $0) }.sorted { $0 < $1 }.map(\.1)
             var role = [UInt8](repeating: 0, count: k)
+            var progress = [Int32](repeating: 0, count: k)
+            for (r, v) in sorted.enumerated() { progress[Int(local[Int(v)])] = Int32(r) }
             for i in 0..<quarter {
                 role[Int(local[Int(sorted[i])])] = 1
                 role[Int(local[Int(sorted[k - 1 - i])])] = 2
             }
-            guard let cut = minimumNodeCut(cell, role: role, limit: min(limit, best?.separator.count ?? limit)),
+            guard let cut = minimumNodeCut(cell, role: role, progress: progress, limit: min(limit, best?.separator.count ?? limit)),
                   !cut.a.isEmpty, !cut.b.isEmpty else { continue }
             if let b = best {
                 let balance = min(cut.a.count, cut.b.count), bestBalance = min(b.a.count, b.b.count)
@@ -187,8 +189,9 @@ private struct Dissector {
     /// sources (`role` 1) from the sinks (`role` 2), by augmenting paths on the node-split
     /// graph: node `i` of the cell is `2i` (in) and `2i + 1` (out), joined by an arc of
     /// capacity 1 (unbounded for sources and sinks); a road joins out to in both ways, unbounded.
-    /// `nil` when more than `limit` nodes are needed (the search stops there).
-    func minimumNodeCut(_ cell: [Int32], role: [UInt8], limit: Int) -> (separator: [Int32], a: [Int32], b: [Int32])? {
+    /// `nil` when more than `limit` nodes are needed (the search stops there). `progress`: each
+    /// node's rank along the direction (sources low, sinks high).
+    func minimumNodeCut(_ cell: [Int32], role: [UInt8], progress: [Int32], limit: Int) -> (separator: [Int32], a: [Int32], b: [Int32])? {
         let k = cell.count
         // A source next to a sink: no finite cut in this direction.
         for i in 0..<k where role[i] == 1 {
@@ -208,6 +211,39 @@ private struct Dissector {
         var starts: [Int32] = []
         for i in 0..<k where role[i] == 1 && neighbours(i).contains(where: { inCell($0) && role[Int(local[Int($0)])] != 1 }) {
             starts.append(2 * Int32(i) + 1)
+        }
+        // Paths that share no node but sources and sinks bound the cut from below, and a greedy
+        // pass finds many of them at the cost of one search of the cell: from each start, step
+        // to the unentered neighbour furthest along the direction, back up at dead ends, and
+        // never enter a node twice (in this pass). More than `limit` of them refuse the cut
+        // without running the flow: on a grid, where every cut is large, that saves `limit`
+        // augmentations of a whole cell each.
+        if limit < k {
+            var entered = [Bool](repeating: false, count: k)
+            var paths = 0
+            var stack: [Int] = []
+            for start in starts {
+                stack.removeAll(keepingCapacity: true)
+                stack.append(Int(start >> 1))
+                walk: while let i = stack.last {
+                    var step = -1
+                    for w in neighbours(i) where inCell(w) {
+                        let j = Int(local[Int(w)])
+                        if role[j] == 2 {
+                            paths += 1
+                            if paths > limit { return nil }
+                            break walk
+                        }
+                        if role[j] == 0, !entered[j], step < 0 || progress[j] > progress[step] { step = j }
+                    }
+                    if step < 0 {
+                        stack.removeLast()
+                    } else {
+                        entered[step] = true
+                        stack.append(step)
+                    }
+                }
+            }
         }
         // Dinic's algorithm: a breadth-first search labels states (2i: in-copy of i, 2i + 1:
         // out-copy) with their distance from the sources; depth-first searches then push units
