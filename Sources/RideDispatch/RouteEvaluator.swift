@@ -102,8 +102,9 @@ public final class RouteEvaluator {
 
     /// Evaluates `route`; `nil` when infeasible.
     ///
-    /// - Complexity: without the schedule, O(m) for m stops a round of the exact test (one or two
-    ///   rounds as a rule, at most m + 2); with it, O(m²) (the forward time slacks).
+    /// - Complexity: without the schedule, O(m) for m stops a round of the exact test (at most
+    ///   m + 2 rounds; a round without a broken ride limit or duration is the last); with it,
+    ///   O(m²) (the forward time slacks).
     public func evaluate(_ route: [Int], vehicle: Int = 0, keepSchedule: Bool = true) -> Schedule? {
         evaluate(route, vehicle: vehicle, keepSchedule: keepSchedule, eightStepsOnly: false)
     }
@@ -203,7 +204,7 @@ public final class RouteEvaluator {
         /// without a positive cycle the least solution is reached within q + 1 rounds, so a
         /// round q + 2 that still raises proves there is none.
         ///
-        /// - Complexity: O(m) a round; one or two rounds on the routes a search asks about.
+        /// - Complexity: O(m) a round, at most m + 2 rounds.
         func leastSchedule() -> Bool {
             for p in 0 ... q { floor[p] = -.infinity }
             var lowest = 0
