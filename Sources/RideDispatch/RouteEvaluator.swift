@@ -14,9 +14,9 @@
 ///
 /// A schedule it accepts satisfies every constraint (it is built and then checked). The eight
 /// steps may reject a few orders that have a schedule; so feasibility questions (the search's)
-/// get an exact answer from the least schedule instead (see `leastSchedule` in ``evaluate(_:vehicle:keepSchedule:)``),
-/// and a schedule asked for comes from the eight steps, or from the least schedule where they
-/// find none.
+/// get an exact answer from the least schedule instead (`leastSchedule` in
+/// ``evaluate(_:vehicle:keepSchedule:)``), and a schedule asked for comes from the eight steps,
+/// or from the least schedule where they find none.
 ///
 /// A class holding scratch arrays: one per solver, not shared between threads.
 public final class RouteEvaluator {
@@ -243,7 +243,6 @@ public final class RouteEvaluator {
             }
             return false
         }
-
 
         /// Cordeau & Laporte's eight steps: `false` when they find no schedule (rarely, one
         /// exists all the same: then the least schedule is taken).

@@ -126,7 +126,7 @@ private struct Dissector {
     }
 
     /// The connected components of the current cell.
-    mutating func components(_ cell: [Int32]) -> [[Int32]] {
+    func components(_ cell: [Int32]) -> [[Int32]] {
         var seen = [Bool](repeating: false, count: cell.count)
         var parts: [[Int32]] = []
         var stack: [Int32] = []
@@ -193,14 +193,12 @@ private struct Dissector {
     /// node's rank along the direction (sources low, sinks high).
     func minimumNodeCut(_ cell: [Int32], role: [UInt8], progress: [Int32], limit: Int) -> (separator: [Int32], a: [Int32], b: [Int32])? {
         let k = cell.count
+        func neighbours(_ i: Int) -> ArraySlice<Int32> { adjacent[Int(first[Int(cell[i])])..<Int(first[Int(cell[i]) + 1])] }
         // A source next to a sink: no finite cut in this direction.
-        for i in 0..<k where role[i] == 1 {
-            for w in adjacent[Int(first[Int(cell[i])])..<Int(first[Int(cell[i]) + 1])] where inCell(w) && role[Int(local[Int(w)])] == 2 {
-                return nil
-            }
+        for i in 0..<k where role[i] == 1 && neighbours(i).contains(where: { inCell($0) && role[Int(local[Int($0)])] == 2 }) {
+            return nil
         }
         var flow = 0
-        func neighbours(_ i: Int) -> ArraySlice<Int32> { adjacent[Int(first[Int(cell[i])])..<Int(first[Int(cell[i]) + 1])] }
         // A node other than a source or sink passes one unit at most: `through[i]` whether it
         // does, `flowTo[i]` the position its unit goes to (-1: none). Flow leaving a source is
         // not recorded: it could only be pushed back into the source, which every search
@@ -281,7 +279,7 @@ private struct Dissector {
             while head < queue.count {
                 let u = Int(queue[head]); head += 1
                 if level[u] >= sinkLevel { break }
-                let degree = Int(first[Int(cell[u >> 1]) + 1] - first[Int(cell[u >> 1])])
+                let degree = neighbours(u >> 1).count
                 for d in 0...degree {
                     let v = step(u, d, degree)
                     guard v >= 0, level[v] < 0 else { continue }
@@ -317,7 +315,7 @@ private struct Dissector {
                         path.removeLast(path.count - 1)
                         continue
                     }
-                    let degree = Int(first[Int(cell[u >> 1]) + 1] - first[Int(cell[u >> 1])])
+                    let degree = neighbours(u >> 1).count
                     var advanced = false
                     while Int(next[u]) <= degree {
                         let v = step(u, Int(next[u]), degree)
@@ -337,14 +335,12 @@ private struct Dissector {
                 }
             }
         }
-        // The final breadth-first search (which found no sink) labelled the source side.
-        var visited = [Bool](repeating: false, count: 2 * k)
-        for i in 0..<(2 * k) { visited[i] = level[i] >= 0 }
-        // The source side: states the last search reached. A node whose in-copy is reached but
-        // whose out-copy is not has its unit arc saturated across the cut: the separator.
+        // The source side: the states the final breadth-first search (which found no sink)
+        // labelled. A node whose in-copy is reached but whose out-copy is not has its unit arc
+        // saturated across the cut: the separator.
         var separator: [Int32] = [], a: [Int32] = [], b: [Int32] = []
         for i in 0..<k {
-            switch (visited[2 * i], visited[2 * i + 1]) {
+            switch (level[2 * i] >= 0, level[2 * i + 1] >= 0) {
             case (true, false): separator.append(cell[i])
             case (true, true): a.append(cell[i])
             default: b.append(cell[i])
