@@ -16,6 +16,10 @@ struct HierarchyBuilder {
     /// when contracting than when estimating a priority, as in Geisberger et al.
     static let witnessSettleLimit = 500
     static let estimateSettleLimit = 20
+    /// Arcs in and out up to which a neighbour of a contracted node has its priority simulated
+    /// again at once: a node of a street grid has 8 (4 streets both ways) before its
+    /// neighbours are contracted, a node deep in the hierarchy dozens.
+    static let simulatedNeighbourDegree = 8
 
     struct Arc {
         var other: Int32
@@ -30,7 +34,6 @@ struct HierarchyBuilder {
     private var outgoing: [[Arc]]
     private var incoming: [[Arc]]
     private var contracted: [Bool]
-    private var deletedNeighbours: [Int32]
     private var level: [Int32]
     private var edgeDifference: [Int32]
     private var witness: WitnessSearch
@@ -51,7 +54,6 @@ struct HierarchyBuilder {
         outgoing = Array(repeating: [], count: n)
         incoming = Array(repeating: [], count: n)
         contracted = Array(repeating: false, count: n)
-        deletedNeighbours = Array(repeating: 0, count: n)
         level = Array(repeating: 0, count: n)
         edgeDifference = Array(repeating: 0, count: n)
         witness = WitnessSearch(nodeCount: n)
@@ -144,12 +146,15 @@ struct HierarchyBuilder {
             downLists[Int(v)] = incoming[Int(v)]
             outgoing[Int(v)] = []
             incoming[Int(v)] = []
-            // Neighbours: only the cheap terms change here; their edge difference is
-            // recomputed when they surface (lazy update), which saves most witness searches.
+            // Neighbours: a sparse one is simulated again at once (cheap, and it keeps the
+            // order good); a dense one only gets its level, and its arc quotients are
+            // simulated again when it surfaces (lazy update). Simulating every neighbour at
+            // once prepared 1,000,000 grid nodes in 62 s (46 µs median query), this way 43 s
+            // (64 µs), measured in one run.
             for w in neighbours {
-                deletedNeighbours[Int(w)] += 1
                 level[Int(w)] = max(level[Int(w)], level[Int(v)] + 1)
-                let p = computePriority(w)
+                let degree = outgoing[Int(w)].count + incoming[Int(w)].count
+                let p = degree <= Self.simulatedNeighbourDegree ? computePriority(w) : cheapPriority(w)
                 if p != priority[Int(w)] {
                     priority[Int(w)] = p
                     queue.push(key: p, value: w)
