@@ -39,6 +39,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.60.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.4.0"),
@@ -105,7 +106,10 @@ let package = Package(
         // loop through the real planner, booking desk and dispatcher, KPIs and the HTML report.
         .target(
             name: "Simulation",
-            dependencies: ["Bookings", "Planner", "Mobility", "FleetDispatch", "GTFS", "Transit", "Domain"],
+            dependencies: [
+                "Bookings", "Planner", "Mobility", "FleetDispatch", "GTFS", "Transit", "Domain",
+                .product(name: "HeapModule", package: "swift-collections"),
+            ],
             swiftSettings: swiftSettings),
         // The `goan` command tree as a library, so tests run commands in-process.
         .target(

@@ -93,6 +93,19 @@ public struct DayDispatcher: Sendable {
     /// agreed time; a ride that fits nowhere in it keeps its whole window.
     public var planningWindow: Double?
 
+    /// The longest ride time promised for `ride` (minutes): the Regiotaxi's rule on the direct
+    /// drive, or the direct drive and 10 minutes with a volunteer (who drives directly).
+    public func rideTimeLimit(of ride: BookedRide) -> Double {
+        rideTimeLimit(of: ride, taxi: rules.services.first { $0.kind == .regiotaxi })
+    }
+
+    private func rideTimeLimit(of ride: BookedRide, taxi: ServiceRules.Service?) -> Double {
+        let direct = Double(road.drive(from: ride.from, to: ride.to).seconds) / 60
+        return ride.service == .regiotaxi
+            ? (taxi?.rideTime.map { direct * $0.factor + $0.extraMinutes } ?? direct * 1.5 + 15)
+            : direct + 10
+    }
+
     /// The nodes, fleet and promises of a day, without travel times (a matrix of zeros, or none
     /// when `matrix` is false), and the position of every node. The fleet is `shifts` (depots
     /// renumbered), or every shift on duty.
@@ -107,15 +120,11 @@ public struct DayDispatcher: Sendable {
         let window = pickupWindow
         var pickups: [DARPInstance.Node] = [], drops: [DARPInstance.Node] = []
         for ride in rides {
-            let direct = Double(road.drive(from: ride.from, to: ride.to).seconds) / 60
             let t = Double(ride.pickup)
             pickups.append(.init(
                 x: 0, y: 0, service: ride.serviceMinutes, load: ride.seats, wheelchair: ride.wheelchair ? 1 : 0, earliest: t - window, latest: t + window, target: t))
             drops.append(.init(x: 0, y: 0, service: ride.serviceMinutes, load: -ride.seats, wheelchair: ride.wheelchair ? -1 : 0, earliest: 0, latest: 30 * 60))
-            let promise = ride.service == .regiotaxi
-                ? (taxi?.rideTime.map { direct * $0.factor + $0.extraMinutes } ?? direct * 1.5 + 15)
-                : direct + 10  // a volunteer drives directly
-            maxRide.append(promise)
+            maxRide.append(rideTimeLimit(of: ride, taxi: taxi))
             kinds.append(ride.service == .regiotaxi ? 1 : 2)
         }
         nodes += pickups + drops

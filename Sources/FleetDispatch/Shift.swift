@@ -25,6 +25,9 @@ public struct Shift: Sendable {
     /// When the shift starts and ends, minutes after midnight.
     public var start: Double { vehicle.start }
     public var end: Double { vehicle.end }
+    /// Seats and wheelchair places of the vehicle (a volunteer's car: its seats).
+    public var seats: Int { vehicle.seats }
+    public var wheelchairPlaces: Int { vehicle.wheelchairPlaces }
 
     /// Every Regiotaxi shift on duty on the weekday (0 = Monday) and every window of the given
     /// volunteers; depots are numbered as if there were no requests.

@@ -10,6 +10,7 @@ import Bookings
 import Domain
 import FleetDispatch
 import GTFS
+import HeapModule
 import Mobility
 import Planner
 
@@ -18,8 +19,14 @@ import Planner
 /// exponential delay; lateness carries on to the next stops unless the schedule had waiting
 /// time to absorb it (nobody is picked up before the planned time). Boarding takes 2 minutes,
 /// 5 with a wheelchair. A Regiotaxi with nobody on board that is early at a pickup waits for
-/// the agreed time when the rest of its route still keeps its promises. A volunteer with nobody on board drives home between two rides when
-/// the gap allows it (the time at home is not counted as volunteer hours).
+/// the agreed time when the rest of its route still keeps its promises. A volunteer with nobody
+/// on board drives home between two rides when the gap allows it (the time at home is not
+/// counted as volunteer hours).
+///
+/// The vehicles move in the order of time, so that the central sees the whole fleet as it is:
+/// when a Regiotaxi is about to set off and its route, at the planned drive times from where it
+/// is, would pick somebody up after the window, the central moves that ride to another
+/// Regiotaxi that can still fetch them within the window (see ``Central``).
 struct DayExecution {
     /// The actual times of one ride, minutes after midnight.
     struct Ride {
@@ -29,6 +36,15 @@ struct DayExecution {
         var service: TravelMode
         var pickup: Double
         var dropoff: Double
+    }
+
+    /// Where a shift starts and ends, when, and what its vehicle carries.
+    struct Base {
+        var depot: Coordinate
+        var start: Double
+        var end: Double
+        var seats: Int
+        var wheelchairPlaces: Int
     }
 
     var rides: [LegID: Ride] = [:]
@@ -42,112 +58,73 @@ struct DayExecution {
     var volunteerKm = 0.0
     var volunteerHours = 0.0
     var volunteersActive = Set<String>()
+    /// Rides the central moved to another Regiotaxi during the day.
+    var reassigned = 0
 
-    /// `rides`: the day's booked rides by leg id; `bases`: each shift's or volunteer window's
-    /// depot (home) and times by name.
+    /// `rides`: the day's booked rides by ride id; `bases`: each shift's or volunteer window's
+    /// depot (home), times and places by shift; `rideTimeLimit`: the longest ride time promised
+    /// (minutes); `central`: whether late rides are moved during the day.
     init(
-        days: [VehicleDay], rides booked: [RideID: BookedRide], bases: [ShiftID: (depot: Coordinate, start: Double, end: Double)],
-        volunteers: [Volunteer], date: String, road: any RoadModel, window: Double, delayProbability: Double, delayMean: Double,
-        random: inout SeededGenerator
+        days: [VehicleDay], rides booked: [RideID: BookedRide], bases: [ShiftID: Base], volunteers: [Volunteer], date: String,
+        road: any RoadModel, window: Double, rideTimeLimit: (BookedRide) -> Double, delayProbability: Double, delayMean: Double,
+        central reacts: Bool, random: inout SeededGenerator
     ) {
+        var runs: [VehicleRun] = []
         for day in days where !day.stops.isEmpty {
             let volunteer = day.kind == .volunteer ? volunteers.first { $0.id == day.volunteer } : nil
             let base = bases[day.shift]
             guard let depot = base?.depot ?? volunteer?.home.coordinate else { continue }
-            var points: [Coordinate] = [], seats: [Int] = [], service: [Double] = [], ids: [LegID] = [], agreed: [Double] = []
+            var stops: [VehicleRun.Stop] = []
             for stop in day.stops {
                 guard let ride = booked[stop.ride], let id = ride.leg else { continue }
-                agreed.append(Double(ride.pickup))
-                points.append(stop.pickup ? ride.from : ride.to)
-                seats.append(stop.pickup ? ride.seats : -ride.seats)
-                service.append(ride.serviceMinutes)
-                ids.append(id)
+                stops.append(.init(
+                    ride: stop.ride, leg: id, point: stop.pickup ? ride.from : ride.to, seats: stop.pickup ? ride.seats : -ride.seats,
+                    wheelchairs: ride.wheelchair ? (stop.pickup ? 1 : -1) : 0, service: ride.serviceMinutes, agreed: Double(ride.pickup),
+                    time: stop.time, limit: rideTimeLimit(ride)))
             }
-            guard points.count == day.stops.count else { continue }
-            // Planned minutes from each stop to the next (the last: back to the depot).
-            let onward = (0 ..< points.count).map { k in Double(road.drive(from: points[k], to: k + 1 < points.count ? points[k + 1] : depot).seconds) / 60 }
-            /// Whether the planned rest of the route still keeps every pickup window and the
-            /// shift's end when stop `k` begins at `begin` (ride times cannot grow: nobody is on
-            /// board, and a later stop moves at most as much as the one before it).
-            func keepsPromises(from k: Int, begin: Double) -> Bool {
-                var time = begin
-                for j in k + 1 ..< points.count {
-                    time = max(day.stops[j].time, time + service[j - 1] + onward[j - 1])
-                    if seats[j] > 0, time > agreed[j] + window + 1e-9 { return false }
-                }
-                return base.map { time + service[points.count - 1] + onward[points.count - 1] <= $0.end + 1e-9 } ?? true
+            guard stops.count == day.stops.count else { continue }
+            runs.append(VehicleRun(day: day, volunteer: volunteer, base: base, depot: depot, stops: stops, road: road))
+        }
+        func delay() -> Double { Draw.chance(delayProbability, using: &random) ? Draw.exponential(delayMean, using: &random) : 0 }
+        // Each route's delays are drawn in the order of the routes, one a drive (home included),
+        // so that a day the central leaves alone is driven as if each route ran on its own.
+        for i in runs.indices { runs[i].delays = (0 ... runs[i].stops.count).map { _ in delay() } }
+        var central = Central(window: window, road: road)
+        var queue = Heap(runs.indices.map { Departure(time: runs[$0].leave, run: $0) })
+        while let index = queue.popMin()?.run {
+            if reacts, runs[index].volunteer == nil, runs[index].next < runs[index].stops.count {
+                reassigned += central.moveLateRides(of: index, in: &runs, at: runs[index].leave)
             }
-            var segments: [Timeline.Segment] = []
-            let first = road.drive(from: depot, to: points[0])
-            var leave = day.stops[0].time - Double(first.seconds) / 60
-            let start = leave
-            var onBoard = 0, km = 0.0, emptyKm = 0.0, passengerKm = 0.0
-            // Minutes a volunteer spends at home between rides (not counted as volunteer hours).
-            var atHome = 0.0
-            var previous = depot
-            for k in 0 ... points.count {
-                let here = k < points.count ? points[k] : depot
-                let drive = road.drive(from: previous, to: here)
-                let late = Draw.chance(delayProbability, using: &random) ? Draw.exponential(delayMean, using: &random) : 0
-                var arrival = leave + Double(drive.seconds) / 60 + late
-                let drove = arrival > leave
-                if drove { segments.append(.init(start: leave, end: arrival, activity: "drive", onBoard: onBoard)) }
-                km += drive.metres / 1000
-                if onBoard == 0 { emptyKm += drive.metres / 1000 }
-                passengerKm += Double(onBoard) * drive.metres / 1000
-                guard k < points.count else {
-                    leave = arrival
-                    break
-                }
-                // A volunteer with nobody on board goes home between rides when there is time.
-                if volunteer != nil, onBoard == 0, k > 0 {
-                    let home = road.drive(from: previous, to: depot), out = road.drive(from: depot, to: here)
-                    let setOff = day.stops[k].time - Double(out.seconds) / 60
-                    if leave + Double(home.seconds) / 60 < setOff {
-                        if drove { segments.removeLast() }  // the direct drive just added is replaced by home and back
-                        km -= drive.metres / 1000
-                        emptyKm -= drive.metres / 1000
-                        segments.append(.init(start: leave, end: leave + Double(home.seconds) / 60, activity: "drive", onBoard: 0))
-                        segments.append(.init(start: setOff, end: day.stops[k].time, activity: "drive", onBoard: 0))
-                        km += (home.metres + out.metres) / 1000
-                        emptyKm += (home.metres + out.metres) / 1000
-                        atHome += setOff - (leave + Double(home.seconds) / 60)
-                        arrival = day.stops[k].time  // back out just in time: the stop follows as usual
-                    }
-                }
-                var begin = max(arrival, day.stops[k].time)
-                // An empty Regiotaxi early at a pickup waits for the agreed time when the rest
-                // of its route allows (the schedule is the earliest feasible one: without this,
-                // people are fetched up to a window's length before the time they asked for).
-                if volunteer == nil, onBoard == 0, seats[k] > 0, begin < agreed[k] {
-                    var wait = agreed[k] - begin
-                    while wait > 0.5, !keepsPromises(from: k, begin: begin + wait) { wait /= 2 }
-                    if wait > 0.5 { begin += wait }
-                }
-                if begin > arrival { segments.append(.init(start: arrival, end: begin, activity: "wait", onBoard: onBoard)) }
-                segments.append(.init(start: begin, end: begin + service[k], activity: "stop", onBoard: onBoard))
-                if seats[k] > 0 {
-                    rides[ids[k], default: Ride(vehicle: day.shift.rawValue, volunteer: volunteer?.id, service: day.kind == .volunteer ? .automaatje : .regiotaxi, pickup: begin, dropoff: begin)].pickup = begin
-                } else {
-                    rides[ids[k]]?.dropoff = begin
-                }
-                onBoard += seats[k]
-                leave = begin + service[k]
-                previous = here
-            }
-            let hours = (leave - start - atHome) / 60
-            if day.kind == .volunteer {
-                volunteerKm += km
+            if runs[index].next == 0, runs[index].stops.isEmpty { continue }  // every ride was moved before it set off
+            let k = runs[index].next
+            let late = k < runs[index].delays.count ? runs[index].delays[k] : delay()
+            runs[index].driveOn(late: late, window: window, road: road, rides: &rides)
+            if !runs[index].finished { queue.insert(Departure(time: runs[index].leave, run: index)) }
+        }
+        for run in runs where run.next > 0 {  // a route the central emptied before it set off is not driven
+            let hours = (run.leave - run.start - run.atHome) / 60
+            if run.day.kind == .volunteer {
+                volunteerKm += run.km
                 volunteerHours += hours
-                volunteersActive.insert(volunteer?.id.rawValue ?? day.shift.rawValue)
+                volunteersActive.insert(run.volunteer?.id.rawValue ?? run.day.shift.rawValue)
             } else {
-                taxiKm += km
-                taxiEmptyKm += emptyKm
-                taxiPassengerKm += passengerKm
+                taxiKm += run.km
+                taxiEmptyKm += run.emptyKm
+                taxiPassengerKm += run.passengerKm
                 taxiHours += hours
             }
             timelines.append(Timeline(
-                day: date, vehicle: day.shift.rawValue, kind: day.kind.rawValue, shiftStart: base?.start ?? start, shiftEnd: base?.end ?? leave, segments: segments))
+                day: date, vehicle: run.day.shift.rawValue, kind: run.day.kind.rawValue, shiftStart: run.base?.start ?? run.start,
+                shiftEnd: run.base?.end ?? run.leave, segments: run.segments))
         }
     }
+}
+
+/// When a run sets off next; the earlier first, ties to the run earlier in the day's list so
+/// that the day is driven the same way every time.
+private struct Departure: Comparable {
+    var time: Double
+    var run: Int
+
+    static func < (a: Departure, b: Departure) -> Bool { (a.time, a.run) < (b.time, b.run) }
 }

@@ -133,16 +133,17 @@ struct DayLoop {
             vehicleDays = asBooked
         }
         let window = Double(simulator.rules.services.first { $0.kind == .regiotaxi }?.pickupWindowMinutes ?? 15)
-        var bases: [ShiftID: (depot: Coordinate, start: Double, end: Double)] = [:]
+        var bases: [ShiftID: DayExecution.Base] = [:]
         for shift in dispatcher.shifts(on: date, includingVolunteers: true) {
-            bases[shift.id] = (shift.depot, shift.start, shift.end)
+            bases[shift.id] = .init(
+                depot: shift.depot, start: shift.start, end: shift.end, seats: shift.seats, wheelchairPlaces: shift.wheelchairPlaces)
         }
         let volunteers = simulator.supply.volunteers
         func drive(_ days: [VehicleDay], delays: inout SeededGenerator) -> DayExecution {
             DayExecution(
                 days: days, rides: byRide, bases: bases, volunteers: volunteers, date: dateText, road: dispatcher.road,
-                window: window, delayProbability: scenario.execution?.delayProbability ?? 0, delayMean: scenario.execution?.delayMeanMinutes ?? 0,
-                random: &delays)
+                window: window, rideTimeLimit: dispatcher.rideTimeLimit(of:), delayProbability: scenario.execution?.delayProbability ?? 0,
+                delayMean: scenario.execution?.delayMeanMinutes ?? 0, central: scenario.execution?.centralMovesLateRides ?? true, random: &delays)
         }
         // The day as booked, driven with the same delays: what the re-optimisation gained.
         var comparison: DayKPIs.AsBooked?

@@ -176,6 +176,9 @@ public struct Scenario: Codable, Sendable, Hashable {
         public var delayMeanMinutes: Double?
         /// Mean hours a volunteer takes to answer a ride request (exponential).
         public var volunteerAnswerMeanHours: Double?
+        /// Whether the Regiotaxi central moves a ride that a delayed taxi would fetch after
+        /// the window to another taxi during the day (default true; see `Central`).
+        public var centralMovesLateRides: Bool?
     }
 
     public struct DispatchSettings: Codable, Sendable, Hashable {
