@@ -45,6 +45,8 @@ struct DayExecution {
         var end: Double
         var seats: Int
         var wheelchairPlaces: Int
+        /// A Regiotaxi's shift (not a volunteer's window).
+        var taxi: Bool
     }
 
     var rides: [LegID: Ride] = [:]
@@ -83,19 +85,36 @@ struct DayExecution {
                     time: stop.time, limit: rideTimeLimit(ride)))
             }
             guard stops.count == day.stops.count else { continue }
-            runs.append(VehicleRun(day: day, volunteer: volunteer, base: base, depot: depot, stops: stops, road: road))
+            runs.append(VehicleRun(shift: day.shift, kind: day.kind, volunteer: volunteer, base: base, depot: depot, stops: stops, road: road))
+        }
+        // Taxis without rides wait at their depots, for the central to call.
+        let busy = Set(runs.map(\.shift))
+        for (shift, base) in bases.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where base.taxi && !busy.contains(shift) {
+            runs.append(VehicleRun(shift: shift, kind: .regiotaxi, volunteer: nil, base: base, depot: base.depot, stops: [], road: road))
         }
         func delay() -> Double { Draw.chance(delayProbability, using: &random) ? Draw.exponential(delayMean, using: &random) : 0 }
         // Each route's delays are drawn in the order of the routes, one a drive (home included),
         // so that a day the central leaves alone is driven as if each route ran on its own.
-        for i in runs.indices { runs[i].delays = (0 ... runs[i].stops.count).map { _ in delay() } }
+        for i in runs.indices where !runs[i].stops.isEmpty { runs[i].delays = (0 ... runs[i].stops.count).map { _ in delay() } }
         var central = Central(window: window, road: road)
-        var queue = Heap(runs.indices.map { Departure(time: runs[$0].leave, run: $0) })
+        var queued = runs.map { !$0.stops.isEmpty }
+        var queue = Heap(runs.indices.filter { queued[$0] }.map { Departure(time: runs[$0].leave, run: $0) })
         while let index = queue.popMin()?.run {
+            let now = runs[index].leave
             if reacts, runs[index].volunteer == nil, runs[index].next < runs[index].stops.count {
-                reassigned += central.moveLateRides(of: index, in: &runs, at: runs[index].leave)
+                for i in runs.indices where !queued[i] { runs[i].wait(until: now) }
+                for target in central.moveLateRides(of: index, in: &runs, at: now) {
+                    reassigned += 1
+                    if !queued[target] {
+                        queued[target] = true
+                        queue.insert(Departure(time: runs[target].leave, run: target))
+                    }
+                }
             }
-            if runs[index].next == 0, runs[index].stops.isEmpty { continue }  // every ride was moved before it set off
+            if runs[index].next == 0, runs[index].stops.isEmpty {  // every ride was moved before it set off
+                queued[index] = false
+                continue
+            }
             let k = runs[index].next
             let late = k < runs[index].delays.count ? runs[index].delays[k] : delay()
             runs[index].driveOn(late: late, window: window, road: road, rides: &rides)
@@ -103,10 +122,10 @@ struct DayExecution {
         }
         for run in runs where run.next > 0 {  // a route the central emptied before it set off is not driven
             let hours = (run.leave - run.start - run.atHome) / 60
-            if run.day.kind == .volunteer {
+            if run.kind == .volunteer {
                 volunteerKm += run.km
                 volunteerHours += hours
-                volunteersActive.insert(run.volunteer?.id.rawValue ?? run.day.shift.rawValue)
+                volunteersActive.insert(run.volunteer?.id.rawValue ?? run.shift.rawValue)
             } else {
                 taxiKm += run.km
                 taxiEmptyKm += run.emptyKm
@@ -114,7 +133,7 @@ struct DayExecution {
                 taxiHours += hours
             }
             timelines.append(Timeline(
-                day: date, vehicle: run.day.shift.rawValue, kind: run.day.kind.rawValue, shiftStart: run.base?.start ?? run.start,
+                day: date, vehicle: run.shift.rawValue, kind: run.kind.rawValue, shiftStart: run.base?.start ?? run.start,
                 shiftEnd: run.base?.end ?? run.leave, segments: run.segments))
         }
     }

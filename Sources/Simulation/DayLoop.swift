@@ -136,7 +136,8 @@ struct DayLoop {
         var bases: [ShiftID: DayExecution.Base] = [:]
         for shift in dispatcher.shifts(on: date, includingVolunteers: true) {
             bases[shift.id] = .init(
-                depot: shift.depot, start: shift.start, end: shift.end, seats: shift.seats, wheelchairPlaces: shift.wheelchairPlaces)
+                depot: shift.depot, start: shift.start, end: shift.end, seats: shift.seats, wheelchairPlaces: shift.wheelchairPlaces,
+                taxi: shift.volunteer == nil)
         }
         let volunteers = simulator.supply.volunteers
         func drive(_ days: [VehicleDay], delays: inout SeededGenerator) -> DayExecution {

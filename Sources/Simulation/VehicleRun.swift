@@ -35,7 +35,8 @@ struct VehicleRun {
         var isPickup: Bool { seats > 0 }
     }
 
-    let day: VehicleDay
+    let shift: ShiftID
+    let kind: ServiceRules.Service.Kind
     let volunteer: Volunteer?
     let base: DayExecution.Base?
     let depot: Coordinate
@@ -44,7 +45,8 @@ struct VehicleRun {
     private(set) var next = 0
     /// When the vehicle sets off from `previous` (the depot before the first stop).
     private(set) var leave: Double
-    let start: Double
+    /// When it left the depot.
+    private(set) var start: Double
     private(set) var previous: Coordinate
     private(set) var onBoard = 0
     private(set) var wheelchairsOnBoard = 0
@@ -62,21 +64,36 @@ struct VehicleRun {
     /// the central adds stops.
     var delays: [Double] = []
 
-    /// `stops` is not empty.
-    init(day: VehicleDay, volunteer: Volunteer?, base: DayExecution.Base?, depot: Coordinate, stops: [Stop], road: any RoadModel) {
-        self.day = day
+    /// A route that sets off in time for its first stop, or a taxi without rides, at its depot
+    /// from the shift's start (`stops` empty; it needs a `base`).
+    init(
+        shift: ShiftID, kind: ServiceRules.Service.Kind, volunteer: Volunteer?, base: DayExecution.Base?, depot: Coordinate, stops: [Stop],
+        road: any RoadModel
+    ) {
+        self.shift = shift
+        self.kind = kind
         self.volunteer = volunteer
         self.base = base
         self.depot = depot
         self.stops = stops
-        leave = stops[0].time - Double(road.drive(from: depot, to: stops[0].point).seconds) / 60
+        if let first = stops.first {
+            leave = first.time - Double(road.drive(from: depot, to: first.point).seconds) / 60
+        } else {
+            leave = base?.start ?? 0
+        }
         start = leave
         previous = depot
+    }
+
+    /// A taxi still at its depot sets off no earlier than `time` (when the central calls it).
+    mutating func wait(until time: Double) {
+        if next == 0 { leave = max(leave, time) }
     }
 
     /// Drives to the next stop (or home) with `late` minutes of delay and serves it.
     mutating func driveOn(late: Double, window: Double, road: any RoadModel, rides: inout [LegID: DayExecution.Ride]) {
         let k = next
+        if k == 0 { start = leave }
         let here = k < stops.count ? stops[k].point : depot
         let drive = road.drive(from: previous, to: here)
         var arrival = leave + Double(drive.seconds) / 60 + late
@@ -120,7 +137,7 @@ struct VehicleRun {
         segments.append(.init(start: begin, end: begin + stop.service, activity: "stop", onBoard: onBoard))
         if stop.isPickup {
             rides[stop.leg, default: DayExecution.Ride(
-                vehicle: day.shift.rawValue, volunteer: volunteer?.id, service: day.kind == .volunteer ? .automaatje : .regiotaxi,
+                vehicle: shift.rawValue, volunteer: volunteer?.id, service: kind == .volunteer ? .automaatje : .regiotaxi,
                 pickup: begin, dropoff: begin)].pickup = begin
             pickedUp[stop.ride] = begin
         } else {
