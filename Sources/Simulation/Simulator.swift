@@ -12,6 +12,7 @@ import Domain
 import FleetDispatch
 import Foundation
 import GTFS
+import HeapModule
 public import Mobility
 public import Planner
 import Synchronization
@@ -235,46 +236,27 @@ public struct Simulator: Sendable {
     }
 }
 
-/// A min-heap of events by (time, kind order, insertion order): the same run pops them in the
-/// same order.
+/// Events by (time, kind order, insertion order): the same run pops them in the same order.
 struct EventQueue {
-    struct Entry {
+    struct Entry: Comparable {
         var time: Int64
         var event: Simulator.Event
         var sequence: Int
         var key: (Int64, Int, Int) { (time, event.order, sequence) }
+
+        static func < (a: Entry, b: Entry) -> Bool { a.key < b.key }
+        static func == (a: Entry, b: Entry) -> Bool { a.key == b.key }
     }
 
-    private var heap: [Entry] = []
+    private var heap = Heap<Entry>()
     private var sequence = 0
 
     mutating func push(_ time: Int64, _ event: Simulator.Event) {
         sequence += 1
-        heap.append(Entry(time: time, event: event, sequence: sequence))
-        var child = heap.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard heap[child].key < heap[parent].key else { break }
-            heap.swapAt(child, parent)
-            child = parent
-        }
+        heap.insert(Entry(time: time, event: event, sequence: sequence))
     }
 
-    func peek() -> Entry? { heap.first }
+    func peek() -> Entry? { heap.min }
 
-    mutating func pop() {
-        guard !heap.isEmpty else { return }
-        heap.swapAt(0, heap.count - 1)
-        heap.removeLast()
-        var parent = 0
-        while true {
-            let left = 2 * parent + 1, right = left + 1
-            var smallest = parent
-            if left < heap.count, heap[left].key < heap[smallest].key { smallest = left }
-            if right < heap.count, heap[right].key < heap[smallest].key { smallest = right }
-            if smallest == parent { return }
-            heap.swapAt(parent, smallest)
-            parent = smallest
-        }
-    }
+    mutating func pop() { _ = heap.popMin() }
 }
