@@ -27,8 +27,8 @@ struct Central {
     let road: any RoadModel
     /// Minutes before a late ride that no taxi could take is tried again.
     static let retryMinutes = 10.0
-    /// Rides moved off one taxi at one departure at most.
-    static let movesPerDeparture = 3
+    /// Late rides of one taxi the central tries to move at one departure at most.
+    static let attemptsPerDeparture = 3
     /// Stops between a moved ride's pickup and drop-off at most (a taxi does not take a
     /// passenger on a long round).
     static let stopsBetween = 6
@@ -46,7 +46,7 @@ struct Central {
     /// moved ride went to.
     mutating func moveLateRides(of index: Int, in runs: inout [VehicleRun], at time: Double) -> [Int] {
         var moved: [Int] = [], given: Set<RideID> = []
-        while moved.count < Self.movesPerDeparture {
+        for _ in 0 ..< Self.attemptsPerDeparture {
             let run = runs[index]
             let plan = run.projected(road: road)
             let late = run.stops.indices.dropFirst(run.next).first { j in

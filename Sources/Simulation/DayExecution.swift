@@ -92,10 +92,16 @@ struct DayExecution {
         for (shift, base) in bases.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where base.taxi && !busy.contains(shift) {
             runs.append(VehicleRun(shift: shift, kind: .regiotaxi, volunteer: nil, base: base, depot: base.depot, stops: [], road: road))
         }
-        func delay() -> Double { Draw.chance(delayProbability, using: &random) ? Draw.exponential(delayMean, using: &random) : 0 }
+        func delay(_ random: inout SeededGenerator) -> Double {
+            Draw.chance(delayProbability, using: &random) ? Draw.exponential(delayMean, using: &random) : 0
+        }
         // Each route's delays are drawn in the order of the routes, one a drive (home included),
         // so that a day the central leaves alone is driven as if each route ran on its own.
-        for i in runs.indices where !runs[i].stops.isEmpty { runs[i].delays = (0 ... runs[i].stops.count).map { _ in delay() } }
+        for i in runs.indices where !runs[i].stops.isEmpty { runs[i].delays = (0 ... runs[i].stops.count).map { _ in delay(&random) } }
+        // Drives the central adds draw from a stream of their own, so that the next days'
+        // delays are the same with the central and without it.
+        var copy = random
+        var added = SeededGenerator(seed: copy.next())
         var central = Central(window: window, road: road)
         var queued = runs.map { !$0.stops.isEmpty }
         var queue = Heap(runs.indices.filter { queued[$0] }.map { Departure(time: runs[$0].leave, run: $0) })
@@ -116,7 +122,7 @@ struct DayExecution {
                 continue
             }
             let k = runs[index].next
-            let late = k < runs[index].delays.count ? runs[index].delays[k] : delay()
+            let late = k < runs[index].delays.count ? runs[index].delays[k] : delay(&added)
             runs[index].driveOn(late: late, window: window, road: road, rides: &rides)
             if !runs[index].finished { queue.insert(Departure(time: runs[index].leave, run: index)) }
         }

@@ -33,6 +33,7 @@ extension DayLoop {
         k.meanMinutesBeyondWindow = late.isEmpty ? 0 : late.reduce(0) { $0 + $1.waitBeyondWindow } / Double(late.count)
         let timed = rides.filter { $0.directMinutes >= 1 }
         k.meanRideTimeRatio = timed.isEmpty ? 0 : timed.reduce(0) { $0 + $1.rideMinutes / $1.directMinutes } / Double(timed.count)
+        k.ridesMovedByCentral = use.movedByCentral
         k.plannedEarlyPickupShare = use.plannedPickups > 0 ? Double(use.plannedEarlyPickups) / Double(use.plannedPickups) : 0
         k.vehicleKm = use.taxiKm
         k.vehicleHours = use.taxiHours
@@ -72,6 +73,7 @@ extension DayLoop {
             total.kmBudget += day.kmBudget
             total.plannedPickups += day.plannedPickups
             total.plannedEarlyPickups += day.plannedEarlyPickups
+            total.movedByCentral += day.movedByCentral
         }
         let volunteerRides = rides.filter { $0.service == .automaatje }
         // Rides per volunteer over the run: distinct volunteers who drove at all.

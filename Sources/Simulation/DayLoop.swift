@@ -41,6 +41,7 @@ struct DayLoop {
         /// Regiotaxi pickups in the dispatcher's plan, and those planned more than 10 minutes
         /// before the agreed time.
         var plannedPickups = 0, plannedEarlyPickups = 0
+        var movedByCentral = 0
     }
 
     init(simulator: Simulator, desk: BookingDesk, trips: [TripRequest]) {
@@ -160,6 +161,7 @@ struct DayLoop {
         var use = DayUsage(
             taxiKm: execution.taxiKm, taxiEmptyKm: execution.taxiEmptyKm, taxiPassengerKm: execution.taxiPassengerKm, taxiHours: execution.taxiHours,
             volunteerKm: execution.volunteerKm, volunteerHours: execution.volunteerHours, volunteers: execution.volunteersActive.count)
+        use.movedByCentral = execution.reassigned
         for stop in vehicleDays.filter({ $0.kind == .regiotaxi }).flatMap(\.stops) where stop.pickup {
             guard let agreed = byRide[stop.ride]?.pickup else { continue }
             use.plannedPickups += 1

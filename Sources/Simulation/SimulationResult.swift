@@ -120,6 +120,8 @@ public struct DayKPIs: Codable, Sendable, Hashable {
     /// On-demand rides picked up outside their window, and their mean minutes beyond it.
     public var ridesOutsideWindow: Int
     public var meanMinutesBeyondWindow: Double
+    /// Regiotaxi rides the central moved to another taxi during the day (see `Central`).
+    public var ridesMovedByCentral: Int
     /// Mean of ride time ÷ direct time over on-demand rides (1 = as fast as driving alone).
     public var meanRideTimeRatio: Double
     /// Share of the Regiotaxi pickups in the dispatcher's plan that begin more than 10 minutes
@@ -170,6 +172,7 @@ public struct DayKPIs: Codable, Sendable, Hashable {
         modeSplit = [:]
         ridesOutsideWindow = 0
         meanMinutesBeyondWindow = 0
+        ridesMovedByCentral = 0
         meanRideTimeRatio = 0
         plannedEarlyPickupShare = 0
         vehicleKm = 0

@@ -164,8 +164,8 @@ extension GoanCommand {
             print("  modes: \(list(t.modeSplit))")
             if !t.refusals.isEmpty { print("  refused: \(list(t.refusals))") }
             print(String(
-                format: "  Regiotaxi %.0f km (%.0f km empty), occupancy %.2f, %.2f rides per vehicle hour; ride time %.2f × direct; %d rides outside the window",
-                t.vehicleKm, t.emptyKm, t.occupancy, t.ridesPerVehicleHour, t.meanRideTimeRatio, t.ridesOutsideWindow))
+                format: "  Regiotaxi %.0f km (%.0f km empty), occupancy %.2f, %.2f rides per vehicle hour; ride time %.2f × direct; %d rides outside the window, %d moved to another taxi by the central",
+                t.vehicleKm, t.emptyKm, t.occupancy, t.ridesPerVehicleHour, t.meanRideTimeRatio, t.ridesOutsideWindow, t.ridesMovedByCentral))
             print(String(
                 format: "  AutoMaatje %d rides by volunteers (%.1f h, %.1f rides per volunteer), %d riders, %.0f %% living alone",
                 t.volunteerRides, t.volunteerHours, t.ridesPerVolunteer, result.kpis.automaatjeRiders, result.kpis.automaatjeRidersLivingAlone * 100))
