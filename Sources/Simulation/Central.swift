@@ -48,7 +48,7 @@ struct Central {
         var moved: [Int] = [], given: Set<RideID> = []
         for _ in 0 ..< Self.attemptsPerDeparture {
             let run = runs[index]
-            let plan = run.projected(road: road)
+            let plan = Route(run, central: self)
             let late = run.stops.indices.dropFirst(run.next).first { j in
                 let stop = run.stops[j]
                 return stop.isPickup && plan.begins[j - run.next] > stop.agreed + window + 1e-9 && !given.contains(stop.ride)
@@ -57,7 +57,7 @@ struct Central {
             guard let late, let dropoff = run.stops[(late + 1)...].first(where: { $0.ride == run.stops[late].ride }) else { break }
             let pickup = run.stops[late]
             if let (target, route) = bestTaxi(for: pickup, dropoff, from: index, in: runs) {
-                _ = runs[index].remove(ride: pickup.ride)
+                runs[index].remove(ride: pickup.ride)
                 runs[target].replaceStopsAhead(with: route)
                 moved.append(target)
             } else {
@@ -117,7 +117,7 @@ struct Central {
 /// insertion tried measures only the drives to and from the two new stops.
 private struct Route {
     let run: VehicleRun
-    let ahead: ArraySlice<VehicleRun.Stop>
+    let ahead: [VehicleRun.Stop]
     /// `legs[i]`: minutes to `ahead[i]` from the stop before (or from where the taxi is);
     /// `legs[count]`: from the last stop to the depot.
     let legs: [Double]
@@ -131,7 +131,7 @@ private struct Route {
 
     init(_ run: VehicleRun, central: Central) {
         self.run = run
-        let ahead = Array(run.stops[run.next...])[...]
+        let ahead = Array(run.stops[run.next...])
         self.ahead = ahead
         var legs: [Double] = [], at = run.previous
         for stop in ahead {
@@ -197,7 +197,7 @@ private struct Route {
                 continue
             }
             let i = k < a ? k : k <= b ? k - 1 : k - 2
-            let stop = ahead[ahead.startIndex + i]
+            let stop = ahead[i]
             let drive = previous == i - 1 ? legs[i] : central.minutes(at, stop.point)
             // Back on the planned schedule after both new stops: the rest is as planned (and
             // pickups before it only later, so nobody's ride grows), so the depot is reached

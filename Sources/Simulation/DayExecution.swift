@@ -88,9 +88,11 @@ struct DayExecution {
             runs.append(VehicleRun(shift: day.shift, kind: day.kind, volunteer: volunteer, base: base, depot: depot, stops: stops, road: road))
         }
         // Taxis without rides wait at their depots, for the central to call.
-        let busy = Set(runs.map(\.shift))
-        for (shift, base) in bases.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where base.taxi && !busy.contains(shift) {
-            runs.append(VehicleRun(shift: shift, kind: .regiotaxi, volunteer: nil, base: base, depot: base.depot, stops: [], road: road))
+        if reacts {
+            let busy = Set(runs.map(\.shift))
+            for (shift, base) in bases.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where base.taxi && !busy.contains(shift) {
+                runs.append(VehicleRun(shift: shift, kind: .regiotaxi, volunteer: nil, base: base, depot: base.depot, stops: [], road: road))
+            }
         }
         func delay(_ random: inout SeededGenerator) -> Double {
             Draw.chance(delayProbability, using: &random) ? Draw.exponential(delayMean, using: &random) : 0

@@ -164,30 +164,12 @@ struct VehicleRun {
         return base.map { time + last.service + Double(road.drive(from: last.point, to: depot).seconds) / 60 <= $0.end + 1e-9 } ?? true
     }
 
-    /// When each stop ahead would begin at the planned drive times from where the vehicle is
-    /// (indexed from `next`), and when it would be back at the depot.
-    func projected(_ route: [Stop]? = nil, road: any RoadModel) -> (begins: [Double], home: Double) {
-        let route = route ?? stops
-        var time = leave, at = previous
-        var begins: [Double] = []
-        begins.reserveCapacity(route.count - next)
-        for stop in route[next...] {
-            time = max(stop.time, time + Double(road.drive(from: at, to: stop.point).seconds) / 60)
-            begins.append(time)
-            time += stop.service
-            at = stop.point
-        }
-        return (begins, time + Double(road.drive(from: at, to: depot).seconds) / 60)
-    }
-
-    /// Takes the pickup and drop-off of `ride` off the stops ahead and returns them.
-    mutating func remove(ride: RideID) -> (pickup: Stop, dropoff: Stop)? {
+    /// Takes the pickup and drop-off of `ride` off the stops ahead.
+    mutating func remove(ride: RideID) {
         guard let p = stops[next...].firstIndex(where: { $0.ride == ride && $0.isPickup }),
-              let d = stops[(p + 1)...].firstIndex(where: { $0.ride == ride }) else { return nil }
-        let pair = (stops[p], stops[d])
+              let d = stops[(p + 1)...].firstIndex(where: { $0.ride == ride }) else { return }
         stops.remove(at: d)
         stops.remove(at: p)
-        return pair
     }
 
     /// Replaces the stops ahead (the central's new route; the stops behind stay).
