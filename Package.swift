@@ -121,10 +121,10 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "goan", dependencies: ["GoanCLI"], swiftSettings: swiftSettings),
-        // The benchmarks behind Tools/bench_*.sh (not part of `goan`): `goan-bench planner|insertion`.
+        // The benchmarks behind Tools/bench_*.sh (not part of `goan`): `goan-bench planner|insertion|feasibility|roads-grid`.
         .executableTarget(
             name: "goan-bench",
-            dependencies: ["Planner", "FleetDispatch", "Mobility", "Transit", "GTFS", "Domain", "Roads", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Planner", "FleetDispatch", "RideDispatch", "Mobility", "Transit", "GTFS", "Domain", "Roads", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tools/Benchmarks/GoanBench", swiftSettings: swiftSettings),
         // Used only by tests: inline GTFS feeds written as multi-line strings.
         .target(name: "TestSupport", dependencies: ["GTFS", "Transit", "Mobility", "Planner", "Bookings", "Roads"], swiftSettings: swiftSettings),

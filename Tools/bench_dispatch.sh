@@ -14,6 +14,10 @@
 #      Each run prints its table and average gap and writes WORK/darp-table-SET-LIMITs.md
 #      (default WORK: $TMPDIR/goan-darp). Run it on a quiet machine: the runs stop on the clock.
 #      Exit status 1 if any goan solution is infeasible or missing.
+#   4. insertion tests per second (goan-bench feasibility): the eight steps, the least schedule
+#      and the route closure (RouteClosure, constant time per test) on the same insertions of
+#      pr01, pr04, pr07, pr10, a4-40 and a8-96; exits 1 if the closure and the least schedule
+#      disagree on any. ONLY="feasibility" runs this step alone.
 #
 # Usage:   Tools/bench_dispatch.sh [extra darp_benchmark.py options, e.g. --work out/darp --seed 2]
 #   env:   SKIP_BUILD=1 to use the existing .build/release/goan; ONLY="a:10 pr:60" to run some runs
@@ -27,6 +31,7 @@ VENV="$ROOT/Tools/.venv-ortools"
 
 if [[ "${SKIP_BUILD:-0}" != "1" ]]; then
   swift build -c release --product goan
+  swift build -c release --product goan-bench
 fi
 
 if ! "$VENV/bin/python" -c 'import ortools' 2>/dev/null; then
@@ -36,7 +41,13 @@ if ! "$VENV/bin/python" -c 'import ortools' 2>/dev/null; then
 fi
 
 status=0
-for run in ${ONLY:-a:10:peer a:1 pr:1 pr:10:peer pr:60:peer}; do
+for run in ${ONLY:-a:10:peer a:1 pr:1 pr:10:peer pr:60:peer feasibility}; do
+  if [[ "$run" == feasibility ]]; then
+    D=../shared/data/darp
+    "$ROOT/.build/release/goan-bench" feasibility $D/cordeau_laporte2003_pr/pr{01,04,07,10}.txt \
+      $D/cordeau2006_a/a4-40.txt $D/cordeau2006_a/a8-96.txt || status=1
+    continue
+  fi
   IFS=: read -r set limit peer <<< "$run"
   python3 "$ROOT/Tools/darp_benchmark.py" \
     --goan "$ROOT/.build/release/goan" --python-ortools "$VENV/bin/python" \

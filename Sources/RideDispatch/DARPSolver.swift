@@ -30,7 +30,7 @@ public struct DARPSolver {
     var buffer: [Int] = []
     /// The times and bounds of each route as last computed, by route index: an insertion pass
     /// asks for the same unchanged routes once per pending request.
-    var boundsOfRoute: [(route: [Int], earliest: [Double], latest: [Double], room: RouteRoom)?] = []
+    var boundsOfRoute: [(route: [Int], earliest: [Double], latest: [Double], room: RouteRoom, closure: RouteClosure?, closureBuilt: Bool)?] = []
 
     public init(instance: DARPInstance, seed: UInt64) {
         self.instance = instance
@@ -51,10 +51,17 @@ public struct DARPSolver {
     public struct Statistics: Sendable {
         public var iterations = 0
         public var improvements = 0
+        /// Insertions tested for feasibility (by the route's closure, or by evaluating the route).
         public var evaluations = 0
+        /// Route closures built (``RouteClosure``), and the tests that evaluated the route instead.
+        public var closures = 0
+        public var routeEvaluations = 0
     }
 
     public private(set) var statistics = Statistics()
+    /// Whether insertions are tested by the route's closure (constant time) rather than by
+    /// evaluating each new route; both answer alike (the tests compare them).
+    var testsInsertionsByClosure = true
 
     /// Solves within `timeLimit` seconds and at most `iterations` search iterations.
     ///
@@ -211,17 +218,21 @@ public struct DARPSolver {
         let terms = instance.terms(vehicle)
         let depot = terms.depot
         if terms.kind != 0, !instance.requestKind.isEmpty, instance.requestKind[pickup] != 0, instance.requestKind[pickup] != terms.kind { return nil }
+        if (m + 2) / 2 > terms.maxRequests { return nil }
         let maxRide = instance.maxRide(pickup)
         if boundsOfRoute.count <= vehicle { boundsOfRoute += Array(repeating: nil, count: vehicle + 1 - boundsOfRoute.count) }
         let room: RouteRoom
+        var closure: RouteClosure?, closureBuilt = false
         if let known = boundsOfRoute[vehicle], known.route == r {
             earliest = known.earliest
             latestBegin = known.latest
             room = known.room
+            closure = known.closure
+            closureBuilt = known.closureBuilt
         } else {
             Self.fillTimes(of: r, vehicle: vehicle, instance: instance, earliest: &earliest, latest: &latestBegin)
             room = RouteRoom(r, instance: instance)
-            boundsOfRoute[vehicle] = (r, earliest, latestBegin, room)
+            boundsOfRoute[vehicle] = (r, earliest, latestBegin, room, nil, false)
         }
         let seats = nodes[pickup].load, chairs = nodes[pickup].wheelchair
         let weight = instance.rideTimeWeight
@@ -297,14 +308,29 @@ public struct DARPSolver {
         }
         candidates.sort { $0.0 < $1.0 }
         for (delta, i, j) in candidates {
+            statistics.evaluations += 1
+            // The route's closure answers in constant time once built (built at the first
+            // candidate that needs an answer, kept while the route is unchanged).
+            if testsInsertionsByClosure && !closureBuilt {
+                closure = RouteClosure(r, vehicle: vehicle, instance: instance)
+                closureBuilt = true
+                boundsOfRoute[vehicle]!.closure = closure
+                boundsOfRoute[vehicle]!.closureBuilt = true
+                statistics.closures += 1
+            }
+            var feasible = closure?.admits(pickup, pickupGap: i, dropGap: j)
+            if feasible == false { continue }
             buffer.removeAll(keepingCapacity: true)
             for p in 0 ... m {
                 if p == i { buffer.append(pickup) }
                 if p == j { buffer.append(drop) }
                 if p < m { buffer.append(r[p]) }
             }
-            statistics.evaluations += 1
-            if evaluator.isFeasible(buffer, vehicle: vehicle) {
+            if feasible == nil {
+                statistics.routeEvaluations += 1
+                feasible = evaluator.isFeasible(buffer, vehicle: vehicle)
+            }
+            if feasible == true {
                 let cost = noise ? delta * Double.random(in: 0.8 ... 1.2, using: &random) : delta
                 return (cost, buffer)
             }

@@ -110,7 +110,7 @@ public final class RouteEvaluator {
     }
 
     /// Whether the eight steps alone find a schedule (for comparing them with the exact test).
-    func acceptedByEightSteps(_ route: [Int], vehicle: Int = 0) -> Bool {
+    public func acceptedByEightSteps(_ route: [Int], vehicle: Int = 0) -> Bool {
         evaluate(route, vehicle: vehicle, keepSchedule: false, eightStepsOnly: true) != nil
     }
 

@@ -15,7 +15,7 @@ import Planner
 struct GoanBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "goan-bench", abstract: "Benchmarks of goan (run them on a release build).",
-        subcommands: [PlannerBenchmark.self, InsertionBenchmark.self, RoadsGridBenchmark.self])
+        subcommands: [PlannerBenchmark.self, InsertionBenchmark.self, FeasibilityBenchmark.self, RoadsGridBenchmark.self])
 }
 
 /// The region a benchmark runs on: a feed with its service rules and a scenario folder.
