@@ -92,6 +92,11 @@ public struct DayDispatcher: Sendable {
     /// promise (±15), it keeps room for delays on the road and fetches nobody long before the
     /// agreed time; a ride that fits nowhere in it keeps its whole window.
     public var planningWindow: Double?
+    /// Minutes before the agreed pickup time the planning window opens, when other than
+    /// `planningWindow` (`nil`: the same). Delays make pickups later, never earlier, so a
+    /// window that leaves more room after the agreed time than before it keeps fewer
+    /// travellers waiting past their window (see `Scenarios/README.md`).
+    public var planningWindowBefore: Double?
 
     /// The longest ride time promised for `ride` (minutes): the Regiotaxi's rule on the direct
     /// drive, or the direct drive and 10 minutes with a volunteer (who drives directly).
@@ -238,9 +243,10 @@ public struct DayDispatcher: Sendable {
                 placed.formUnion(route.filter { $0 <= n })
             }
             start.unassigned = (1 ... max(1, n)).filter { $0 <= n && !placed.contains($0) }
-            if let planningWindow, planningWindow < pickupWindow,
+            if let planningWindow, planningWindow < pickupWindow || (planningWindowBefore ?? planningWindow) < pickupWindow,
                 let within = solveWithinPlanningWindow(
-                    planningWindow, instance: instance, start: start, timeLimit: timeLimit, iterations: iterations, seed: seed)
+                    before: planningWindowBefore ?? planningWindow, after: planningWindow, instance: instance, start: start,
+                    timeLimit: timeLimit, iterations: iterations, seed: seed)
             {
                 // From here on the solver of the planning window's instance (its windows are
                 // the ones the routes keep).

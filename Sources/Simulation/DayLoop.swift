@@ -126,6 +126,7 @@ struct DayLoop {
             var nightly = dispatcher
             nightly.rideTimeWeight = scenario.dispatch?.rideTimeWeight ?? 0
             nightly.planningWindow = scenario.dispatch?.planningWindowMinutes
+            nightly.planningWindowBefore = scenario.dispatch?.planningWindowBeforeMinutes
             vehicleDays = nightly.dispatch(
                 booked, date: date, timeLimit: 86_400, iterations: iterations, seed: scenario.seed &+ UInt64(day), booked: routes
             ) { _, _ in true }.days

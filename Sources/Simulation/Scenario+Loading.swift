@@ -259,6 +259,14 @@ extension Scenario {
         if let minutes = dispatch?.planningWindowMinutes, !(minutes.isFinite && (1 ... 60).contains(minutes)) {
             throw fail("dispatch.planningWindowMinutes", "minutes between 1 and 60, found \(minutes)")
         }
+        if let minutes = dispatch?.planningWindowBeforeMinutes {
+            guard minutes.isFinite && (1 ... 60).contains(minutes) else {
+                throw fail("dispatch.planningWindowBeforeMinutes", "minutes between 1 and 60, found \(minutes)")
+            }
+            guard dispatch?.planningWindowMinutes != nil else {
+                throw fail("dispatch.planningWindowBeforeMinutes", "given only with dispatch.planningWindowMinutes (the room after the agreed time)")
+            }
+        }
         let figures: Set<String> = [
             "automaatjeRides", "automaatjeRiders", "automaatjeRidersLivingAlone", "requests", "regiotaxiRidesPerDay", "regiotaxiRidesPerWeekday",
         ]

@@ -195,12 +195,19 @@ public struct Scenario: Codable, Sendable, Hashable {
         /// plans each pickup where the day allows (the rest keep the whole window); absent:
         /// the whole pickup window.
         public var planningWindowMinutes: Double?
+        /// Minutes before the agreed pickup time at which the planning window opens, when
+        /// other than `planningWindowMinutes` (which then is the room after it); absent: the same.
+        public var planningWindowBeforeMinutes: Double?
 
-        public init(iterations: Int? = nil, maxRidesToImprove: Int? = nil, rideTimeWeight: Double? = nil, planningWindowMinutes: Double? = nil) {
+        public init(
+            iterations: Int? = nil, maxRidesToImprove: Int? = nil, rideTimeWeight: Double? = nil, planningWindowMinutes: Double? = nil,
+            planningWindowBeforeMinutes: Double? = nil
+        ) {
             self.iterations = iterations
             self.maxRidesToImprove = maxRidesToImprove
             self.rideTimeWeight = rideTimeWeight
             self.planningWindowMinutes = planningWindowMinutes
+            self.planningWindowBeforeMinutes = planningWindowBeforeMinutes
         }
     }
 

@@ -127,4 +127,32 @@ import Testing
         #expect(tightest.unassigned.isEmpty)
         #expect(Set(tightest.days.flatMap(\.stops).map(\.ride)) == Set(rides.map(\.id)))
     }
+
+    /// A planning window with more room before the agreed time than after it plans fewer
+    /// pickups late in their window (where a delay on the road makes them late) and keeps
+    /// every ride and every promise.
+    @Test func aPlanningWindowOpenEarlierPlansFewerPickupsLate() throws {
+        let (dispatcher, all) = try Self.world()
+        let (routes, rides) = Self.booked(all, dispatcher)
+        let byID = Dictionary(uniqueKeysWithValues: rides.map { ($0.id, $0) })
+        func offsets(_ days: [VehicleDay]) -> [Double] {
+            days.flatMap(\.stops).filter(\.pickup).map { $0.time - Double(byID[$0.ride]!.pickup) }
+        }
+        var symmetric = dispatcher
+        symmetric.planningWindow = 10
+        var early = dispatcher
+        early.planningWindow = 3
+        early.planningWindowBefore = 10
+        let a = symmetric.dispatch(rides, date: Self.date, timeLimit: 60, iterations: 300, seed: 5, booked: routes) { _, _ in true }
+        let b = early.dispatch(rides, date: Self.date, timeLimit: 60, iterations: 300, seed: 5, booked: routes) { _, _ in true }
+        for plan in [a, b] {
+            #expect(plan.unassigned.isEmpty, "no booked ride is dropped: \(plan.unassigned.map(\.reason))")
+            #expect(offsets(plan.days).count == rides.count)
+            #expect(offsets(plan.days).allSatisfy { abs($0) <= 15 + 1e-6 }, "every promise holds")
+        }
+        let lateA = offsets(a.days).filter { $0 > 3 + 1e-6 }.count
+        let lateB = offsets(b.days).filter { $0 > 3 + 1e-6 }.count
+        #expect(lateA > 0, "a symmetric window plans some pickups more than 3 minutes after the agreed time")
+        #expect(lateB < lateA, "the window open earlier plans fewer: \(lateB) against \(lateA)")
+    }
 }

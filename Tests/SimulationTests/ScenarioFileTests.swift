@@ -100,6 +100,13 @@ import Testing
         BadFile(label: "planning window of no minutes", field: "dispatch.planningWindowMinutes", expects: ["between 1 and 60", "0"]) {
             $0.setField("dispatch.planningWindowMinutes", 0)
         },
+        BadFile(label: "planning window opening 90 minutes early", field: "dispatch.planningWindowBeforeMinutes", expects: ["between 1 and 60", "90"]) {
+            $0.setField("dispatch.planningWindowMinutes", 5)
+            $0.setField("dispatch.planningWindowBeforeMinutes", 90)
+        },
+        BadFile(label: "planning window opening early without its end", field: "dispatch.planningWindowBeforeMinutes", expects: ["planningWindowMinutes"]) {
+            $0.setField("dispatch.planningWindowBeforeMinutes", 10)
+        },
         BadFile(label: "purpose shares not adding to 1", field: "demand.purposes", expects: ["add up to 1"]) { $0.setField("demand.purposes[0].share", 0.6) },
         BadFile(label: "age shares not adding to 1", field: "population.ages", expects: ["add up to 1"]) { $0.setField("population.ages[0].share", 0.3) },
         BadFile(label: "lead-time shares not adding to 1", field: "demand.leadTimes", expects: ["add up to 1"]) { $0.setField("demand.leadTimes[2].share", 0.2) },
