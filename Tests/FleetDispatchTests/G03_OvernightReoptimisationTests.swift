@@ -103,13 +103,16 @@ import Testing
 
     /// With a planning window every pickup the day allows is planned within it; the rides that
     /// fit nowhere in it keep their whole window, and no booked ride is dropped.
-    @Test func aPlanningWindowPlansPickupsNearTheAgreedTimeAndKeepsEveryPromise() throws {
-        let (dispatcher, all) = try Self.world()
-        let (routes, rides) = Self.booked(all, dispatcher)
+    /// The booked day, and each planned pickup's minutes from its agreed time.
+    static func bookedDay() throws -> (DayDispatcher, [ShiftID: [RouteVisit]], [BookedRide], offsets: ([VehicleDay]) -> [Double]) {
+        let (dispatcher, all) = try world()
+        let (routes, rides) = booked(all, dispatcher)
         let byID = Dictionary(uniqueKeysWithValues: rides.map { ($0.id, $0) })
-        func offsets(_ days: [VehicleDay]) -> [Double] {
-            days.flatMap(\.stops).filter(\.pickup).map { $0.time - Double(byID[$0.ride]!.pickup) }
-        }
+        return (dispatcher, routes, rides, { days in days.flatMap(\.stops).filter(\.pickup).map { $0.time - Double(byID[$0.ride]!.pickup) } })
+    }
+
+    @Test func aPlanningWindowPlansPickupsNearTheAgreedTimeAndKeepsEveryPromise() throws {
+        let (dispatcher, routes, rides, offsets) = try Self.bookedDay()
         let whole = dispatcher.dispatch(rides, date: Self.date, timeLimit: 60, iterations: 300, seed: 5, booked: routes) { _, _ in true }
         var planning = dispatcher
         planning.planningWindow = 5
@@ -132,12 +135,7 @@ import Testing
     /// pickups late in their window (where a delay on the road makes them late) and keeps
     /// every ride and every promise.
     @Test func aPlanningWindowOpenEarlierPlansFewerPickupsLate() throws {
-        let (dispatcher, all) = try Self.world()
-        let (routes, rides) = Self.booked(all, dispatcher)
-        let byID = Dictionary(uniqueKeysWithValues: rides.map { ($0.id, $0) })
-        func offsets(_ days: [VehicleDay]) -> [Double] {
-            days.flatMap(\.stops).filter(\.pickup).map { $0.time - Double(byID[$0.ride]!.pickup) }
-        }
+        let (dispatcher, routes, rides, offsets) = try Self.bookedDay()
         var symmetric = dispatcher
         symmetric.planningWindow = 10
         var early = dispatcher
