@@ -35,8 +35,12 @@
 /// position m + 2. Capacity, the vehicle kind and the number of requests are not part of it
 /// (the insertion checks them on its own).
 ///
-/// - Complexity: building, O(k²·r) for k = m + 3 positions and r rounds of raising (one more
-///   than the longest chain of binding ride-time limits; 1–3 on the benchmark); a test, O(1).
+/// A class (its rows fill in place when first read): one per route and solver, not shared
+/// between threads.
+///
+/// - Complexity: O(k·r) per row when first read, for k = m + 3 positions and r ≤ k + 1 rounds
+///   of raising (a round without a broken ride limit or duration is the last); a test, O(1)
+///   once the rows it reads (the clock's and those of the stops after its two gaps) are there.
 public final class RouteClosure {
     /// Positions, m + 3.
     public let size: Int
