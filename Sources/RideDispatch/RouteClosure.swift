@@ -177,7 +177,6 @@ public final class RouteClosure {
         let a = i, b = i + 1  // the positions the pickup goes between
         let sP = instance.nodes[pickup].service, sD = instance.nodes[drop].service
         func service(_ p: Int) -> Double { p == 0 || p == size - 2 ? 0 : instance.nodes[stop[p]].service }
-        func drive(_ p: Int, _ r: Int) -> Double { service(p) + instance.time(stop[p], stop[r]) }
         let tolerance = Self.tolerance
         let ePick = instance.nodes[pickup].earliest, lPick = instance.nodes[pickup].latest
         let eDrop = instance.nodes[drop].earliest, lDrop = instance.nodes[drop].latest
@@ -187,7 +186,7 @@ public final class RouteClosure {
         let mPP, mDD, mPD, mDP: Double
         if i == j {
             let pToD = sP + instance.time(pickup, drop), dToB = sD + instance.time(drop, stop[b])
-            if aToP + pToD + dToB < drive(a, b) - tolerance { return nil }
+            if aToP + pToD + dToB < chain[a] - tolerance { return nil }
             // P: in from a and the clock, out to D and the clock; D: in from P and the clock, out to b and the clock.
             mPP = max(through((z, -lPick), (a, aToP)), through((z, -lPick), (z, ePick)))
             mDD = max(through((b, dToB), (z, eDrop)), through((z, -lDrop), (z, eDrop)))
@@ -200,7 +199,7 @@ public final class RouteClosure {
             let c = j, e = j + 1  // the positions the drop-off goes between
             let pToB = sP + instance.time(pickup, stop[b])
             let cToD = service(c) + instance.time(stop[c], drop), dToE = sD + instance.time(drop, stop[e])
-            if aToP + pToB < drive(a, b) - tolerance || cToD + dToE < drive(c, e) - tolerance { return nil }
+            if aToP + pToB < chain[a] - tolerance || cToD + dToE < chain[c] - tolerance { return nil }
             // P: in from a and the clock, out to b and the clock; D: in from c and the clock, out to e and the clock.
             func best(_ o1: (Int, Double), _ o2: (Int, Double), _ i1: (Int, Double), _ i2: (Int, Double)) -> Double {
                 max(through(o1, i1), through(o1, i2), through(o2, i1), through(o2, i2))
