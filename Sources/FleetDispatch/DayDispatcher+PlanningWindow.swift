@@ -17,11 +17,11 @@ extension DayDispatcher {
     ///
     /// First the rides the routes as booked serve outside the planning window are taken out
     /// and the search puts them back within it; a ride it cannot place there gets its whole
-    /// window at once. When even then a ride the routes as booked served is left over (it was
-    /// placed in routes planned around everybody else's narrow windows), the search starts
-    /// again from the routes as booked, with the planning window only for the rides they
-    /// already serve within it: the booked schedule keeps every such window, so that start
-    /// serves every ride and the search never serves fewer.
+    /// window, and a shorter search makes room for it. When even then a ride the routes as
+    /// booked served is left over (it was placed in routes planned around everybody else's
+    /// narrow windows), the search starts again from the routes as booked, with the planning
+    /// window only for the rides they already serve within it: the booked schedule keeps every
+    /// such window, so that start serves every ride and the search never serves fewer.
     ///
     /// A narrower window only removes schedules, so every promise of the booking still holds.
     func solveWithinPlanningWindow(
@@ -53,9 +53,14 @@ extension DayDispatcher {
         var solver = DARPSolver(instance: tight, seed: seed)
         var solution = solver.solve(timeLimit: timeLimit, iterations: iterations, start: first)
         if !solution.unassigned.isEmpty {
-            // The rides that fit nowhere within the planning window get their whole window.
+            // The rides that fit nowhere within the planning window get their whole window, and
+            // a fifth of the search makes room for them: inserting them into the routes as they
+            // are often leaves one over, and starting again from the routes as booked (below)
+            // plans hundreds of rides later in their windows.
             solver = DARPSolver(instance: Self.narrowed(instance, before: before, after: after, except: Set(solution.unassigned)), seed: seed)
-            solution = solver.solve(timeLimit: timeLimit, iterations: 0, start: solution)
+            let share = Self.makingRoomShare
+            solution = solver.solve(
+                timeLimit: timeLimit / Double(share), iterations: iterations == .max ? .max : iterations / share, start: solution)
         }
         if solution.unassigned.contains(where: servedBefore.contains) {
             solver = DARPSolver(instance: Self.narrowed(instance, before: before, after: after, except: outside), seed: seed)
@@ -64,6 +69,10 @@ extension DayDispatcher {
         guard !solution.unassigned.contains(where: servedBefore.contains) else { return nil }
         return (solution, solver)
     }
+
+    /// The search that makes room for the rides that fit nowhere within the planning window
+    /// has 1/n of the night's iterations and time.
+    static let makingRoomShare = 5
 
     /// `instance` with each pickup's window cut to its target − `before` … target + `after`
     /// minutes (within the window it had), except the requests in `kept`.

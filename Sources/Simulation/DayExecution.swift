@@ -19,9 +19,9 @@ import Planner
 /// exponential delay; lateness carries on to the next stops unless the schedule had waiting
 /// time to absorb it (nobody is picked up before the planned time). Boarding takes 2 minutes,
 /// 5 with a wheelchair. A Regiotaxi with nobody on board that is early at a pickup waits for
-/// the agreed time when the rest of its route still keeps its promises. A volunteer with nobody
-/// on board drives home between two rides when the gap allows it (the time at home is not
-/// counted as volunteer hours).
+/// the agreed time when the rest of its route still keeps its promises and no later pickup
+/// moves past its planned time. A volunteer with nobody on board drives home between two
+/// rides when the gap allows it (the time at home is not counted as volunteer hours).
 ///
 /// The vehicles move in the order of time, so that the central sees the whole fleet as it is:
 /// when a Regiotaxi is about to set off and its route, at the planned drive times from where it

@@ -127,7 +127,9 @@ struct VehicleRun {
         var begin = max(arrival, stop.time)
         // An empty Regiotaxi early at a pickup waits for the agreed time when the rest of its
         // route allows (the schedule is the earliest feasible one: without this, people are
-        // fetched up to a window's length before the time they asked for).
+        // fetched up to a window's length before the time they asked for). It waits only as
+        // long as no later pickup moves past its planned time: the slack the plan left before
+        // the window closes is there for delays on the road, not for waiting.
         if volunteer == nil, onBoard == 0, stop.isPickup, begin < stop.agreed {
             var wait = stop.agreed - begin
             while wait > 0.5, !keepsPromises(from: k, begin: begin + wait, window: window, road: road) { wait /= 2 }
@@ -151,14 +153,15 @@ struct VehicleRun {
         next += 1
     }
 
-    /// Whether the planned rest of the route still keeps every pickup window and the shift's
-    /// end when stop `k` begins at `begin` (ride times cannot grow: nobody is on board, and a
-    /// later stop moves at most as much as the one before it).
+    /// Whether the planned rest of the route still picks everybody up by their planned time
+    /// (and within their window) and keeps the shift's end when stop `k` begins at `begin`
+    /// (ride times cannot grow: nobody is on board, and a later stop moves at most as much as
+    /// the one before it).
     private func keepsPromises(from k: Int, begin: Double, window: Double, road: any RoadModel) -> Bool {
         var time = begin
         for j in k + 1 ..< stops.count {
             time = max(stops[j].time, time + stops[j - 1].service + Double(road.drive(from: stops[j - 1].point, to: stops[j].point).seconds) / 60)
-            if stops[j].isPickup, time > stops[j].agreed + window + 1e-9 { return false }
+            if stops[j].isPickup, time > min(stops[j].agreed + window, stops[j].time) + 1e-9 { return false }
         }
         let last = stops[stops.count - 1]
         return base.map { time + last.service + Double(road.drive(from: last.point, to: depot).seconds) / 60 <= $0.end + 1e-9 } ?? true
