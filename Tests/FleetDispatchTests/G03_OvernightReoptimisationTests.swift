@@ -101,8 +101,6 @@ import Testing
         #expect(after < before, "300 iterations find something shorter than the booking order")
     }
 
-    /// With a planning window every pickup the day allows is planned within it; the rides that
-    /// fit nowhere in it keep their whole window, and no booked ride is dropped.
     /// The booked day, and each planned pickup's minutes from its agreed time.
     static func bookedDay() throws -> (DayDispatcher, [ShiftID: [RouteVisit]], [BookedRide], offsets: ([VehicleDay]) -> [Double]) {
         let (dispatcher, all) = try world()
@@ -111,6 +109,8 @@ import Testing
         return (dispatcher, routes, rides, { days in days.flatMap(\.stops).filter(\.pickup).map { $0.time - Double(byID[$0.ride]!.pickup) } })
     }
 
+    /// With a planning window every pickup the day allows is planned within it; the rides that
+    /// fit nowhere in it keep their whole window, and no booked ride is dropped.
     @Test func aPlanningWindowPlansPickupsNearTheAgreedTimeAndKeepsEveryPromise() throws {
         let (dispatcher, routes, rides, offsets) = try Self.bookedDay()
         let whole = dispatcher.dispatch(rides, date: Self.date, timeLimit: 60, iterations: 300, seed: 5, booked: routes) { _, _ in true }
