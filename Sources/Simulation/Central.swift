@@ -21,9 +21,7 @@ import Mobility
 /// moved keeps its window and ride-time limit. Volunteers' rides are never moved (the
 /// volunteer accepted them). The taxis asked are the nearest that could fetch the traveller
 /// within the window by a direct drive: on the road, still to start, or without rides at
-/// their depots; not those back at the depot for the day. When no taxi can take the late ride,
-/// the central moves an earlier pickup of the same taxi instead, one whose leaving lets the
-/// taxi still fetch the late ride within its window.
+/// their depots; not those back at the depot for the day.
 struct Central {
     let window: Double
     let road: any RoadModel
@@ -34,10 +32,8 @@ struct Central {
     /// Stops between a moved ride's pickup and drop-off at most (a taxi does not take a
     /// passenger on a long round).
     static let stopsBetween = 6
-    /// Taxis asked for one ride at most, the nearest (a central calls those close by). On the
-    /// region week (with giving an earlier ride away) 60 took 675 → 575 rides after the window
-    /// against 15; all of them (and 12 stops between), measured on one day, 2 fewer than 60.
-    static let taxisAsked = 60
+    /// Taxis asked for one ride at most, the nearest (a central calls the few close by).
+    static let taxisAsked = 15
 
     private var triedAt: [RideID: Double] = [:]
 
@@ -60,12 +56,8 @@ struct Central {
             }
             guard let late, let dropoff = run.stops[(late + 1)...].first(where: { $0.ride == run.stops[late].ride }) else { break }
             let pickup = run.stops[late]
-            if let (target, route, _) = bestTaxi(for: pickup, dropoff, from: index, in: runs) {
+            if let (target, route) = bestTaxi(for: pickup, dropoff, from: index, in: runs) {
                 runs[index].remove(ride: pickup.ride)
-                runs[target].replaceStopsAhead(with: route)
-                moved.append(target)
-            } else if let (earlier, target, route) = makeRoom(for: late, of: index, in: runs) {
-                runs[index].remove(ride: earlier)
                 runs[target].replaceStopsAhead(with: route)
                 moved.append(target)
             } else {
@@ -76,32 +68,11 @@ struct Central {
         return moved
     }
 
-    /// A ride picked up before `runs[index].stops[late]` whose move to another taxi lets this
-    /// taxi fetch the late ride within its window, the taxi that takes it and its new route;
-    /// of those, the move at the least extra time. A central asks this when no taxi can take
-    /// the late ride itself: the delayed taxi gives an earlier pickup away to catch up.
-    private func makeRoom(for late: Int, of index: Int, in runs: [VehicleRun]) -> (RideID, Int, [VehicleRun.Stop])? {
-        let run = runs[index], lateStop = run.stops[late]
-        var best: (extra: Double, ride: RideID, target: Int, route: [VehicleRun.Stop])?
-        for p in run.stops.indices[run.next ..< late] where run.stops[p].isPickup {
-            let pickup = run.stops[p]
-            guard let dropoff = run.stops[(p + 1)...].first(where: { $0.ride == pickup.ride }) else { continue }
-            var without = run
-            without.remove(ride: pickup.ride)
-            guard let j = without.stops.firstIndex(where: { $0.ride == lateStop.ride && $0.isPickup }),
-                  Route(without, central: self).begins[j - without.next] <= lateStop.agreed + window + 1e-9,
-                  let (target, route, extra) = bestTaxi(for: pickup, dropoff, from: index, in: runs) else { continue }
-            if let best, extra >= best.extra { continue }
-            best = (extra, pickup.ride, target, route)
-        }
-        return best.map { ($0.ride, $0.target, $0.route) }
-    }
-
     /// The taxi (other than `runs[index]`) and its new route that take the ride at the least
-    /// extra time back at the depot, and that extra time (minutes).
+    /// extra time back at the depot.
     private func bestTaxi(
         for pickup: VehicleRun.Stop, _ dropoff: VehicleRun.Stop, from index: Int, in runs: [VehicleRun]
-    ) -> (Int, [VehicleRun.Stop], Double)? {
+    ) -> (Int, [VehicleRun.Stop])? {
         var dropoff = dropoff
         dropoff.time = 0  // a drop-off has no earliest time of its own
         // The taxis that could fetch them within the window by a direct drive, nearest first.
@@ -133,7 +104,7 @@ struct Central {
         let next = runs[best.run].next
         stops.insert(dropoff, at: next + best.b)
         stops.insert(pickup, at: next + best.a)
-        return (best.run, stops, best.extra)
+        return (best.run, stops)
     }
 
     /// Minutes of the drive between two points at the planned speed.
