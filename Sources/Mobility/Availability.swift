@@ -18,7 +18,12 @@ public import GTFS
 /// `maximumDepotDistanceKm`) with the needed places must be on duty for the whole ride, and the
 /// rides already booked in that area and hour must leave room (`ridesPerVehicleHour` each).
 public struct FleetCapacityCheck: Sendable {
-    public var vehicles: [Vehicle]
+    public var vehicles: [Vehicle] {
+        didSet { shiftTimes = Self.shiftTimes(of: vehicles) }
+    }
+    /// Each vehicle's shifts with their times read once (seconds; `nil` for an unreadable
+    /// time): a check runs for every feeder of every plan, over the whole fleet.
+    private var shiftTimes: [[(days: [String], start: Int32?, end: Int32?)]]
     /// Pickup times (service-day seconds) of rides already booked that day.
     public var bookedPickups: [Int32]
     /// Rides one vehicle can do in an hour (shared rides of about 20–30 minutes).
@@ -29,6 +34,11 @@ public struct FleetCapacityCheck: Sendable {
     public init(vehicles: [Vehicle], bookedPickups: [Int32] = []) {
         self.vehicles = vehicles
         self.bookedPickups = bookedPickups
+        shiftTimes = Self.shiftTimes(of: vehicles)
+    }
+
+    private static func shiftTimes(of vehicles: [Vehicle]) -> [[(days: [String], start: Int32?, end: Int32?)]] {
+        vehicles.map { $0.shifts.map { ($0.days, ClockTime.seconds($0.start), ClockTime.seconds($0.end)) } }
     }
 
     /// How the check decides, for the output ("say which in the output").
@@ -47,15 +57,14 @@ public struct FleetCapacityCheck: Sendable {
         let cosine = position.map { cos($0.latitude * .pi / 180) } ?? 1
         let limit = maximumDepotDistanceKm * 1000
         var onDuty = 0, fitting = 0
-        for vehicle in vehicles {
+        for (vehicle, shifts) in zip(vehicles, shiftTimes) {
             if let position {
                 let dy = (vehicle.depot.lat - position.latitude) * metresPerDegree
                 let dx = (vehicle.depot.lon - position.longitude) * metresPerDegree * cosine
                 if dx * dx + dy * dy > limit * limit { continue }
             }
-            let working = vehicle.shifts.contains { shift in
-                guard shift.days.contains(day), let start = ClockTime.seconds(shift.start), let stop = ClockTime.seconds(shift.end)
-                else { return false }
+            let working = shifts.contains { shift in
+                guard shift.days.contains(day), let start = shift.start, let stop = shift.end else { return false }
                 return start <= pickup && end <= stop
             }
             guard working else { continue }

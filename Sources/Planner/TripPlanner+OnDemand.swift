@@ -101,8 +101,7 @@ extension TripPlanner {
             let wheelchair = request.traveller.needsWheelchairPlace
             switch service.rules.kind {
             case .regiotaxi:
-                let check = FleetCapacityCheck(vehicles: fleet)
-                if let reason = check.check(
+                if let reason = fleetCheck.check(
                     date: request.date, pickup: pickup, rideSeconds: quote.maximumRideTime ?? quote.road.seconds, wheelchair: wheelchair,
                     seats: seats, at: from)
                 {

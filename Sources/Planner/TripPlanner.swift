@@ -28,6 +28,8 @@ public struct TripPlanner {
     /// Stops where an on-demand leg may meet public transport: platforms of stations and the
     /// stops of the feed's location groups.
     let hubs: [Int]
+    /// The conservative capacity check of `fleet`, with its shift times read once.
+    let fleetCheck: FleetCapacityCheck
     /// Kilometres (straight line) a first/last-mile ride may cover at most.
     public var maximumFeederKm: Double = 20
 
@@ -35,6 +37,7 @@ public struct TripPlanner {
         self.timetable = timetable
         self.services = services
         self.fleet = fleet
+        self.fleetCheck = FleetCapacityCheck(vehicles: fleet)
         self.volunteers = volunteers
         self.road = road
         self.raptor = Raptor(timetable: timetable)

@@ -42,11 +42,44 @@ public struct FlexLocation: Sendable, Hashable {
     public var id: String
     public var name: String
     /// Polygons, each an outer ring followed by its holes; rings are closed lists of positions.
-    public var polygons: [[[Coordinate]]]
+    public var polygons: [[[Coordinate]]] {
+        didSet { bounds = Self.bounds(of: polygons) }
+    }
+    /// The outer rings' extent (south, west, north, east, degrees): a point outside it is in
+    /// no polygon, which spares the ray casting for most zones a point is tested against.
+    private var bounds: (south: Double, west: Double, north: Double, east: Double)
+
+    public init(id: String, name: String, polygons: [[[Coordinate]]]) {
+        self.id = id
+        self.name = name
+        self.polygons = polygons
+        bounds = Self.bounds(of: polygons)
+    }
+
+    public static func == (a: FlexLocation, b: FlexLocation) -> Bool { a.id == b.id && a.name == b.name && a.polygons == b.polygons }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(name)
+        hasher.combine(polygons)
+    }
+
+    private static func bounds(of polygons: [[[Coordinate]]]) -> (south: Double, west: Double, north: Double, east: Double) {
+        var box = (south: Double.infinity, west: Double.infinity, north: -Double.infinity, east: -Double.infinity)
+        for point in polygons.compactMap(\.first).joined() {
+            box.south = min(box.south, point.latitude)
+            box.north = max(box.north, point.latitude)
+            box.west = min(box.west, point.longitude)
+            box.east = max(box.east, point.longitude)
+        }
+        return box
+    }
 
     /// Whether `point` lies inside the zone (ray casting; a point on the border may go either way).
     public func contains(_ point: Coordinate) -> Bool {
-        polygons.contains { rings in
+        guard point.latitude >= bounds.south, point.latitude <= bounds.north, point.longitude >= bounds.west, point.longitude <= bounds.east
+        else { return false }
+        return polygons.contains { rings in
             guard let outer = rings.first, FlexLocation.ring(outer, contains: point) else { return false }
             return !rings.dropFirst().contains { FlexLocation.ring($0, contains: point) }
         }
