@@ -81,18 +81,18 @@ extension DayDispatcher {
                 }
                 if !placed { _ = Self.restoreBookedRoute(of: ride, booked: start, into: &ejected, solver: &whole) }
             }
-            // Only the routes the chains changed leave the planning window.
-            let changed = ejected.routes.indices.filter { ejected.routes[$0] != solution.routes[$0] }
-            for vehicle in changed { wide.formUnion(ejected.routes[vehicle].filter { $0 <= n }) }
-            let kept = DARPSolver(instance: Self.narrowed(instance, before: before, after: after, except: wide), seed: seed)
-            let evaluator = RouteEvaluator(instance: kept.instance)
-            // A route a ride was taken out of is checked too: drive times need not keep the
-            // triangle inequality.
-            if !ejected.unassigned.contains(where: servedBefore.contains),
-               changed.allSatisfy({ evaluator.isFeasible(ejected.routes[$0], vehicle: $0) })
-            {
-                ejected.cost = ejected.routes.enumerated().reduce(0) { $0 + evaluator.cost($1.element, vehicle: $1.offset) }
-                return (ejected, kept)
+            if !ejected.unassigned.contains(where: servedBefore.contains) {
+                // Only the routes the chains changed leave the planning window.
+                let changed = ejected.routes.indices.filter { ejected.routes[$0] != solution.routes[$0] }
+                for vehicle in changed { wide.formUnion(ejected.routes[vehicle].filter { $0 <= n }) }
+                let kept = DARPSolver(instance: Self.narrowed(instance, before: before, after: after, except: wide), seed: seed)
+                let evaluator = RouteEvaluator(instance: kept.instance)
+                // A route a ride was taken out of is checked too: drive times need not keep the
+                // triangle inequality.
+                if changed.allSatisfy({ evaluator.isFeasible(ejected.routes[$0], vehicle: $0) }) {
+                    ejected.cost = evaluator.cost(of: ejected)
+                    return (ejected, kept)
+                }
             }
         }
         if solution.unassigned.contains(where: servedBefore.contains) {

@@ -73,7 +73,7 @@ public struct DARPSolver {
         let deadline = clock.now + .milliseconds(Int(timeLimit * 1000))
         var current: DARPSolution
         if var start {
-            start.cost = start.routes.enumerated().reduce(0) { $0 + evaluator.cost($1.element, vehicle: $1.offset) }
+            start.cost = evaluator.cost(of: start)
             insert(&start, regret: 3, noise: false)
             current = start
         } else {

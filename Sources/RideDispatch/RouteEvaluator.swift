@@ -75,6 +75,11 @@ public final class RouteEvaluator {
         public var end: Double
     }
 
+    /// The cost of every route of `solution` (route i driven by vehicle i), summed.
+    public func cost(of solution: DARPSolution) -> Double {
+        solution.routes.enumerated().reduce(0) { $0 + cost($1.element, vehicle: $1.offset) }
+    }
+
     /// Travel cost of a route, feasible or not (depot to depot), plus the instance's
     /// `rideTimeWeight` × the passengers' minutes on board along the path (waiting aside).
     public func cost(_ route: [Int], vehicle: Int = 0) -> Double {
