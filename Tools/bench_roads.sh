@@ -17,7 +17,8 @@
 #      Preparation: goan's build_s covers the three profiles and reading the PBF; RoutingKit's is
 #      order + build + customize summed over the profiles run (its graph loading is Python's and
 #      not counted).
-#   6. the scaling run: goan-bench roads-grid --nodes 10000,100000,1000000 (generated grid-like networks).
+#   6. the scaling run: goan-bench roads-grid --nodes 10000,100000,1000000,2000000 (generated grid-like
+#      networks; a region of one to two million nodes should prepare in about a minute).
 #
 # Usage:   Tools/bench_roads.sh [--goan .build/release/goan] [--shared ../shared] [--work DIR]
 #                               [--n 1000] [--seed 1] [--extracts a,b] [--profiles car,foot]
@@ -35,7 +36,7 @@ N=1000
 SEED=1
 EXTRACTS="liechtenstein-2015,helsinki-centre"
 PROFILES="car,foot,wheelchair"
-GRID_NODES="10000,100000,1000000"
+GRID_NODES="10000,100000,1000000,2000000"
 
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
 while [[ $# -gt 0 ]]; do

@@ -43,10 +43,10 @@ struct ProfileNetwork: Sendable {
     }
 
     /// Prepares `graph`: strongly connected components, snapping grid, hierarchy.
-    init(graph: ProfileGraph) {
+    init(graph: ProfileGraph, threads: Int? = nil) {
         let (component, count) = StrongComponents.largest(of: graph)
         var builder = HierarchyBuilder(graph: graph)
-        let hierarchy = builder.build()
+        let hierarchy = builder.build(threads: threads ?? ParallelBlocks.threads)
         self.init(
             profile: graph.profile, osmIDs: graph.osmIDs, latitudes: graph.latitudes, longitudes: graph.longitudes,
             snapper: NodeSnapper(nodes: component, latitudes: graph.latitudes, longitudes: graph.longitudes),

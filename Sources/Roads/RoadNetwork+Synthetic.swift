@@ -14,7 +14,8 @@ extension RoadNetwork {
     /// neighbours at 25 km/h; every 10th row and column is a 50 km/h road and every 50th a
     /// 80 km/h one; 10 % of the street segments are missing and 5 % are one-way, so the network
     /// is irregular like a real one. Foot and wheelchair are empty. Deterministic for a seed.
-    public init(syntheticGridOf nodes: Int, seed: UInt64 = 1) {
+    /// `threads` (default: the online cores) only changes how fast the hierarchy is built.
+    public init(syntheticGridOf nodes: Int, seed: UInt64 = 1, threads: Int? = nil) {
         var state = seed
         func random() -> UInt64 {
             state &+= 0x9E37_79B9_7F4A_7C15
@@ -49,7 +50,7 @@ extension RoadNetwork {
         graph.waysUsed = graph.arcCount
         self.init(
             source: "synthetic grid of \(side * side) nodes (seed \(seed))", clip: nil,
-            profiles: [ProfileNetwork(graph: graph), ProfileNetwork(graph: ProfileGraph(profile: .foot)), ProfileNetwork(graph: ProfileGraph(profile: .wheelchair))])
+            profiles: [ProfileNetwork(graph: graph, threads: threads), ProfileNetwork(graph: ProfileGraph(profile: .foot)), ProfileNetwork(graph: ProfileGraph(profile: .wheelchair))])
     }
 
     /// `count` seeded points of the car network's largest component, for benchmarks.

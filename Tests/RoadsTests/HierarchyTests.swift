@@ -142,6 +142,28 @@ import Testing
         #expect(query.run(ch, from: ch.rank[0], to: ch.rank[side * side - 1])?.ticks == 9800)
     }
 
+    /// The greedy order contracts in rounds whose witness searches run on several threads: the
+    /// hierarchy is the same on one thread and on two, and it answers as Dijkstra does.
+    @Test func theGreedyOrderDoesNotDependOnTheThreads() {
+        let g = Self.randomGraph(nodes: 2_000, seed: 11)
+        var one = HierarchyBuilder(graph: g), two = HierarchyBuilder(graph: g)
+        let a = one.buildGreedily(threads: 1), b = two.buildGreedily(threads: 2)
+        #expect(a.rank == b.rank)
+        #expect(a.upFirst == b.upFirst && a.downFirst == b.downFirst)
+        #expect(a.up == b.up && a.down == b.down)
+        #expect(one.shortcuts == two.shortcuts && one.shortcuts > 0)
+        var query = HierarchyQuery(nodeCount: b.nodeCount)
+        var reached = 0
+        for source in stride(from: 0, to: g.nodeCount, by: 97) {
+            let truth = Self.dijkstra(g, from: source)
+            for t in 0..<g.nodeCount {
+                #expect(query.run(b, from: b.rank[source], to: b.rank[t])?.ticks == truth[t], "\(source) → \(t)")
+                if truth[t] != nil { reached += 1 }
+            }
+        }
+        #expect(reached > 10_000)
+    }
+
     /// A road-like network (a ring road with villages on spokes) of more than
     /// ``NestedDissection/checkedCell`` nodes is dissected: the order names every node once.
     @Test func aRoadLikeNetworkIsDissected() {

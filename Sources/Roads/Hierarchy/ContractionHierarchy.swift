@@ -22,11 +22,13 @@
 /// without a priority queue (``TreeQuery``): 2–3× faster than the bidirectional Dijkstra on
 /// the greedy order. A network
 /// without small separators (a dense grid: they grow as √n) makes tall trees and dense tops,
-/// and nested dissection gives up; then nodes are contracted one at a time, least important
-/// first, by a lazily updated priority `1000 × level + arcs added per arc removed + the same
-/// in arcs of the graph` (RoutingKit's CH order; level: one more than the highest level of a
-/// contracted neighbour, which keeps the hierarchy shallow and spread out), and queries run
-/// the bidirectional Dijkstra with stall-on-demand (``HierarchyQuery``). Either way a
+/// and nested dissection gives up; then nodes are contracted least important first, by a
+/// lazily updated priority `1000 × level + arcs added per arc removed + the same in arcs of
+/// the graph` (RoutingKit's CH order; level: one more than the highest level of a contracted
+/// neighbour, which keeps the hierarchy shallow and spread out), in rounds of nodes that are
+/// least within two arcs, whose witness searches run on all cores
+/// (``HierarchyBuilder/buildGreedily(threads:)``), and queries run the bidirectional
+/// Dijkstra with stall-on-demand (``HierarchyQuery``). Either way a
 /// shortcut u→w via v is added unless a witness search (Dijkstra from u that avoids v,
 /// limited to ``HierarchyBuilder/witnessSettleLimit`` settled nodes) finds a path no longer;
 /// a limit only adds superfluous shortcuts, never loses a distance.

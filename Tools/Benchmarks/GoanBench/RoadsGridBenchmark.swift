@@ -27,6 +27,9 @@ struct RoadsGridBenchmark: ParsableCommand {
     @Option(help: "Seed of the network and the queries.")
     var seed: UInt64 = 1
 
+    @Option(help: "Threads for the preparation (default: the online cores).")
+    var threads: Int?
+
     func run() throws {
         let sizes = nodes.split(separator: ",").compactMap { Int($0) }
         guard !sizes.isEmpty, sizes.allSatisfy({ (100...5_000_000).contains($0) }) else {
@@ -35,7 +38,7 @@ struct RoadsGridBenchmark: ParsableCommand {
         let clock = ContinuousClock()
         for size in sizes {
             let start = clock.now
-            let network = RoadNetwork(syntheticGridOf: size, seed: seed)
+            let network = RoadNetwork(syntheticGridOf: size, seed: seed, threads: threads)
             let build = clock.now - start
             let summary = network.summary(.car)
             let points = network.samplePoints(.car, count: 2 * queries, seed: seed)
