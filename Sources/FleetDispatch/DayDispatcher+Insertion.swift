@@ -34,7 +34,7 @@ extension DayDispatcher {
         // Each vehicle that can be at the pickup in time, with a lower bound of its extra
         // driving; the cheapest bounds are tried first, and the search stops once no bound can
         // beat the best insertion found (ties keep the first shift in fleet order).
-        var candidates: [(bound: Double, order: Int, shift: Shift)] = []
+        var candidates: [(bound: Double, order: Int, shift: Shift, visits: [RouteVisit])] = []
         for (order, shift) in shifts(on: date, includingVolunteers: false).enumerated() {
             // A shift that ends before the window opens or starts after it closes cannot take it.
             if shift.vehicle.end < Double(ride.pickup) - window || shift.vehicle.start > Double(ride.pickup) + window { continue }
@@ -44,13 +44,12 @@ extension DayDispatcher {
                 guard let detour = reach(ride, window: window, visits: visits, times: known, depot: shift.depot) else { continue }
                 bound = detour
             }
-            candidates.append((bound, order, shift))
+            candidates.append((bound, order, shift, visits))
         }
         candidates.sort { ($0.bound, $0.order) < ($1.bound, $1.order) }
         var bestOrder = Int.max
-        for (bound, order, shift) in candidates {
+        for (bound, order, shift, visits) in candidates {
             if let best, bound > best.delta + 1e-9 { break }
-            let visits = routes[shift.id] ?? []
             guard let (rides, route) = Self.nodes(of: visits, adding: ride) else { continue }
             let n = rides.count
             var (instance, points) = day(of: rides, date: date, includingVolunteers: false, shifts: [shift])
@@ -83,17 +82,32 @@ extension DayDispatcher {
 
     /// A route's rides (pickup order, then `adding` last) and its visits as node indices of an
     /// instance of those rides (pickup k, drop-off k + n); `nil` when a drop-off has no pickup.
+    ///
+    /// A drop-off finds its pickup by a search back along the route: a route holds a few dozen
+    /// visits, and comparing ids costs less there than hashing them (this runs for every
+    /// vehicle a booking tries).
     static func nodes(of visits: [RouteVisit], adding new: BookedRide? = nil) -> (rides: [BookedRide], route: [Int])? {
         var rides: [BookedRide] = []
-        var index: [RideID: Int] = [:]
-        for visit in visits where visit.pickup {
-            index[visit.ride.id] = rides.count + 1
+        rides.reserveCapacity(visits.count / 2 + 1)
+        // Per visit: the pickup's number among the pickups (1-based), 0 for a drop-off.
+        var pickupNumber = [Int](repeating: 0, count: visits.count)
+        for (k, visit) in visits.enumerated() where visit.pickup {
             rides.append(visit.ride)
+            pickupNumber[k] = rides.count
         }
         if let new { rides.append(new) }
         let n = rides.count
-        let route = visits.compactMap { visit in index[visit.ride.id].map { visit.pickup ? $0 : $0 + n } }
-        return route.count == visits.count ? (rides, route) : nil
+        var route: [Int] = []
+        route.reserveCapacity(visits.count)
+        for (k, visit) in visits.enumerated() {
+            if visit.pickup {
+                route.append(pickupNumber[k])
+                continue
+            }
+            guard let j = visits.indices.last(where: { visits[$0].pickup && visits[$0].ride.id == visit.ride.id }) else { return nil }
+            route.append(pickupNumber[j] + n)
+        }
+        return (rides, route)
     }
 
     /// `nil` when no position of the route lets the vehicle begin the pickup within its window
