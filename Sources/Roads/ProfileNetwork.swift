@@ -46,7 +46,7 @@ struct ProfileNetwork: Sendable {
     init(graph: ProfileGraph, threads: Int? = nil) {
         let (component, count) = StrongComponents.largest(of: graph)
         var builder = HierarchyBuilder(graph: graph)
-        let hierarchy = builder.build(threads: threads ?? ParallelBlocks.threads)
+        let hierarchy = builder.build(threads: threads ?? ParallelItems.cores)
         self.init(
             profile: graph.profile, osmIDs: graph.osmIDs, latitudes: graph.latitudes, longitudes: graph.longitudes,
             snapper: NodeSnapper(nodes: component, latitudes: graph.latitudes, longitudes: graph.longitudes),

@@ -41,7 +41,7 @@ extension HierarchyBuilder {
 
     /// Contracts every node, least important first, in rounds (see above); `threads` only
     /// changes how fast.
-    mutating func buildGreedily(threads: Int = ParallelBlocks.threads) -> ContractionHierarchy {
+    mutating func buildGreedily(threads: Int = ParallelItems.cores) -> ContractionHierarchy {
         let n = outgoing.count
         let workers = WitnessWorkers(threads: threads, nodeCount: n)
         var level = [Int32](repeating: 0, count: n)

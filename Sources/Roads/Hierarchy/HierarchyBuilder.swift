@@ -73,7 +73,7 @@ struct HierarchyBuilder {
     /// Contracts every node and returns the hierarchy: in nested-dissection order with its
     /// elimination tree where the network has small separators, greedily otherwise (see
     /// ``ContractionHierarchy``). `threads` serve the greedy order only.
-    mutating func build(threads: Int = ParallelBlocks.threads) -> ContractionHierarchy {
+    mutating func build(threads: Int = ParallelItems.cores) -> ContractionHierarchy {
         var tails: [Int32] = [], heads: [Int32] = []
         for (v, arcs) in outgoing.enumerated() {
             for arc in arcs {
