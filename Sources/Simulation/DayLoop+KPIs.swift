@@ -113,7 +113,9 @@ extension DayLoop {
                     Self.meanPerDay(rides.filter { $0.service == .regiotaxi }, days: days.map(\.day).filter { ServiceDate($0).map { $0.weekday < 5 } ?? false })
                 default: days.isEmpty ? 0 : Double(rides.count - volunteerRides.count) / Double(days.count)
                 }
-            return CalibrationCheck(figure: target.figure, real: target.real, simulated: simulated, tolerance: target.tolerance, source: target.source)
+            return CalibrationCheck(
+                figure: target.figure, real: target.real, simulated: simulated, tolerance: target.tolerance, source: target.source,
+                kind: target.kind == .target ? .target : nil)
         }
         var result = SimulationResult(
             scenario: scenario.name, description: scenario.description, seed: scenario.seed, kpis: kpis, requests: all, rides: rides,

@@ -215,9 +215,12 @@ public struct Scenario: Codable, Sendable, Hashable {
         /// `automaatjeRides`, `automaatjeRiders`, `automaatjeRidersLivingAlone`, `requests`,
         /// `regiotaxiRidesPerDay`, `regiotaxiRidesPerWeekday` (Monday to Friday).
         public var figure: String
+        /// The figure to land near: measured in the real service, or a load target (`kind`).
         public var real: Double
         /// Allowed relative deviation (0.15 = ±15 %).
         public var tolerance: Double
         public var source: String
+        /// Absent: `real` was measured in the real service.
+        public var kind: CalibrationKind?
     }
 }

@@ -227,15 +227,40 @@ public struct KPIs: Codable, Sendable, Hashable {
     }
 }
 
-/// A simulated figure against the real one it must land near.
+/// A simulated figure against the one it must land near: a real one, or a load target.
 public struct CalibrationCheck: Codable, Sendable, Hashable {
     /// e.g. "AutoMaatje rides in six months".
     public var figure: String
+    /// The figure to land near (a load target when `kind` is `.target`).
     public var real: Double
     public var simulated: Double
     /// Allowed relative deviation (0.15 = ±15 %).
     public var tolerance: Double
     public var source: String
+    /// Absent (and not written to `kpis.json`): a figure measured in the real service.
+    public var kind: CalibrationKind?
+
+    public init(figure: String, real: Double, simulated: Double, tolerance: Double, source: String, kind: CalibrationKind? = nil) {
+        self.figure = figure
+        self.real = real
+        self.simulated = simulated
+        self.tolerance = tolerance
+        self.source = source
+        self.kind = kind
+    }
 
     public var holds: Bool { abs(simulated - real) <= tolerance * abs(real) }
+
+    /// How the figure is named where it is shown: "real" or "target".
+    public var label: String { kind == .target ? "target" : "real" }
+}
+
+/// What a calibration figure is. A scenario built to carry a load (the whole region's 3,000
+/// Regiotaxi rides a weekday) is checked against that load, but it is not a measurement, and
+/// the output must not call it real.
+public enum CalibrationKind: String, Codable, Sendable, Hashable {
+    /// Counted in the real service (the AutoMaatje pilot's evaluation).
+    case measured
+    /// A load the scenario is built to carry.
+    case target
 }

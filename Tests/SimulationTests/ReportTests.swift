@@ -96,6 +96,26 @@ import FoundationXML
         #expect(calibration.contains("±15%"))
     }
 
+    /// A load the scenario is built to carry is checked like a real figure but never called
+    /// real: "target" in the report, the command's output (`label`) and `kpis.json`.
+    @Test func aLoadTargetIsNotCalledReal() throws {
+        var result = ReportSample.result()
+        result.calibration = [
+            CalibrationCheck(figure: "regiotaxiRidesPerWeekday", real: 3000, simulated: 2841.4, tolerance: 0.15, source: "a load target", kind: .target),
+            CalibrationCheck(figure: "automaatjeRides", real: 308, simulated: 321, tolerance: 0.15, source: "pilot evaluation"),
+        ]
+        let html = ReportWriter.html(result)
+        let calibration = try #require(Self.element("table", id: "calibration-table", in: html))
+        #expect(calibration.contains("3,000 (target)"))
+        #expect(calibration.contains(">308<"), "a measured figure has no mark")
+        #expect(result.calibration.map(\.label) == ["target", "real"])
+        #expect(result.calibration[0].holds)
+        let target = try #require(String(data: JSONEncoder().encode(result.calibration[0]), encoding: .utf8))
+        let measured = try #require(String(data: JSONEncoder().encode(result.calibration[1]), encoding: .utf8))
+        #expect(target.contains("\"kind\":\"target\""))
+        #expect(!measured.contains("kind"), "kpis.json of the scenarios with real figures stays as it was")
+    }
+
     @Test func perDayTableCollapsesBeyondFourteenDays() throws {
         let short = ReportWriter.html(ReportSample.result(days: 3))
         #expect(!short.contains("<details>"))

@@ -143,6 +143,9 @@ import Testing
         BadFile(label: "unknown calibration figure", field: "calibration[0].figure", expects: ["automaatjeRides", "happiness"]) {
             $0.setField("calibration[0].figure", "happiness")
         },
+        BadFile(label: "unknown calibration kind", field: "calibration[0].kind", expects: ["guess"]) {
+            $0.setField("calibration[0].kind", "guess")
+        },
     ]
 
     @Test(arguments: badFiles) func badFileIsRefused(_ bad: BadFile) throws {

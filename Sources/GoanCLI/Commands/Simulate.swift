@@ -180,7 +180,7 @@ extension GoanCommand {
                 t.travellerPaid, t.operatorCost, t.kmBudgetUsed, t.co2Kg))
             for check in result.calibration {
                 print(String(
-                    format: "  calibration %@: simulated %.2f, real %.2f (±%.0f %%): %@", check.figure, check.simulated, check.real, check.tolerance * 100,
+                    format: "  calibration %@: simulated %.2f, %@ %.2f (±%.0f %%): %@", check.figure, check.simulated, check.label, check.real, check.tolerance * 100,
                     check.holds ? "holds" : "OFF"))
             }
             if let before = t.asBooked {

@@ -25,7 +25,7 @@ enum ReportHTML {
         }
         if !result.calibration.isEmpty {
             body += section(
-                id: "calibration", title: "Calibration against the real pilot",
+                id: "calibration", title: "Calibration against real figures and load targets",
                 intro: "The simulated figure must land within the tolerance around the real one for the scenario to be trusted.") {
                     calibrationTable(result.calibration)
                 }
@@ -270,11 +270,12 @@ enum ReportHTML {
     // MARK: Calibration
 
     static func calibrationTable(_ checks: [CalibrationCheck]) -> String {
-        var out = "<table id=\"calibration-table\">\n<thead><tr><th>Figure</th><th class=\"num\">Real</th><th class=\"num\">Simulated</th>"
+        var out = "<table id=\"calibration-table\">\n<thead><tr><th>Figure</th><th class=\"num\">Real or target</th><th class=\"num\">Simulated</th>"
         out += "<th class=\"num\">Deviation</th><th class=\"num\">Tolerance</th><th>Holds</th><th>Source</th></tr></thead>\n<tbody>\n"
         for check in checks {
             let deviation = check.real != 0 ? F.signed((check.simulated - check.real) / abs(check.real) * 100, 1) + "%" : "–"
-            out += "<tr><td>\(F.escape(check.figure))</td><td class=\"num\">\(F.escape(number(check.real)))</td>"
+            let target = check.kind == .target ? " (target)" : ""
+            out += "<tr><td>\(F.escape(check.figure))</td><td class=\"num\">\(F.escape(number(check.real) + target))</td>"
             out += "<td class=\"num\">\(F.escape(number(check.simulated)))</td><td class=\"num\">\(F.escape(deviation))</td>"
             out += "<td class=\"num\">±\(F.escape(F.fixed(check.tolerance * 100, 0)))%</td>"
             out += check.holds ? "<td class=\"yes\">yes</td>" : "<td class=\"no\">no</td>"
