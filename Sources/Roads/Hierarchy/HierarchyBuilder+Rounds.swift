@@ -97,18 +97,23 @@ extension HierarchyBuilder {
                 outgoing[Int(v)] = []
                 incoming[Int(v)] = []
             }
-            let sparse = changed.filter { outgoing[Int($0)].count + incoming[Int($0)].count <= Self.simulatedNeighbourDegree }
+            let sparse = changed.filter(isSparse)
             for (v, q) in zip(sparse, Self.quotients(of: sparse, outgoing: outgoing, incoming: incoming, workers: workers)) {
                 quotient[Int(v)] = q
             }
             for w in changed {
                 touched[Int(w)] = false
-                stale[Int(w)] = outgoing[Int(w)].count + incoming[Int(w)].count > Self.simulatedNeighbourDegree
+                stale[Int(w)] = !isSparse(w)
                 refreshKey(w)
             }
             remaining.removeAll { contracted[Int($0)] }
         }
         return Self.layout(rank: rank, up: upLists, down: downLists)
+    }
+
+    /// Whether `v` has few enough arcs left to have its priority simulated again at once.
+    private func isSparse(_ v: Int32) -> Bool {
+        outgoing[Int(v)].count + incoming[Int(v)].count <= Self.simulatedNeighbourDegree
     }
 
     /// The nodes of `nodes` whose key is below every neighbour's, in their order (the scan is

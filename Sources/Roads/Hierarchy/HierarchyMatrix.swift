@@ -86,7 +86,7 @@ struct UpwardSearch: UpwardSpace {
         queue.push(key: UInt32(0), value: source)
         let (stallFirst, stall) = upward ? (ch.downFirst, ch.down) : (ch.upFirst, ch.up)
         let (first, arcs) = upward ? (ch.upFirst, ch.up) : (ch.downFirst, ch.down)
-        while let (d, v) = queue.popUnsigned() {
+        while let (d, v) = queue.pop() {
             let vi = Int(v)
             if d != dist[vi] { continue }
             var stalled = false

@@ -16,25 +16,11 @@ struct MinQueue {
 
     mutating func removeAll() { items.removeAll(keepingCapacity: true) }
 
-    /// Signed keys (priorities): offset so that the order of `UInt64` is the order of keys.
-    mutating func push(key: Int32, value: Int32) {
-        push(raw: (UInt64(UInt32(bitPattern: key) ^ 0x8000_0000) << 32) | UInt64(UInt32(bitPattern: value)))
-    }
-
     mutating func push(key: UInt32, value: Int32) {
         push(raw: (UInt64(key) << 32) | UInt64(UInt32(bitPattern: value)))
     }
 
-    func peekKey() -> Int32? {
-        items.first.map { Int32(bitPattern: UInt32(truncatingIfNeeded: $0 >> 32) ^ 0x8000_0000) }
-    }
-
-    mutating func pop() -> (key: Int32, value: Int32)? {
-        guard let raw = popRaw() else { return nil }
-        return (Int32(bitPattern: UInt32(truncatingIfNeeded: raw >> 32) ^ 0x8000_0000), Int32(bitPattern: UInt32(truncatingIfNeeded: raw)))
-    }
-
-    mutating func popUnsigned() -> (key: UInt32, value: Int32)? {
+    mutating func pop() -> (key: UInt32, value: Int32)? {
         guard let raw = popRaw() else { return nil }
         return (UInt32(truncatingIfNeeded: raw >> 32), Int32(bitPattern: UInt32(truncatingIfNeeded: raw)))
     }

@@ -47,7 +47,7 @@ struct WitnessSearch {
         slots[Int(source)] = reached
         heap.push(key: UInt32(0), value: source)
         var settled = 0
-        while let (d, u) = heap.popUnsigned() {
+        while let (d, u) = heap.pop() {
             let slot = slots[Int(u)]
             if d > UInt32(truncatingIfNeeded: slot) { continue }
             if d > limit { break }
