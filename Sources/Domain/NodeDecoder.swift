@@ -34,6 +34,7 @@ struct NodeDecoder: Decoder, SingleValueDecodingContainer {
             value = try T(from: self)
         } catch DecodingError.dataCorrupted(let context) where context.codingPath.count == codingPath.count {
             // An enumeration refused the value: name the values it takes, when it can list them.
+            if let vocabulary = T.self as? any Vocabulary.Type { throw mismatch(vocabulary.expectedValues) }
             guard let cases = T.self as? any CaseIterable.Type else { throw problem(context.debugDescription) }
             throw mismatch("one of \(Self.names(of: cases).joined(separator: ", "))")
         }

@@ -13,3 +13,9 @@ public protocol WireName: RawRepresentable, CustomStringConvertible where RawVal
 extension WireName {
     public var description: String { rawValue }
 }
+
+/// An enumeration too long to list in a message: a file or request that holds another value is
+/// told what the values look like instead.
+public protocol Vocabulary {
+    static var expectedValues: String { get }
+}

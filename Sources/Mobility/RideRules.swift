@@ -108,9 +108,9 @@ public struct RideRules: Sendable {
         if let age = service.eligibility.minimumAge, traveller.age < age {
             return .failure(Reason(.notEligible, "\(name) is for travellers aged \(age) or more."))
         }
-        let unsupported = traveller.aids.filter { !service.aids.contains($0.rawValue) }
-        if service.kind == .regiotaxi, let aid = unsupported.first {
-            return .failure(Reason(.noVehicleWithAid, "\(name) cannot carry a \(aid.rawValue)."))
+        let unmet = traveller.needs.filter { $0.asksOfTheService && !service.serves.contains($0) }
+        if service.kind == .regiotaxi, let need = unmet.first {
+            return .failure(Reason(.noVehicleWithAid, "\(name) cannot meet \(need.rawValue) (\(need.name))."))
         }
         guard let offer else {
             return .failure(Reason(.outsideServiceArea, "\(name) does not ride between these places (outside its zones)."))

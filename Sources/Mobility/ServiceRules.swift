@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-import Domain
+public import Domain
 public import Foundation
 public import GTFS
 
@@ -47,8 +47,9 @@ public struct ServiceRules: Codable, Sendable, Hashable {
         public var serviceHours: Hours
         /// Whether a booked ride is guaranteed (AutoMaatje: no, a volunteer may decline).
         public var guaranteed: Bool
-        /// Aids the service can carry (`wheelchair`, `mobilityScooter`, `walker`, `doorToDoorHelp`).
-        public var aids: [String]
+        /// The traveller needs (CROW codes of the passenger-aid, vehicle-aid and supervision
+        /// groups) the service meets; a traveller with another of those codes is not offered it.
+        public var serves: [CROWCode]
         public var municipalities: [Municipality]
     }
 
@@ -224,11 +225,6 @@ public struct ServiceRules: Codable, Sendable, Hashable {
             }
             if service.fare.perKm < 0 || service.fare.startFee < 0 {
                 throw RulesError(file: file, field: "\(at).fare", message: "fares must not be negative")
-            }
-            for (number, aid) in service.aids.enumerated() where Aid(rawValue: aid) == nil {
-                throw RulesError(
-                    file: file, field: "\(at).aids[\(number)]",
-                    message: "'\(aid)' is not an aid (expected \(Aid.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             if service.pickupWindowMinutes < 0 || service.pickupWindowMinutes > 120 {
                 throw RulesError(file: file, field: "\(at).pickupWindowMinutes", message: "must be within 0…120")

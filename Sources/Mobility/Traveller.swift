@@ -24,18 +24,6 @@ public struct NamedPosition: Codable, Sendable, Hashable {
     public var coordinate: Coordinate { Coordinate(latitude: lat, longitude: lon) }
 }
 
-/// Mobility aids a traveller uses; they decide which vehicles can carry them.
-public enum Aid: String, Codable, Sendable, Hashable, CaseIterable {
-    /// Needs a wheelchair place (CROW HR-01).
-    case wheelchair
-    /// Needs room for a mobility scooter (HR-09).
-    case mobilityScooter
-    /// A rollator; fits in any car.
-    case walker
-    /// Help from door to door (AB-02).
-    case doorToDoorHelp
-}
-
 /// Someone who travels: the profile the planner applies the service rules to.
 public struct Traveller: Codable, Sendable, Hashable {
     public var id: TravellerID
@@ -47,7 +35,10 @@ public struct Traveller: Codable, Sendable, Hashable {
     /// A Wmo/Regiotaxi pass, or `nil`.
     public var wmoPass: WmoPass?
     public var automaatjeMember: Bool
-    public var aids: [Aid]
+    /// What the traveller needs on a trip, in the CROW vocabulary (HR-01 a wheelchair, HR-07 a
+    /// rollator, AB-02 help from door to door, …): the codes on the pass and any the traveller
+    /// adds for this profile.
+    public var needs: [CROWCode]
     /// Companions travelling along (0 or more).
     public var companions: Int
     /// `medical` (a medically necessary companion rides free) or `social` (pays the fare).
@@ -60,13 +51,13 @@ public struct Traveller: Codable, Sendable, Hashable {
         public var number: String
         /// Kilometres left of this year's budget.
         public var kmBudgetLeft: Double
-        /// Aids recorded on the pass.
-        public var aids: [Aid]
+        /// The CROW codes recorded on the pass (the municipality's indication).
+        public var needs: [CROWCode]
 
-        public init(number: String, kmBudgetLeft: Double, aids: [Aid]) {
+        public init(number: String, kmBudgetLeft: Double, needs: [CROWCode]) {
             self.number = number
             self.kmBudgetLeft = kmBudgetLeft
-            self.aids = aids
+            self.needs = needs
         }
     }
 
@@ -83,7 +74,7 @@ public struct Traveller: Codable, Sendable, Hashable {
 
     public init(
         id: TravellerID, name: String, age: Int, home: NamedPosition, wmoPass: WmoPass?, automaatjeMember: Bool,
-        aids: [Aid], companions: Int = 0, maxWalkMetres: Double = 500
+        needs: [CROWCode], companions: Int = 0, maxWalkMetres: Double = 500
     ) {
         self.id = id
         self.name = name
@@ -91,12 +82,14 @@ public struct Traveller: Codable, Sendable, Hashable {
         self.home = home
         self.wmoPass = wmoPass
         self.automaatjeMember = automaatjeMember
-        self.aids = aids
+        self.needs = needs
         self.companions = companions
         self.maxWalkMetres = maxWalkMetres
     }
 
-    public var needsWheelchairPlace: Bool { aids.contains(.wheelchair) || aids.contains(.mobilityScooter) }
+    /// Whether the traveller rides in a wheelchair or mobility-scooter place (and walks with the
+    /// wheelchair profile): a wheelchair the traveller stays seated in, or a scooter.
+    public var needsWheelchairPlace: Bool { needs.contains { CROWCode.ridesInAWheelchairPlace.contains($0) } }
 }
 
 /// A destination travellers go to (`places.json`).

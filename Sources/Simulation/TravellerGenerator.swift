@@ -40,22 +40,22 @@ public struct TravellerGenerator: Sendable {
         let age = Int.random(in: band.from ... band.to, using: &random)
         let area = p.homes[Draw.index(weights: p.homes.map(\.weight), using: &random)]
         let home = Draw.point(around: area.lat, area.lon, radiusMetres: area.radiusMetres, using: &random)
-        var aids: [Aid] = []
+        var needs: [CROWCode] = []
         if Draw.chance(p.aids.wheelchair, using: &random) {
-            aids.append(.wheelchair)
+            needs.append(.wheelchairStandard)
         } else if Draw.chance(p.aids.mobilityScooter, using: &random) {
-            aids.append(.mobilityScooter)
+            needs.append(.scooterStandard)
         } else if Draw.chance(p.aids.walker, using: &random) {
-            aids.append(.walker)
+            needs.append(.rollator)
         }
-        if Draw.chance(p.aids.doorToDoorHelp, using: &random) { aids.append(.doorToDoorHelp) }
+        if Draw.chance(p.aids.doorToDoorHelp, using: &random) { needs.append(.doorToDoor) }
         let pass = Draw.chance(p.wmoPass, using: &random)
-            ? Traveller.WmoPass(number: "WMO-\(id)", kmBudgetLeft: p.kmBudget ?? 2000, aids: aids) : nil
+            ? Traveller.WmoPass(number: "WMO-\(id)", kmBudgetLeft: p.kmBudget ?? 2000, needs: needs) : nil
         var traveller = Traveller(
             id: TravellerID(rawValue: id), name: "Traveller \(number)", age: age,
             home: NamedPosition(name: area.name, lat: (home.lat * 10_000).rounded() / 10_000, lon: (home.lon * 10_000).rounded() / 10_000),
-            wmoPass: pass, automaatjeMember: Draw.chance(p.automaatjeMember, using: &random), aids: aids,
-            companions: Draw.chance(p.companion ?? 0, using: &random) ? 1 : 0, maxWalkMetres: Self.walkingMetres(age: age, aids: aids))
+            wmoPass: pass, automaatjeMember: Draw.chance(p.automaatjeMember, using: &random), needs: needs,
+            companions: Draw.chance(p.companion ?? 0, using: &random) ? 1 : 0, maxWalkMetres: Self.walkingMetres(age: age, needs: needs))
         traveller.livesAlone = Draw.chance(p.livingAlone, using: &random)
         if traveller.companions > 0 { traveller.companionKind = Draw.chance(0.5, using: &random) ? "medical" : "social" }
         if let shares = p.preferences {
@@ -67,9 +67,9 @@ public struct TravellerGenerator: Sendable {
     }
 
     /// Metres a traveller walks to or from a stop, by age and aid.
-    static func walkingMetres(age: Int, aids: [Aid]) -> Double {
-        if aids.contains(.wheelchair) || aids.contains(.mobilityScooter) { return 100 }
-        if aids.contains(.walker) { return 250 }
+    static func walkingMetres(age: Int, needs: [CROWCode]) -> Double {
+        if needs.contains(where: CROWCode.ridesInAWheelchairPlace.contains) { return 100 }
+        if needs.contains(.rollator) { return 250 }
         return max(150, 800 - Double(max(0, age - 65) / 5) * 50)
     }
 }

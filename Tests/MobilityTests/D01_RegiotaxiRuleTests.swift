@@ -97,7 +97,7 @@ import Testing
         #expect(reason(ask(to: Coordinate(latitude: 52.09, longitude: 5.12))) != nil)  // Utrecht: beyond the radius or zone
         let rotterdam = Traveller(
             id: "x", name: "X", age: 80, home: NamedPosition(name: "Rotterdam", lat: 51.92, lon: 4.48),
-            wmoPass: .init(number: "W", kmBudgetLeft: 100, aids: []), automaatjeMember: false, aids: [])
+            wmoPass: .init(number: "W", kmBudgetLeft: 100, needs: []), automaatjeMember: false, needs: [])
         #expect(reason(ask(rotterdam, to: Coordinate(latitude: 51.93, longitude: 4.49))) == .outsideServiceArea)
     }
 

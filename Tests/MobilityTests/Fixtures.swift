@@ -64,7 +64,7 @@ enum Fixtures {
             "companions": { "socialPays": true, "medicalFree": true, "minimumAge": 12, "maximum": 1 },
             "rideTime": { "factor": 1.5, "extraMinutes": 15 }, "pickupWindowMinutes": 15,
             "serviceHours": { "start": "06:00", "end": "25:00" }, "guaranteed": true,
-            "aids": ["wheelchair", "mobilityScooter", "walker", "doorToDoorHelp"],
+            "serves": ["HR-01", "HR-09", "HR-07", "AB-02"],
             "municipalities": [ { "zone": "twente", "name": "Twente" } ] },
           { "id": "automaatje", "routeId": "automaatje-twenterand", "name": "AutoMaatje Twenterand", "kind": "volunteer",
             "eligibility": { "requiresPass": null, "minimumAge": null, "requiresMembership": "automaatje" },
@@ -77,7 +77,7 @@ enum Fixtures {
             "yearlyKmBudget": null,
             "companions": { "socialPays": false, "medicalFree": true, "minimumAge": 12, "maximum": 1 },
             "rideTime": null, "pickupWindowMinutes": 15, "serviceHours": { "start": "08:00", "end": "18:00" },
-            "guaranteed": false, "aids": ["walker"],
+            "guaranteed": false, "serves": ["HR-07"],
             "municipalities": [ { "zone": "twente", "name": "Twente" } ] } ] }
         """
 
@@ -88,15 +88,15 @@ enum Fixtures {
     static let westerhaar = Coordinate(latitude: 52.4577, longitude: 6.6218)
     static let hospital = Coordinate(latitude: 52.3495, longitude: 6.6382)
 
-    static func jansen(kmLeft: Double = 1450, aids: [Aid] = []) -> Traveller {
+    static func jansen(kmLeft: Double = 1450, needs: [CROWCode] = []) -> Traveller {
         Traveller(
             id: "jansen", name: "Mevrouw Jansen", age: 78, home: NamedPosition(name: "Westerhaar", lat: 52.4577, lon: 6.6218),
-            wmoPass: Traveller.WmoPass(number: "WMO-1", kmBudgetLeft: kmLeft, aids: aids), automaatjeMember: true, aids: aids)
+            wmoPass: Traveller.WmoPass(number: "WMO-1", kmBudgetLeft: kmLeft, needs: needs), automaatjeMember: true, needs: needs)
     }
 
     static let noPass = Traveller(
         id: "de-vries", name: "Meneer De Vries", age: 72, home: NamedPosition(name: "Westerhaar", lat: 52.4577, lon: 6.6218),
-        wmoPass: nil, automaatjeMember: false, aids: [.walker])
+        wmoPass: nil, automaatjeMember: false, needs: [.rollator])
 
     /// Unix seconds of a wall-clock time in Amsterdam.
     static func at(_ date: String, _ time: String) -> Int64 {

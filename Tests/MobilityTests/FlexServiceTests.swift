@@ -42,7 +42,7 @@ import Testing
                 "yearlyKmBudget": null,
                 "companions": { "socialPays": false, "medicalFree": true, "minimumAge": 0, "maximum": 1 },
                 "rideTime": null, "pickupWindowMinutes": 10, "serviceHours": { "start": "00:00", "end": "30:00" },
-                "guaranteed": true, "aids": [], "municipalities": [] } ] }
+                "guaranteed": true, "serves": [], "municipalities": [] } ] }
             """
         return try #require(try ServiceRules.decode(Data(json.utf8), file: "test-rules.json").services.first)
     }
@@ -50,7 +50,7 @@ import Testing
     static func rider(at home: Coordinate) -> Traveller {
         Traveller(
             id: "rider", name: "Rider", age: 70, home: NamedPosition(name: "home", lat: home.latitude, lon: home.longitude),
-            wmoPass: nil, automaatjeMember: false, aids: [])
+            wmoPass: nil, automaatjeMember: false, needs: [])
     }
 
     /// The rules applied to a ride from `origin` to `destination` at `pickup` on `date`, with the

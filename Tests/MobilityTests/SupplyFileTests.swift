@@ -105,8 +105,8 @@ import Testing
             label: "syntax error", file: "places.json", old: "\"kind\": \"hospital\",", new: "\"kind\": \"hospital\"", occurrence: 2,
             field: "", expects: ["not valid JSON", "',' or '}'"], at: "\"lat\": 52.2752"),
         Edit(
-            label: "unknown aid", file: "travellers.json", old: "\"walker\"", new: "\"rollator\"", field: "travellers[1].aids[0]",
-            expects: ["one of wheelchair, mobilityScooter, walker, doorToDoorHelp, found \"rollator\""]),
+            label: "unknown CROW code", file: "travellers.json", old: "\"HR-07\"", new: "\"HR-13\"", field: "travellers[1].needs[0]",
+            expects: ["a CROW code (HR-01…HR-12, HV-01…HV-05, AV-01…AV-12, AB-01…AB-04, AER-01…AER-03, K-01…K-05, ZR-01…ZR-24, RR-01…RR-03), found \"HR-13\""]),
         Edit(
             label: "shift ending before it starts", file: "fleet.json", old: "\"end\": \"14:00\"", new: "\"end\": \"05:00\"",
             field: "vehicles[0].shifts[0].end", expects: ["05:00 is not after 06:00"], at: "\"05:00\""),

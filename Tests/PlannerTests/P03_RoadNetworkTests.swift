@@ -69,7 +69,7 @@ import Transit
         #expect(abs(walk.legs[0].metres - foot.metres) < 0.01)
 
         var rolling = walker
-        rolling.traveller.aids = [.wheelchair]
+        rolling.traveller.needs = [.wheelchairStandard]
         let roll = try #require(planner.plan(rolling).itineraries.first { $0.legs.map(\.mode) == [.walk] })
         #expect(roll.legs[0].arrival - roll.legs[0].departure == wheelchair.seconds)
     }

@@ -52,14 +52,14 @@ import Testing
             ("livingAlone", Self.share(travellers) { $0.livesAlone == true }, p.livingAlone),
             ("wmoPass", Self.share(travellers) { $0.wmoPass != nil }, p.wmoPass),
             ("automaatjeMember", Self.share(travellers) { $0.automaatjeMember }, p.automaatjeMember),
-            ("wheelchair", Self.share(travellers) { $0.aids.contains(.wheelchair) }, p.aids.wheelchair),
+            ("wheelchair", Self.share(travellers) { $0.needs.contains(.wheelchairStandard) }, p.aids.wheelchair),
             // The aids exclude each other in the order wheelchair, scooter, walker.
-            ("mobilityScooter", Self.share(travellers) { $0.aids.contains(.mobilityScooter) }, (1 - p.aids.wheelchair) * p.aids.mobilityScooter),
+            ("mobilityScooter", Self.share(travellers) { $0.needs.contains(.scooterStandard) }, (1 - p.aids.wheelchair) * p.aids.mobilityScooter),
             (
-                "walker", Self.share(travellers) { $0.aids.contains(.walker) },
+                "walker", Self.share(travellers) { $0.needs.contains(.rollator) },
                 (1 - p.aids.wheelchair) * (1 - p.aids.mobilityScooter) * p.aids.walker
             ),
-            ("doorToDoorHelp", Self.share(travellers) { $0.aids.contains(.doorToDoorHelp) }, p.aids.doorToDoorHelp),
+            ("doorToDoorHelp", Self.share(travellers) { $0.needs.contains(.doorToDoor) }, p.aids.doorToDoorHelp),
             ("companion", Self.share(travellers) { $0.companions > 0 }, p.companion ?? 0),
             ("prefer comfort", Self.share(travellers) { $0.preferences?.prefer == "comfort" }, p.preferences?.comfort ?? 0),
             ("prefer price", Self.share(travellers) { $0.preferences?.prefer == "price" }, p.preferences?.price ?? 0),
@@ -73,10 +73,10 @@ import Testing
     @Test func aidsExcludeEachOtherAndThePassRecordsThem() throws {
         let (_, travellers) = try Self.draw()
         for traveller in travellers {
-            let exclusive = traveller.aids.filter { [.wheelchair, .mobilityScooter, .walker].contains($0) }
-            #expect(exclusive.count <= 1, "\(traveller.id) has \(traveller.aids)")
+            let exclusive = traveller.needs.filter { [.wheelchairStandard, .scooterStandard, .rollator].contains($0) }
+            #expect(exclusive.count <= 1, "\(traveller.id) has \(traveller.needs)")
             if let pass = traveller.wmoPass {
-                #expect(pass.aids == traveller.aids)
+                #expect(pass.needs == traveller.needs)
                 #expect(pass.number == "WMO-\(traveller.id)")
             }
             #expect((traveller.companions > 0) == (traveller.companionKind != nil))
@@ -135,14 +135,14 @@ import Testing
         let (_, travellers) = try Self.draw()
         for traveller in travellers {
             let expected: Double =
-                if traveller.aids.contains(.wheelchair) || traveller.aids.contains(.mobilityScooter) {
+                if traveller.needs.contains(.wheelchairStandard) || traveller.needs.contains(.scooterStandard) {
                     100
-                } else if traveller.aids.contains(.walker) {
+                } else if traveller.needs.contains(.rollator) {
                     250
                 } else {
                     max(150, 800 - Double(max(0, traveller.age - 65) / 5) * 50)
                 }
-            #expect(traveller.maxWalkMetres == expected, "\(traveller.id), \(traveller.age), \(traveller.aids)")
+            #expect(traveller.maxWalkMetres == expected, "\(traveller.id), \(traveller.age), \(traveller.needs)")
         }
     }
 

@@ -26,7 +26,7 @@ extension GoanCommand.Plan {
             throw CLIError("--traveller: no traveller '\(travellerName)' in the scenario (known: \(known))")
         }
         // Flags override the profile.
-        if wheelchair && !traveller.aids.contains(.wheelchair) { traveller.aids.append(.wheelchair) }
+        if wheelchair && !traveller.needsWheelchairPlace { traveller.needs.append(.wheelchairStandard) }
         if let maxWalk { traveller.maxWalkMetres = maxWalk }
         let origin = try resolve(from, traveller: traveller, supply: supply, timetable: tt, option: "--from")
         let destination = try resolve(to, traveller: traveller, supply: supply, timetable: tt, option: "--to")

@@ -40,7 +40,7 @@ struct ItineraryOutput {
         var about = "\(t.name), \(t.age)"
         about += t.wmoPass.map { ", Wmo pass (\(Int($0.kmBudgetLeft)) km budget left)" } ?? ", no Wmo pass"
         if t.automaatjeMember { about += ", AutoMaatje member" }
-        if !t.aids.isEmpty { about += ", \(t.aids.map(\.rawValue).joined(separator: ", "))" }
+        if !t.needs.isEmpty { about += ", \(t.needs.map { "\($0.rawValue) \($0.name.lowercased())" }.joined(separator: ", "))" }
         out.append("For \(about); asking on \(RideRules.describe(request.bookedAt, zone: timezone))")
         out.append("")
         let itineraries = plan.itineraries
