@@ -57,6 +57,12 @@ public struct DARPInstance: Sendable {
         public var kind: Int
         /// At most this many requests (volunteers' rides per day).
         public var maxRequests: Int
+        /// Room in each lane of ``DARPInstance/placeLoad`` (what a lane means is the caller's:
+        /// scooter places, front seats, …); a lane the vehicle does not limit holds `Int16.max`.
+        public var places: SIMD8<Int16> = SIMD8(repeating: .max)
+        /// Equipment the vehicle has, as bits (the caller's meaning: a lift, a low floor, …); a
+        /// request needing a bit the vehicle lacks never rides in it.
+        public var equipment: UInt32 = 0
 
         public init(name: String, depot: Int, start: Double, end: Double, seats: Int, wheelchairPlaces: Int, kind: Int = 0, maxRequests: Int = .max) {
             self.name = name
@@ -103,6 +109,16 @@ public struct DARPInstance: Sendable {
     public var requestMaxRide: [Double] = []
     /// Kind of vehicle each request needs (index = pickup node; 0 = any); empty: any.
     public var requestKind: [Int] = []
+    /// Places each node takes in the lanes of ``Vehicle/places``: positive at a pickup, the
+    /// same negated at its drop-off (index = node); empty: no lanes (the benchmark). While a
+    /// request is on board its places count in every lane, so a lane can also exclude sharing:
+    /// a request that takes all of a lane rides alone in it.
+    public var placeLoad: [SIMD8<Int16>] = []
+    /// Equipment bits each request needs (index = pickup node); empty: none.
+    public var requestEquipment: [UInt32] = []
+    /// Requests whose drop-off must be the stop right after their pickup (picked up last,
+    /// dropped off first; index = pickup node); empty: none.
+    public var requestConsecutive: [Bool] = []
     /// Number of requests (nodes 1…n pickups, n+1…2n drop-offs; depots of the fleet follow).
     public private(set) var requestCount: Int
 
@@ -167,6 +183,21 @@ public struct DARPInstance: Sendable {
         self.fleet = fleet
         self.requestMaxRide = maxRide
         self.requestKind = kinds
+    }
+
+    /// Whether route `v`'s vehicle has every piece of equipment request `pickup` needs.
+    @inline(__always) func equipped(_ v: Int, for pickup: Int) -> Bool {
+        requestEquipment.isEmpty || fleet.isEmpty || requestEquipment[pickup] & ~fleet[v].equipment == 0
+    }
+
+    /// Whether request `pickup` must be dropped off right after it is picked up.
+    @inline(__always) func isConsecutive(_ pickup: Int) -> Bool {
+        !requestConsecutive.isEmpty && pickup < requestConsecutive.count && requestConsecutive[pickup]
+    }
+
+    /// The lanes' room of route `v`.
+    @inline(__always) func places(_ v: Int) -> SIMD8<Int16> {
+        fleet.isEmpty ? SIMD8(repeating: .max) : fleet[v].places
     }
 
     /// The drop-off node of pickup `i`.

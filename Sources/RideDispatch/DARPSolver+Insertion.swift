@@ -64,6 +64,7 @@ extension DARPSolver {
         let terms = instance.terms(vehicle)
         let depot = terms.depot
         if terms.kind != 0, !instance.requestKind.isEmpty, instance.requestKind[pickup] != 0, instance.requestKind[pickup] != terms.kind { return nil }
+        if !instance.equipped(vehicle, for: pickup) { return nil }
         if (m + 2) / 2 > terms.maxRequests { return nil }
         let maxRide = instance.maxRide(pickup)
         if boundsOfRoute.count <= vehicle { boundsOfRoute += Array(repeating: nil, count: vehicle + 1 - boundsOfRoute.count) }
@@ -81,12 +82,15 @@ extension DARPSolver {
             boundsOfRoute[vehicle] = (r, earliest, latestBegin, room, nil, false)
         }
         let seats = nodes[pickup].load, chairs = nodes[pickup].wheelchair
+        let lanes = !room.places.isEmpty, need = lanes ? instance.placeLoad[pickup] : .zero, lanesRoom = instance.places(vehicle)
+        let consecutive = instance.isConsecutive(pickup), sealed = room.sealed
         let weight = instance.rideTimeWeight
         func node(_ p: Int) -> Int { p < 0 || p >= m ? depot : r[p] }
         candidates.removeAll(keepingCapacity: true)
         for i in 0 ... m {
             // Later positions begin later still: none can reach the pickup in time.
             if earliest[i] > nodes[pickup].latest { break }
+            if !sealed.isEmpty && sealed[i] { continue }
             // The stop after the pickup must begin by its latest start: when even a pickup at
             // the window's opening would push it past that, no drive time can help (this is the
             // test below, made before any drive time is asked for).
@@ -107,14 +111,19 @@ extension DARPSolver {
             let pickupDetour = pickupDelta + nodes[pickup].service
             // The most seats and wheelchair places taken between the pickup and the drop-off.
             var mostSeats = room.seats[i], mostChairs = room.chairs[i]
+            var mostPlaces = lanes ? room.places[i] : .zero
             for j in i ... m {
                 if j > i {
+                    // Picked up last, dropped off first: nothing between its two stops.
+                    if consecutive { break }
                     mostSeats = max(mostSeats, room.seats[j])
                     mostChairs = max(mostChairs, room.chairs[j])
+                    if lanes { mostPlaces = pointwiseMax(mostPlaces, room.places[j]) }
                 }
                 // Capacity: exact, and before any drive time is asked for. The seats only grow
                 // with j, so no later drop-off position can help either.
                 if mostSeats + seats > terms.seats || mostChairs + chairs > terms.chairs { break }
+                if lanes && any(mostPlaces &+ need .> lanesRoom) { break }
                 let delta: Double
                 if i == j {
                     let dropArrival = pickupBegin + nodes[pickup].service + instance.time(pickup, drop)
@@ -137,6 +146,7 @@ extension DARPSolver {
                     if dropArrival > nodes[drop].latest { break }
                     if j > i + 1 { onBoard += nodes[node(j - 2)].service + instance.time(node(j - 2), c) }
                     if onBoard - nodes[pickup].service + nodes[c].service + instance.time(c, drop) > maxRide + 1e-9 { break }
+                    if !sealed.isEmpty && sealed[j] { continue }
                     let dropBegin = max(dropArrival, nodes[drop].earliest)
                     if dropBegin + nodes[drop].service + instance.time(drop, e) > latestBegin[j + 1] + 1e-9 { continue }
                     let dropDelta = instance.time(c, drop) + instance.time(drop, e) - instance.time(c, e)

@@ -132,11 +132,21 @@ public final class RouteEvaluator {
         for (p, node) in route.enumerated() { position[node] = p + 1 }
         defer { for node in route { position[node] = -1 } }
         let n = inst.requestCount
-        for node in route {
+        let lanes = !inst.placeLoad.isEmpty, room = inst.places(vehicle)
+        var taken = SIMD8<Int16>(repeating: 0)
+        for (p, node) in route.enumerated() {
             load += inst.nodes[node].load
             chairs += inst.nodes[node].wheelchair
             if load > v.seats || chairs > v.chairs { return nil }
-            if v.kind != 0, !inst.requestKind.isEmpty, node <= n, inst.requestKind[node] != 0, inst.requestKind[node] != v.kind { return nil }
+            if lanes {
+                taken &+= inst.placeLoad[node]
+                if any(taken .> room) { return nil }
+            }
+            if node <= n {
+                if v.kind != 0, !inst.requestKind.isEmpty, inst.requestKind[node] != 0, inst.requestKind[node] != v.kind { return nil }
+                if !inst.equipped(vehicle, for: node) { return nil }
+                if inst.isConsecutive(node), p + 1 >= route.count || route[p + 1] != node + n { return nil }
+            }
             if node > n {
                 let pickup = node - n
                 if position[pickup] < 0 || position[pickup] > position[node] { return nil }

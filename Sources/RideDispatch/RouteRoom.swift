@@ -26,6 +26,11 @@ struct RouteRoom {
     /// Requests on board through gap `g`: each rides a stop's detour longer when one is put
     /// there (the cost of the passengers' time, `DARPInstance.rideTimeWeight`).
     var riders: [Int] = [0]
+    /// Places taken in the instance's lanes through gap `g` (empty when it has no lanes).
+    var places: [SIMD8<Int16>] = []
+    /// Gaps between a request that must be dropped off right after its pickup and its drop-off:
+    /// no stop may go there (empty when no request of the route is such).
+    var sealed: [Bool] = []
 
     init() {}
 
@@ -39,6 +44,14 @@ struct RouteRoom {
         for k in 0 ..< m {
             seats[k + 1] = seats[k] + nodes[route[k]].load
             chairs[k + 1] = chairs[k] + nodes[route[k]].wheelchair
+        }
+        if !instance.placeLoad.isEmpty {
+            places = [SIMD8<Int16>](repeating: .zero, count: m + 1)
+            for k in 0 ..< m { places[k + 1] = places[k] &+ instance.placeLoad[route[k]] }
+        }
+        for k in 0 ..< m where route[k] <= n && instance.isConsecutive(route[k]) {
+            if sealed.isEmpty { sealed = [Bool](repeating: false, count: m + 1) }
+            sealed[k + 1] = true
         }
         // Path length from the begin of stop 0 to the begin of stop k, waiting aside.
         var path = [Double](repeating: 0, count: max(m, 1))
