@@ -98,7 +98,7 @@ public struct BookedLeg: Codable, Sendable, Hashable {
     public var budgetKm: Double
     /// Seats taken (the traveller and companions).
     public var seats: Int
-    /// Whether the leg needs a wheelchair place.
+    /// Whether the leg needs a wheelchair place (kept beside `needs` for older readers).
     public var wheelchair: Bool
     /// The last moment this leg may be booked (the service's lead time), if it needs booking.
     public var bookingDeadline: Int64?
@@ -113,6 +113,8 @@ public struct BookedLeg: Codable, Sendable, Hashable {
     /// Volunteers who declined, in order.
     public var declinedBy: [VolunteerID]
     public var reason: String
+    /// The traveller's CROW codes when the leg was booked: what it asks of the vehicle.
+    public var needs: [CROWCode]
 
     /// Whether the leg is booked with a service (needs a vehicle or a volunteer).
     public var isOnDemand: Bool { mode.isOnDemand }

@@ -167,7 +167,7 @@ extension BookingDesk {
         BookedRide(
             id: RideID(rawValue: "ride-\(leg.id?.rawValue ?? 0)"), leg: leg.id, traveller: "", service: leg.mode, fromName: leg.fromName,
             from: Coordinate(latitude: leg.fromLat, longitude: leg.fromLon), toName: leg.toName,
-            to: Coordinate(latitude: leg.toLat, longitude: leg.toLon), pickup: leg.pickupMinute, seats: leg.seats, wheelchair: leg.wheelchair)
+            to: Coordinate(latitude: leg.toLat, longitude: leg.toLon), pickup: leg.pickupMinute, seats: leg.seats, codes: leg.needs)
     }
 
     /// Volunteers who can drive the leg, nearest first: free for the whole drive, with rides
@@ -185,7 +185,7 @@ extension BookingDesk {
         }
         return matcher.candidates(
             date: date, pickup: Int32(leg.pickupMinute * 60), origin: Coordinate(latitude: leg.fromLat, longitude: leg.fromLon),
-            destination: Coordinate(latitude: leg.toLat, longitude: leg.toLon), wheelchair: leg.wheelchair, seats: leg.seats
+            destination: Coordinate(latitude: leg.toLat, longitude: leg.toLon), needs: RideNeeds(codes: leg.needs, companions: leg.seats - 1)
         ).map(\.volunteer.id).filter { !busy.contains($0) }
     }
 

@@ -127,7 +127,7 @@ public struct BookingDesk: Sendable {
                 date: date, departureAt: departure, arrivalAt: zero + Int64(leg.arrival), pickupMinute: Int((departure - midnight) / 60),
                 price: leg.price, budgetKm: (leg.budgetKm * 10).rounded() / 10, seats: 1 + request.traveller.companions,
                 wheelchair: request.traveller.needsWheelchairPlace, bookingDeadline: leg.bookingDeadline, assignee: nil,
-                askedVolunteer: nil, responseDeadline: nil, candidates: [], declinedBy: [], reason: "")
+                askedVolunteer: nil, responseDeadline: nil, candidates: [], declinedBy: [], reason: "", needs: request.traveller.needs)
         }
         return Offer(
             id: Self.newOfferId(), travellerId: request.traveller.id, createdAt: now, validUntil: validUntil, date: date,

@@ -106,6 +106,12 @@ extension SQLiteBookingStore {
         migrator.registerMigration("v5-typed-columns") { db in
             try Self.typedColumns(db)
         }
+        migrator.registerMigration("v6-leg-needs") { db in
+            // The traveller's CROW codes per leg (what the ride asks of the vehicle); a leg
+            // booked before knew only a wheelchair place, which HR-01 stands for.
+            try db.alter(table: "leg") { t in t.add(column: "needs", .text).notNull().defaults(to: "[]") }
+            try db.execute(sql: #"UPDATE leg SET needs = '["HR-01"]' WHERE wheelchair = 1"#)
+        }
         return migrator
     }
 

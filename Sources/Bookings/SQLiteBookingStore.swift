@@ -29,7 +29,7 @@ extension BookedLeg: FetchableRecord, MutablePersistableRecord {
     /// largest cost of a booking.
     static let columnNames = columnList.split(separator: ", ").map(String.init)
     public static var databaseSelection: [any SQLSelectable] { columnNames.map { Column($0) } }
-    static let columnList = "id, bookingId, position, mode, state, fromName, fromLat, fromLon, toName, toLat, toLon, date, departureAt, arrivalAt, pickupMinute, price, budgetKm, seats, wheelchair, bookingDeadline, assignee, askedVolunteer, responseDeadline, candidates, declinedBy, reason"
+    static let columnList = "id, bookingId, position, mode, state, fromName, fromLat, fromLon, toName, toLat, toLon, date, departureAt, arrivalAt, pickupMinute, price, budgetKm, seats, wheelchair, bookingDeadline, assignee, askedVolunteer, responseDeadline, candidates, declinedBy, reason, needs"
 
     public init(row: Row) {
         id = row[0]
@@ -59,6 +59,7 @@ extension BookedLeg: FetchableRecord, MutablePersistableRecord {
         candidates = Self.volunteers(row[23])
         declinedBy = Self.volunteers(row[24])
         reason = row[25]
+        needs = Self.codes(row[26])
     }
 
     public func encode(to container: inout PersistenceContainer) {
@@ -88,6 +89,7 @@ extension BookedLeg: FetchableRecord, MutablePersistableRecord {
         container["candidates"] = Self.json(candidates)
         container["declinedBy"] = Self.json(declinedBy)
         container["reason"] = reason
+        container["needs"] = "[" + needs.map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "]"
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = LegID(rawValue: inserted.rowID) }
@@ -96,6 +98,11 @@ extension BookedLeg: FetchableRecord, MutablePersistableRecord {
     /// read without a parser).
     static func json(_ volunteers: [VolunteerID]) -> String {
         "[" + volunteers.map { StoredJSON.string($0.rawValue) }.joined(separator: ",") + "]"
+    }
+
+    /// CROW codes as stored: a JSON array (`[]` for none, the common case, read without a parser).
+    static func codes(_ json: String) -> [CROWCode] {
+        json == "[]" ? [] : (try? JSONDecoder().decode([CROWCode].self, from: Data(json.utf8))) ?? []
     }
 
     static func volunteers(_ json: String) -> [VolunteerID] {

@@ -8,6 +8,7 @@
 
 public import Domain
 public import GTFS
+public import Mobility
 
 /// A door-to-door ride of one day that the dispatcher plans: a row of a rides file
 /// (`Scenarios/twente/rides-DATE.csv`) or an on-demand leg booked in the store.
@@ -24,8 +25,13 @@ public struct BookedRide: Sendable, Hashable {
     public var to: Coordinate
     /// Agreed pickup, minutes after midnight.
     public var pickup: Int
-    public var seats: Int
-    public var wheelchair: Bool
+    /// People riding: the traveller and companions.
+    public var seats: Int { didSet { needs = RideNeeds(codes: codes, companions: seats - 1) } }
+    /// The traveller's CROW codes; what they ask of the vehicle is ``needs``.
+    public var codes: [CROWCode] { didSet { needs = RideNeeds(codes: codes, companions: seats - 1) } }
+    /// What the ride asks of the vehicle (seats include a support dog's and an empty one), read
+    /// from `codes` once: the insertion check asks for it at every stop it passes.
+    public private(set) var needs: RideNeeds
     /// The Regiotaxi shift the booking was confirmed into: where the dispatcher starts from (it
     /// may move the ride to another vehicle, never drop it).
     public var confirmedShift: ShiftID?
@@ -36,7 +42,7 @@ public struct BookedRide: Sendable, Hashable {
 
     public init(
         id: RideID, leg: LegID? = nil, traveller: TravellerID, service: TravelMode, fromName: String, from: Coordinate, toName: String,
-        to: Coordinate, pickup: Int, seats: Int, wheelchair: Bool, confirmedShift: ShiftID? = nil, acceptedBy: VolunteerID? = nil,
+        to: Coordinate, pickup: Int, seats: Int, codes: [CROWCode], confirmedShift: ShiftID? = nil, acceptedBy: VolunteerID? = nil,
         awaiting: VolunteerID? = nil
     ) {
         self.id = id
@@ -49,12 +55,17 @@ public struct BookedRide: Sendable, Hashable {
         self.to = to
         self.pickup = pickup
         self.seats = seats
-        self.wheelchair = wheelchair
+        self.codes = codes
+        needs = RideNeeds(codes: codes, companions: seats - 1)
         self.confirmedShift = confirmedShift
         self.acceptedBy = acceptedBy
         self.awaiting = awaiting
     }
 
-    /// Minutes to board or alight: a wheelchair takes longer.
-    public var serviceMinutes: Double { wheelchair ? 5 : 2 }
+    /// Whether the traveller rides in a wheelchair place.
+    public var wheelchair: Bool { needs.wheelchairPlace }
+
+    /// Minutes to board or alight by the service's `boarding` times: a wheelchair or a scooter
+    /// takes longer, help from the door longer still.
+    public func serviceMinutes(_ boarding: BoardingMinutes) -> Double { boarding.minutes(for: needs) }
 }

@@ -117,7 +117,7 @@ extension DayDispatcher {
     /// direct drive).
     func reach(_ ride: BookedRide, window: Double, visits: [RouteVisit], times: RouteTimes, depot: Coordinate) -> Double? {
         let opens = Double(ride.pickup) - window, closes = Double(ride.pickup) + window
-        let boarding = ride.serviceMinutes
+        let boarding = ride.serviceMinutes(boardingMinutes)
         func place(_ k: Int) -> Coordinate {
             guard k >= 0, k < visits.count else { return depot }
             return visits[k].pickup ? visits[k].ride.from : visits[k].ride.to
@@ -127,7 +127,7 @@ extension DayDispatcher {
         for i in 0 ... visits.count {
             if times.earliest[i] > closes + 1e-9 { break }  // later positions start later still
             if times.latest[i + 1] < opens { continue }
-            let service = i == 0 ? 0 : visits[i - 1].ride.serviceMinutes
+            let service = i == 0 ? 0 : visits[i - 1].ride.serviceMinutes(boardingMinutes)
             let toPickup = minutes(place(i - 1), ride.from)
             let arrival = times.earliest[i] + service + toPickup
             if arrival > closes + 1e-9 { continue }

@@ -29,6 +29,8 @@ public struct DayDispatcher: Sendable {
     /// built once, read by every insertion check.
     let shiftsByWeekday: [[Shift]]
     let shiftsWithVolunteersByWeekday: [[Shift]]
+    /// Minutes at a stop, as the Regiotaxi's rules set them.
+    public let boardingMinutes: BoardingMinutes
 
     public init(rules: ServiceRules, vehicles: [Vehicle], volunteers: [Volunteer], road: any RoadModel) {
         self.rules = rules
@@ -37,6 +39,7 @@ public struct DayDispatcher: Sendable {
         self.road = road
         shiftsByWeekday = (0 ..< 7).map { Shift.all(weekday: $0, vehicles: vehicles, volunteers: []) }
         shiftsWithVolunteersByWeekday = (0 ..< 7).map { Shift.all(weekday: $0, vehicles: vehicles, volunteers: volunteers) }
+        boardingMinutes = rules.services.first { $0.kind == .regiotaxi }?.boardingMinutes ?? .standard
     }
 
     /// The agreed pickup ± this many minutes (the Regiotaxi rule; 15 by the national norm).
@@ -106,6 +109,10 @@ public struct DayDispatcher: Sendable {
 
     private func rideTimeLimit(of ride: BookedRide, taxi: ServiceRules.Service?) -> Double {
         let direct = Double(road.drive(from: ride.from, to: ride.to).seconds) / 60
+        if ride.service == .regiotaxi && ride.needs.shortRide {
+            let rule = taxi?.shortRideTime ?? .shortTravelDefault
+            return direct * rule.factor + rule.extraMinutes
+        }
         return ride.service == .regiotaxi
             ? (taxi?.rideTime.map { direct * $0.factor + $0.extraMinutes } ?? direct * 1.5 + 15)
             : direct + 10
@@ -124,13 +131,19 @@ public struct DayDispatcher: Sendable {
         let taxi = rules.services.first { $0.kind == .regiotaxi }
         let window = pickupWindow
         var pickups: [DARPInstance.Node] = [], drops: [DARPInstance.Node] = []
+        var places: [SIMD8<Int16>] = [], equipment: [UInt32] = [0], consecutive: [Bool] = [false]
+        let boarding = boardingMinutes
         for ride in rides {
-            let t = Double(ride.pickup)
+            let needs = ride.needs
+            let t = Double(ride.pickup), chair = needs.wheelchairPlace ? 1 : 0
             pickups.append(.init(
-                x: 0, y: 0, service: ride.serviceMinutes, load: ride.seats, wheelchair: ride.wheelchair ? 1 : 0, earliest: t - window, latest: t + window, target: t))
-            drops.append(.init(x: 0, y: 0, service: ride.serviceMinutes, load: -ride.seats, wheelchair: ride.wheelchair ? -1 : 0, earliest: 0, latest: 30 * 60))
+                x: 0, y: 0, service: ride.serviceMinutes(boarding), load: needs.seats, wheelchair: chair, earliest: t - window, latest: t + window, target: t))
+            drops.append(.init(x: 0, y: 0, service: ride.serviceMinutes(boarding), load: -needs.seats, wheelchair: -chair, earliest: 0, latest: 30 * 60))
             maxRide.append(rideTimeLimit(of: ride, taxi: taxi))
             kinds.append(ride.service == .regiotaxi ? 1 : 2)
+            places.append(VehicleLanes.load(of: needs))
+            equipment.append(needs.equipment.rawValue)
+            consecutive.append(needs.lastInFirstOut)
         }
         nodes += pickups + drops
         points += rides.map(\.from) + rides.map(\.to)
@@ -149,7 +162,19 @@ public struct DayDispatcher: Sendable {
             name: "day \(date)", requests: n, nodes: nodes, travel: matrix ? [Double](repeating: 0, count: count * count) : [], fleet: fleet,
             maxRide: maxRide, kinds: kinds)
         instance.rideTimeWeight = rideTimeWeight
+        if places.contains(where: { $0 != VehicleLanes.plain }) {
+            instance.placeLoad = [.zero] + places + places.map { .zero &- $0 } + fleet.map { _ in .zero }
+        }
+        if equipment.contains(where: { $0 != 0 }) { instance.requestEquipment = equipment }
+        if consecutive.contains(true) { instance.requestConsecutive = consecutive }
         return (instance, points)
+    }
+
+    /// Whether a ride needs more than seats (a place, equipment, the front seat, riding alone).
+    static func asksForMore(_ ride: BookedRide) -> Bool {
+        let needs = ride.needs
+        return needs.scooterPlace || needs.stowedAid || needs.frontSeat != .none || !needs.equipment.isEmpty || needs.alone
+            || needs.seats > ride.seats
     }
 
     /// Every Regiotaxi shift on duty on `date` and, when `includingVolunteers`, every volunteer
@@ -199,7 +224,7 @@ public struct DayDispatcher: Sendable {
                 let drive = road.drive(from: ride.from, to: ride.to)
                 stops.append(.init(time: Double(ride.pickup), place: ride.fromName, ride: ride.id, traveller: ride.traveller, pickup: true))
                 stops.append(.init(
-                    time: Double(ride.pickup) + ride.serviceMinutes + Double(drive.seconds) / 60, place: ride.toName, ride: ride.id,
+                    time: Double(ride.pickup) + ride.serviceMinutes(boardingMinutes) + Double(drive.seconds) / 60, place: ride.toName, ride: ride.id,
                     traveller: ride.traveller, pickup: false))
                 metres += drive.metres
                 if let home = volunteer?.home.coordinate {
@@ -325,9 +350,13 @@ public struct DayDispatcher: Sendable {
             } else if anyFits {
                 reason = "no vehicle has room next to the other rides at that time"
             } else if ride.service == .automaatje {
-                reason = ride.wheelchair ? "no volunteer with a wheelchair-accessible car is available then" : "no volunteer is available for the whole drive then"
+                reason = ride.wheelchair ? "no volunteer with a wheelchair-accessible car is available then"
+                    : Self.asksForMore(ride) ? "no volunteer's car has what the ride needs (\(ride.needs.summary)) then"
+                    : "no volunteer is available for the whole drive then"
             } else {
-                reason = ride.wheelchair ? "no vehicle with a wheelchair place is on duty then" : "no vehicle on duty can do this ride within its promises"
+                reason = ride.wheelchair ? "no vehicle with a wheelchair place is on duty then"
+                    : Self.asksForMore(ride) ? "no vehicle on duty has what the ride needs (\(ride.needs.summary))"
+                    : "no vehicle on duty can do this ride within its promises"
             }
             return (ride, reason)
         }

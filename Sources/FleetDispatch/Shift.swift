@@ -36,27 +36,29 @@ public struct Shift: Sendable {
         var shifts: [Shift] = []
         /// A working period `start`–`end` ("HH:MM", service-day times) named after `owner`.
         func add(
-            _ owner: String, _ start: String, _ end: String, seats: Int, wheelchairPlaces: Int, kind: Int, maxRequests: Int = .max,
+            _ owner: String, _ start: String, _ end: String, seats: Int, carries: VehicleEquipment, kind: Int, maxRequests: Int = .max,
             depot: Coordinate, vehicleID: VehicleID? = nil, volunteer: VolunteerID? = nil
         ) {
             guard let from = ClockTime.seconds(start), let to = ClockTime.seconds(end) else { return }
             let id = ShiftID(rawValue: "\(owner) \(start)–\(end)")
-            let vehicle = DARPInstance.Vehicle(
+            var vehicle = DARPInstance.Vehicle(
                 name: id.rawValue, depot: 1 + shifts.count, start: Double(from) / 60, end: Double(to) / 60, seats: seats,
-                wheelchairPlaces: wheelchairPlaces, kind: kind, maxRequests: maxRequests)
+                wheelchairPlaces: carries.wheelchairPlaces, kind: kind, maxRequests: maxRequests)
+            vehicle.places = VehicleLanes.places(of: carries)
+            vehicle.equipment = carries.equipment.rawValue
             shifts.append(Shift(id: id, vehicle: vehicle, depot: depot, vehicleID: vehicleID, volunteer: volunteer))
         }
         for vehicle in vehicles {
             for shift in vehicle.shifts where shift.days.contains(day) {
                 add(
-                    vehicle.id.rawValue, shift.start, shift.end, seats: vehicle.seats, wheelchairPlaces: vehicle.wheelchairPlaces, kind: 1,
+                    vehicle.id.rawValue, shift.start, shift.end, seats: vehicle.seats, carries: vehicle.carries, kind: 1,
                     depot: vehicle.depot.coordinate, vehicleID: vehicle.id)
             }
         }
         for volunteer in volunteers {
             for window in volunteer.availability where window.day == day {
                 add(
-                    volunteer.name, window.start, window.end, seats: volunteer.seats, wheelchairPlaces: volunteer.wheelchair ? 1 : 0, kind: 2,
+                    volunteer.name, window.start, window.end, seats: volunteer.seats, carries: volunteer.carries, kind: 2,
                     maxRequests: volunteer.maxRidesPerDay, depot: volunteer.home.coordinate, volunteer: volunteer.id)
             }
         }

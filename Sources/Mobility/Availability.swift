@@ -19,8 +19,10 @@ public import GTFS
 /// rides already booked in that area and hour must leave room (`ridesPerVehicleHour` each).
 public struct FleetCapacityCheck: Sendable {
     public var vehicles: [Vehicle] {
-        didSet { shiftTimes = Self.shiftTimes(of: vehicles) }
+        didSet { shiftTimes = Self.shiftTimes(of: vehicles); equipment = vehicles.map(\.carries) }
     }
+    /// What each vehicle carries, read once.
+    private var equipment: [VehicleEquipment]
     /// Each vehicle's shifts with their times read once (seconds; `nil` for an unreadable
     /// time): a check runs for every feeder of every plan, over the whole fleet.
     private var shiftTimes: [[(days: [String], start: Int32?, end: Int32?)]]
@@ -35,6 +37,7 @@ public struct FleetCapacityCheck: Sendable {
         self.vehicles = vehicles
         self.bookedPickups = bookedPickups
         shiftTimes = Self.shiftTimes(of: vehicles)
+        equipment = vehicles.map(\.carries)
     }
 
     private static func shiftTimes(of vehicles: [Vehicle]) -> [[(days: [String], start: Int32?, end: Int32?)]] {
@@ -47,7 +50,7 @@ public struct FleetCapacityCheck: Sendable {
     /// `nil` when a vehicle can take the ride, else the reason. `at`: the pickup position
     /// (`nil`: every vehicle counts, wherever it is based).
     public func check(
-        date: ServiceDate, pickup: Int32, rideSeconds: Int32, wheelchair: Bool, seats: Int, at position: Coordinate? = nil
+        date: ServiceDate, pickup: Int32, rideSeconds: Int32, needs: RideNeeds, at position: Coordinate? = nil
     ) -> Reason? {
         let day = weekdayNames[date.weekday]
         let end = pickup + rideSeconds
@@ -57,7 +60,7 @@ public struct FleetCapacityCheck: Sendable {
         let cosine = position.map { cos($0.latitude * .pi / 180) } ?? 1
         let limit = maximumDepotDistanceKm * 1000
         var onDuty = 0, fitting = 0
-        for (vehicle, shifts) in zip(vehicles, shiftTimes) {
+        for (index, (vehicle, shifts)) in zip(vehicles, shiftTimes).enumerated() {
             if let position {
                 let dy = (vehicle.depot.lat - position.latitude) * metresPerDegree
                 let dx = (vehicle.depot.lon - position.longitude) * metresPerDegree * cosine
@@ -69,15 +72,17 @@ public struct FleetCapacityCheck: Sendable {
             }
             guard working else { continue }
             onDuty += 1
-            if vehicle.seats >= seats && (!wheelchair || vehicle.wheelchairPlaces > 0) { fitting += 1 }
+            if equipment[index].fits(needs, seats: vehicle.seats) { fitting += 1 }
         }
         if onDuty == 0 {
             return Reason(.outsideServiceHours, "No Regiotaxi vehicle is on duty at that time.")
         }
         if fitting == 0 {
-            return Reason(.noVehicleWithAid, wheelchair
+            return Reason(.noVehicleWithAid, needs.wheelchairPlace
                 ? "No Regiotaxi vehicle with a wheelchair place is on duty at that time."
-                : "No Regiotaxi vehicle with \(seats) free seats is on duty at that time.")
+                : needs.seats > 1 || needs == RideNeeds(codes: [])
+                ? "No Regiotaxi vehicle with \(needs.seats) free seats is on duty at that time."
+                : "No Regiotaxi vehicle on duty at that time has what the traveller needs (\(needs.summary)).")
         }
         // Only vehicles that can take this traveller count towards the room left (conservative).
         let hour = pickup / 3600
@@ -119,13 +124,13 @@ public struct VolunteerMatcher: Sendable {
 
     /// The nearest volunteer who can do the ride, or the reason none can.
     public func match(
-        date: ServiceDate, pickup: Int32, origin: Coordinate, destination: Coordinate, wheelchair: Bool, seats: Int
+        date: ServiceDate, pickup: Int32, origin: Coordinate, destination: Coordinate, needs: RideNeeds
     ) -> Result<Match, Reason> {
-        let best = candidates(date: date, pickup: pickup, origin: origin, destination: destination, wheelchair: wheelchair, seats: seats).first
+        let best = candidates(date: date, pickup: pickup, origin: origin, destination: destination, needs: needs).first
         if let best { return .success(best) }
         return .failure(Reason(
             .noVolunteerAvailable,
-            wheelchair
+            needs.wheelchairPlace
                 ? "No AutoMaatje volunteer with a wheelchair-accessible car is available then and nearby."
                 : "No AutoMaatje volunteer is available then and nearby (volunteers set their own hours)."))
     }
@@ -135,14 +140,13 @@ public struct VolunteerMatcher: Sendable {
     /// `fairnessMetresPerRide` farther away (so the week's rides are spread over the volunteers
     /// who can take them; ties by id).
     public func candidates(
-        date: ServiceDate, pickup: Int32, origin: Coordinate, destination: Coordinate, wheelchair: Bool, seats: Int
+        date: ServiceDate, pickup: Int32, origin: Coordinate, destination: Coordinate, needs: RideNeeds
     ) -> [Match] {
         let day = weekdayNames[date.weekday]
         let ride = road.drive(from: origin, to: destination)
         var found: [(approach: Double, match: Match)] = []
         for volunteer in volunteers {
-            if wheelchair && !volunteer.wheelchair { continue }
-            if volunteer.seats < seats { continue }
+            if !volunteer.carries.fits(needs, seats: volunteer.seats) { continue }
             if (ridesToday[volunteer.id] ?? 0) >= volunteer.maxRidesPerDay { continue }
             if (ridesThisWeek[volunteer.id] ?? 0) >= volunteer.maxRidesPerWeek { continue }
             let home = volunteer.home.coordinate

@@ -41,6 +41,11 @@ public struct ServiceRules: Codable, Sendable, Hashable {
         public var companions: Companions
         /// The promised maximum ride time; `nil` when the service makes no promise.
         public var rideTime: RideTimeRule?
+        /// The tighter limit for a traveller with CROW AV-11 (short travel time); absent: 1.25 ×
+        /// the direct time + 5 minutes.
+        public var shortRideTime: RideTimeRule?
+        /// Minutes at a stop to board or alight; absent: ``BoardingMinutes/standard``.
+        public var boardingMinutes: BoardingMinutes?
         /// Minutes either side of the agreed pickup time.
         public var pickupWindowMinutes: Int
         /// Operating hours as service-day times ("06:00" to "25:00" = 01:00 the next morning).
@@ -113,6 +118,14 @@ public struct ServiceRules: Codable, Sendable, Hashable {
     public struct RideTimeRule: Codable, Sendable, Hashable {
         public var factor: Double
         public var extraMinutes: Double
+
+        public init(factor: Double, extraMinutes: Double) {
+            self.factor = factor
+            self.extraMinutes = extraMinutes
+        }
+
+        /// The limit for CROW AV-11 when a service does not set `shortRideTime`.
+        public static let shortTravelDefault = RideTimeRule(factor: 1.25, extraMinutes: 5)
 
         /// Seconds allowed on board for a ride whose direct time is `direct` seconds.
         public func maximumRideTime(direct: Int32) -> Int32 {

@@ -15,6 +15,24 @@ public struct Vehicle: Codable, Sendable, Hashable {
     public var seats: Int
     public var wheelchairPlaces: Int
     public var shifts: [Shift]
+    // What the vehicle carries beyond seats and wheelchair places (CROW codes that need it);
+    // absent: the defaults of ``carries``.
+    /// `bus` (a wheelchair bus or van) or `car` (a passenger car); default `bus`.
+    public var kind: VehicleKind?
+    /// Passenger seats beside the driver; default 1.
+    public var frontSeats: Int?
+    /// Places for a mobility scooter whose rider sits in a seat; default 0.
+    public var scooterPlaces: Int?
+    /// Room for folded wheelchairs and rollators while their owners sit; default 1.
+    public var stowedAids: Int?
+    /// Default: when the vehicle has wheelchair places.
+    public var lift: Bool?
+    public var lowFloor: Bool?
+    /// Default: yes (assistance dogs).
+    public var dogsAllowed: Bool?
+    public var boosterSeat: Bool?
+    public var childSeat: Bool?
+    public var transferWheelchair: Bool?
 
     /// When the vehicle is on the road: on the given weekdays, from `start` to `end`
     /// (service-day times, "HH:MM", `end` may pass 24:00).
@@ -39,6 +57,12 @@ public struct Volunteer: Codable, Sendable, Hashable {
     public var wheelchair: Bool
     /// Share of offered rides the volunteer accepts (0…1), for simulations.
     public var acceptanceRate: Double?
+    /// Whether a dog may ride along (default: no).
+    public var dogsAllowed: Bool?
+    /// A car with a low entry (default: no).
+    public var lowFloor: Bool?
+    /// Folded wheelchairs or rollators the boot takes (default 1).
+    public var stowedAids: Int?
 
     /// A weekly window: on `day` (`mon` … `sun`) from `start` to `end` ("HH:MM").
     public struct Availability: Codable, Sendable, Hashable {

@@ -97,20 +97,19 @@ extension TripPlanner {
         case .failure(let reason):
             return .failure(reason)
         case .success(var quote):
-            let seats = 1 + request.traveller.companions
-            let wheelchair = request.traveller.needsWheelchairPlace
+            let needs = RideNeeds(codes: request.traveller.needs, companions: request.traveller.companions)
             switch service.rules.kind {
             case .regiotaxi:
                 if let reason = fleetCheck.check(
-                    date: request.date, pickup: pickup, rideSeconds: quote.maximumRideTime ?? quote.road.seconds, wheelchair: wheelchair,
-                    seats: seats, at: from)
+                    date: request.date, pickup: pickup, rideSeconds: quote.maximumRideTime ?? quote.road.seconds, needs: needs,
+                    at: from)
                 {
                     return .failure(reason)
                 }
                 return .success((quote, "availability: \(FleetCapacityCheck.method)"))
             case .volunteer:
                 let matcher = VolunteerMatcher(volunteers: volunteers, road: road)
-                switch matcher.match(date: request.date, pickup: pickup, origin: from, destination: to, wheelchair: wheelchair, seats: seats) {
+                switch matcher.match(date: request.date, pickup: pickup, origin: from, destination: to, needs: needs) {
                 case .failure(let reason):
                     return .failure(reason)
                 case .success(let match):

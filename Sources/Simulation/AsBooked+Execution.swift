@@ -14,7 +14,7 @@ extension DayKPIs.AsBooked {
     /// The figures of a day driven as booked: Regiotaxi km and hours, on-demand rides picked up
     /// after their window, and the mean ride time over the direct drive (as the day's KPIs
     /// count them).
-    init(execution: DayExecution, rides: [RideID: BookedRide], road: any RoadModel, window: Double) {
+    init(execution: DayExecution, rides: [RideID: BookedRide], road: any RoadModel, boarding: BoardingMinutes, window: Double) {
         var outside = 0, timed = 0
         var ratios = 0.0
         for ride in rides.values.sorted(by: { $0.id < $1.id }) {
@@ -23,7 +23,7 @@ extension DayKPIs.AsBooked {
             let direct = Double(road.drive(from: ride.from, to: ride.to).seconds) / 60
             if direct >= 1 {
                 timed += 1
-                ratios += (driven.dropoff - driven.pickup - ride.serviceMinutes) / direct
+                ratios += (driven.dropoff - driven.pickup - ride.serviceMinutes(boarding)) / direct
             }
         }
         self.init(

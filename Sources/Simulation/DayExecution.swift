@@ -17,10 +17,11 @@ import Planner
 /// Drives a dispatched day: every vehicle and volunteer follows its schedule from its depot (or
 /// home) and back. A drive between two stops is late with the scenario's probability by an
 /// exponential delay; lateness carries on to the next stops unless the schedule had waiting
-/// time to absorb it (nobody is picked up before the planned time). Boarding takes 2 minutes,
-/// 5 with a wheelchair. A Regiotaxi with nobody on board that is early at a pickup waits for
-/// the agreed time when the rest of its route still keeps its promises and no later pickup
-/// moves past its planned time. A volunteer with nobody on board drives home between two
+/// time to absorb it (nobody is picked up before the planned time). Boarding takes the
+/// service's boarding minutes (2, 5 in a wheelchair or with a scooter, more with help from the
+/// door). A Regiotaxi with nobody on board that is early at a pickup waits for the agreed time
+/// when the rest of its route still keeps its promises and no later pickup moves past its
+/// planned time. A volunteer with nobody on board drives home between two
 /// rides when the gap allows it (the time at home is not counted as volunteer hours).
 ///
 /// The vehicles move in the order of time, so that the central sees the whole fleet as it is:
@@ -49,6 +50,15 @@ struct DayExecution {
         var taxi: Bool
     }
 
+    /// Whether a ride asks more than seats and a wheelchair place (see `VehicleRun.Stop.special`).
+    static func isSpecial(_ needs: RideNeeds) -> Bool {
+        var plain = RideNeeds(codes: [], companions: needs.seats - 1)
+        plain.wheelchairPlace = needs.wheelchairPlace
+        plain.support = needs.support
+        plain.shortRide = needs.shortRide
+        return needs != plain
+    }
+
     var rides: [LegID: Ride] = [:]
     var timelines: [Timeline] = []
     /// Regiotaxi: km, km without a passenger, passenger-km, hours on the road (depot to depot).
@@ -68,7 +78,7 @@ struct DayExecution {
     /// (minutes); `central`: whether late rides are moved during the day.
     init(
         days: [VehicleDay], rides booked: [RideID: BookedRide], bases: [ShiftID: Base], volunteers: [Volunteer], date: String,
-        road: any RoadModel, window: Double, rideTimeLimit: (BookedRide) -> Double, delayProbability: Double, delayMean: Double,
+        road: any RoadModel, boarding: BoardingMinutes, window: Double, rideTimeLimit: (BookedRide) -> Double, delayProbability: Double, delayMean: Double,
         central reacts: Bool, random: inout SeededGenerator
     ) {
         var runs: [VehicleRun] = []
@@ -81,8 +91,8 @@ struct DayExecution {
                 guard let ride = booked[stop.ride], let id = ride.leg else { continue }
                 stops.append(.init(
                     ride: stop.ride, leg: id, point: stop.pickup ? ride.from : ride.to, seats: stop.pickup ? ride.seats : -ride.seats,
-                    wheelchairs: ride.wheelchair ? (stop.pickup ? 1 : -1) : 0, service: ride.serviceMinutes, agreed: Double(ride.pickup),
-                    time: stop.time, limit: rideTimeLimit(ride)))
+                    wheelchairs: ride.wheelchair ? (stop.pickup ? 1 : -1) : 0, service: ride.serviceMinutes(boarding), agreed: Double(ride.pickup),
+                    time: stop.time, limit: rideTimeLimit(ride), special: Self.isSpecial(ride.needs)))
             }
             guard stops.count == day.stops.count else { continue }
             runs.append(VehicleRun(shift: day.shift, kind: day.kind, volunteer: volunteer, base: base, depot: depot, stops: stops, road: road))

@@ -145,14 +145,14 @@ struct DayLoop {
         func drive(_ days: [VehicleDay], delays: inout SeededGenerator) -> DayExecution {
             DayExecution(
                 days: days, rides: byRide, bases: bases, volunteers: volunteers, date: dateText, road: dispatcher.road,
-                window: window, rideTimeLimit: dispatcher.rideTimeLimit(of:), delayProbability: scenario.execution?.delayProbability ?? 0,
+                boarding: dispatcher.boardingMinutes, window: window, rideTimeLimit: dispatcher.rideTimeLimit(of:), delayProbability: scenario.execution?.delayProbability ?? 0,
                 delayMean: scenario.execution?.delayMeanMinutes ?? 0, central: scenario.execution?.centralMovesLateRides ?? true, random: &delays)
         }
         // The day as booked, driven with the same delays: what the re-optimisation gained.
         var comparison: DayKPIs.AsBooked?
         if reoptimised {
             var sameDelays = delays
-            comparison = .init(execution: drive(asBooked, delays: &sameDelays), rides: byRide, road: dispatcher.road, window: window)
+            comparison = .init(execution: drive(asBooked, delays: &sameDelays), rides: byRide, road: dispatcher.road, boarding: dispatcher.boardingMinutes, window: window)
         }
         // Through a local: `drive` reads `self`, so `self.delays` cannot be passed inout to it.
         var dayDelays = delays
@@ -196,7 +196,7 @@ struct DayLoop {
                             if let volunteer = ride.volunteer { ridesByVolunteer[volunteer, default: 0] += 1 }
                             rides.append(RideRecord(
                                 request: trip.id, day: dateText, traveller: traveller, service: ride.service, vehicle: ride.vehicle, agreedPickup: agreed,
-                                pickup: ride.pickup, dropoff: ride.dropoff, rideMinutes: ride.dropoff - ride.pickup - (leg.wheelchair ? 5 : 2),
+                                pickup: ride.pickup, dropoff: ride.dropoff, rideMinutes: ride.dropoff - ride.pickup - desk.dispatcher.boardingMinutes.minutes(for: RideNeeds(codes: leg.needs, companions: leg.seats - 1)),
                                 directMinutes: direct, waitBeyondWindow: (max(0, ride.pickup - agreed - window) * 100).rounded() / 100, km: (drive.metres / 100).rounded() / 10))
                         }
                     } else {

@@ -31,6 +31,10 @@ struct VehicleRun {
         var time: Double
         /// The longest ride time promised, minutes.
         var limit: Double
+        /// The ride asks more of the vehicle than seats and a wheelchair place (a scooter place,
+        /// equipment, the front seat, riding alone, last in and first out): the central leaves
+        /// it, and a taxi that carries one, where the plan put them.
+        var special = false
 
         var isPickup: Bool { seats > 0 }
     }

@@ -25,7 +25,16 @@ import Testing
             fromLat: 52.459, fromLon: 6.6195, toName: "Almelo, Ziekenhuis ZGT", toLat: 52.3497, toLon: 6.6378, date: "2026-11-23",
             departureAt: 1_795_420_800, arrivalAt: 1_795_423_320, pickupMinute: 547, price: 7.85, budgetKm: 14.2, seats: 2, wheelchair: true,
             bookingDeadline: 1_795_417_200, assignee: .shift("RT-03 early"), askedVolunteer: "V05", responseDeadline: 1_795_330_800,
-            candidates: ["V07", "V11"], declinedBy: ["V02"], reason: "a reason kept with the leg")
+            candidates: ["V07", "V11"], declinedBy: ["V02"], reason: "a reason kept with the leg", needs: [.wheelchairElectric, .lastInFirstOut])
+    }
+
+    /// The sample leg as a version before v6 wrote it: a wheelchair place and no codes, which
+    /// v6 reads as HR-01.
+    static func oldLeg(id: LegID, bookingId: BookingID) -> BookedLeg {
+        var leg = distinctLeg(bookingId: bookingId)
+        leg.id = id
+        leg.needs = [.wheelchairStandard]
+        return leg
     }
 
     /// The same leg as the code of v2 and v3 wrote it: lists as comma-separated text.
@@ -188,9 +197,7 @@ import Testing
             check: { store in
                 let old = try #require(try store.booking(id: 1))
                 #expect(old.booking.offerId == "offer-v2" && old.booking.price == 7.85 && old.booking.date == "2026-11-23")
-                var expected = distinctLeg(bookingId: 1)
-                expected.id = 1
-                #expect(old.legs == [expected])
+                #expect(old.legs == [oldLeg(id: 1, bookingId: 1)])
                 // v3's day-plan version starts at 0 for a day whose routes v2 wrote, and changes with the next route.
                 let before = try store.read { try ($0.routes(date: "2026-11-23"), $0.dayPlanVersion(date: "2026-11-23")) }
                 #expect(before.0 == ["RT-03 early": [RouteStop(legId: 1, pickup: true), RouteStop(legId: 1, pickup: false)]])
@@ -203,6 +210,39 @@ import Testing
             }),
         SchemaVersion(migration: "v3-day-plan-version", write: { db in try typedColumnRows(db, fingerprint: false) }, check: typedColumnsCheck),
         SchemaVersion(migration: "v4-idempotency-fingerprint", write: { db in try typedColumnRows(db, fingerprint: true) }, check: typedColumnsCheck),
+        SchemaVersion(
+            migration: "v5-typed-columns",
+            write: { db in
+                try db.execute(sql: "INSERT INTO traveller (id, kmBudgetLeft) VALUES ('jansen', 612.5)")
+                try db.execute(
+                    sql: """
+                        INSERT INTO booking (idempotencyKey, travellerId, service, state, pickupAt, km, resource, createdAt,
+                            offerId, arrivalAt, price, fee, reason, date, validUntil, requestFingerprint, reasonCode)
+                        VALUES ('v5-key', 'jansen', 'regiotaxi', 'CONFIRMED', 1795420800, 14.2, '', 1795300000,
+                            'offer-v5', 1795423320, 7.85, 0, '', '2026-11-23', 1795301800, 'offer=offer-v5', NULL)
+                        """)
+                try insertOldLeg(bookingId: 1, db)
+                // The same leg without a wheelchair, lists already as v5 writes them.
+                try db.execute(sql: """
+                    INSERT INTO leg (bookingId, position, mode, state, fromName, fromLat, fromLon, toName, toLat, toLon, date, departureAt,
+                        arrivalAt, pickupMinute, price, budgetKm, seats, wheelchair, bookingDeadline, assignee, askedVolunteer,
+                        responseDeadline, candidates, declinedBy, reason)
+                    SELECT bookingId, 4, mode, state, fromName, fromLat, fromLon, toName, toLat, toLon, date, departureAt, arrivalAt,
+                        pickupMinute, price, budgetKm, seats, 0, bookingDeadline, assignee, askedVolunteer, responseDeadline,
+                        '["V07","V11"]', '["V02"]', reason FROM leg WHERE id = 1
+                    """)
+                try db.execute(sql: #"UPDATE leg SET candidates = '["V07","V11"]', declinedBy = '["V02"]' WHERE id = 1"#)
+            },
+            check: { store in
+                // v6: the leg with a wheelchair place reads as HR-01, the other without codes.
+                let legs = try #require(try store.booking(id: 1)).legs
+                var plain = distinctLeg(bookingId: 1)
+                plain.id = 2
+                plain.position = 4
+                plain.wheelchair = false
+                plain.needs = []
+                #expect(legs == [oldLeg(id: 1, bookingId: 1), plain])
+            }),
     ]
 
     /// Rows as the code of v3 (and v4, which added the request fingerprint) wrote them: lists
@@ -231,9 +271,7 @@ import Testing
         #expect(refused.booking.reasonText == "NO_VEHICLE_AVAILABLE: every vehicle is full then")
         let cancelled = try #require(try store.booking(id: 2))
         #expect(cancelled.booking.reasonCode == nil && cancelled.booking.reason == "cancelled: plans changed")
-        var expected = distinctLeg(bookingId: 1)
-        expected.id = 1
-        #expect(refused.legs == [expected])
+        #expect(refused.legs == [oldLeg(id: 1, bookingId: 1)])
         let stops = [RouteStop(legId: 1, pickup: true), RouteStop(legId: 2, pickup: true), RouteStop(legId: 1, pickup: false), RouteStop(legId: 2, pickup: false)]
         #expect(try store.read { try $0.routes(date: "2026-11-23") } == ["RT-03 early": stops])
         #expect(try store.read { try $0.dayPlanVersion(date: "2026-11-23") } == 42)

@@ -34,7 +34,7 @@ import Testing
     static let breaks: [Break] = [
         Break(
             label: "misspelt field in service-rules.json", file: "service-rules.json", old: "\"yearlyKmBudget\": 2000", new: "\"yearlyKmBuget\": 2000",
-            expected: "service-rules.json:LINE:POSITION: error: services[0].yearlyKmBuget: one of the known fields (booking, companions, distance, eligibility, fare, guaranteed, id, kind, municipalities, name, pickupWindowMinutes, rideTime, routeId, serves, serviceHours, yearlyKmBudget); 'yearlyKmBuget' is not one"),
+            expected: "service-rules.json:LINE:POSITION: error: services[0].yearlyKmBuget: one of the known fields (boardingMinutes, booking, companions, distance, eligibility, fare, guaranteed, id, kind, municipalities, name, pickupWindowMinutes, rideTime, routeId, serves, serviceHours, shortRideTime, yearlyKmBudget); 'yearlyKmBuget' is not one"),
         Break(
             label: "zone not in locations.geojson", file: "service-rules.json", old: "\"zone\": \"zone-almelo\"", new: "\"zone\": \"zone-amelo\"",
             expected: "service-rules.json:LINE:POSITION: error: services[0].municipalities[1].zone: 'zone-amelo' is not a location_id of locations.geojson",

@@ -44,13 +44,17 @@ import Testing
 
     static func t(_ text: String) -> Int32 { ClockTime.seconds(text)! }
 
+    static func needs(wheelchair: Bool, seats: Int) -> RideNeeds {
+        RideNeeds(codes: wheelchair ? [.wheelchairStandard] : [], companions: seats - 1)
+    }
+
     /// A 20-minute ride for one person without aids, Monday at `pickup`.
     func check(
         _ fleet: [Vehicle], booked: [String] = [], date: ServiceDate = Self.monday, pickup: String = "10:00",
         minutes: Int32 = 20, wheelchair: Bool = false, seats: Int = 1
     ) -> Reason? {
         FleetCapacityCheck(vehicles: fleet, bookedPickups: booked.map(Self.t))
-            .check(date: date, pickup: Self.t(pickup), rideSeconds: minutes * 60, wheelchair: wheelchair, seats: seats)
+            .check(date: date, pickup: Self.t(pickup), rideSeconds: minutes * 60, needs: Self.needs(wheelchair: wheelchair, seats: seats))
     }
 
     @Test func theDecodedVehiclesAreWhatTheTestsAssume() throws {
@@ -189,11 +193,11 @@ import Testing
         let supply = try SupplyFiles.load(directory: root.appendingPathComponent("Scenarios/twente").path)
         #expect(supply.vehicles.count == 14)
         let check = FleetCapacityCheck(vehicles: supply.vehicles)
-        #expect(check.check(date: Self.monday, pickup: Self.t("10:00"), rideSeconds: 1800, wheelchair: true, seats: 1) == nil)
+        #expect(check.check(date: Self.monday, pickup: Self.t("10:00"), rideSeconds: 1800, needs: Self.needs(wheelchair: true, seats: 1)) == nil)
         // After 22:00 on weekdays only the taxis RT-04 and RT-09 (no wheelchair place) are out.
-        #expect(check.check(date: Self.monday, pickup: Self.t("23:00"), rideSeconds: 1200, wheelchair: true, seats: 1)?.code == .noVehicleWithAid)
-        #expect(check.check(date: Self.monday, pickup: Self.t("23:00"), rideSeconds: 1200, wheelchair: false, seats: 1) == nil)
+        #expect(check.check(date: Self.monday, pickup: Self.t("23:00"), rideSeconds: 1200, needs: Self.needs(wheelchair: true, seats: 1))?.code == .noVehicleWithAid)
+        #expect(check.check(date: Self.monday, pickup: Self.t("23:00"), rideSeconds: 1200, needs: Self.needs(wheelchair: false, seats: 1)) == nil)
         // 03:00 on a Monday: the night shift ended at 01:00 (25:00 of Sunday), the early one starts at 06:00.
-        #expect(check.check(date: Self.monday, pickup: Self.t("03:00"), rideSeconds: 1200, wheelchair: false, seats: 1)?.code == .outsideServiceHours)
+        #expect(check.check(date: Self.monday, pickup: Self.t("03:00"), rideSeconds: 1200, needs: Self.needs(wheelchair: false, seats: 1))?.code == .outsideServiceHours)
     }
 }

@@ -51,7 +51,7 @@ import Testing
         var matcher = VolunteerMatcher(volunteers: volunteers, road: Self.road)
         matcher.ridesToday = ridesToday
         if let approach { matcher.maximumApproachMetres = approach }
-        return matcher.match(date: date, pickup: pickup, origin: origin, destination: destination, wheelchair: wheelchair, seats: seats)
+        return matcher.match(date: date, pickup: pickup, origin: origin, destination: destination, needs: RideNeeds(codes: wheelchair ? [.wheelchairStandard] : [], companions: seats - 1))
     }
 
     func matched(_ result: Result<VolunteerMatcher.Match, Reason>) -> VolunteerID? {
@@ -218,7 +218,7 @@ import Testing
         var matcher = VolunteerMatcher(volunteers: [near, far], road: Self.road)
         func order() -> [String] {
             matcher.candidates(
-                date: Self.monday, pickup: Self.t("10:00"), origin: Self.westerhaar, destination: Self.gpVriezenveen, wheelchair: false, seats: 1
+                date: Self.monday, pickup: Self.t("10:00"), origin: Self.westerhaar, destination: Self.gpVriezenveen, needs: RideNeeds(codes: [])
             ).map(\.volunteer.id.rawValue)
         }
         #expect(order() == ["near", "far"], "nobody has rides yet: the nearest first")

@@ -619,7 +619,7 @@ def service_rules() -> dict:
                 "pickupWindowMinutes": rt["pickup_window_min"],
                 "serviceHours": {"start": rt["hours"][0], "end": rt["hours"][1]},
                 "guaranteed": True,
-                "aids": ["wheelchair", "mobilityScooter", "walker", "doorToDoorHelp"],
+                "serves": ["HR-01", "HR-09", "HR-07", "AB-02"],
                 "municipalities": [{"zone": z, "name": ZONE_MUNICIPALITY[z]} for z in ZONE_ORDER],
             },
             {
@@ -640,7 +640,7 @@ def service_rules() -> dict:
                 "pickupWindowMinutes": 15,
                 "serviceHours": {"start": am["hours"][0], "end": am["hours"][1]},
                 "guaranteed": False,
-                "aids": ["walker"],
+                "serves": ["HR-07"],
                 "municipalities": [{"zone": "zone-twenterand", "name": ZONE_MUNICIPALITY["zone-twenterand"]}],
             },
         ],
@@ -756,47 +756,49 @@ PLACES = [
 ]
 PLACE_KINDS = ["hospital", "gp", "pharmacy", "dayCentre", "villageCentre", "townCentre"]
 
-AIDS = ["wheelchair", "mobilityScooter", "walker", "doorToDoorHelp"]
+# The CROW codes the travellers carry (HR-01 wheelchair, HR-09 mobility scooter, HR-07 rollator,
+# AB-02 help from door to door); Sources/Domain/CROWCode.swift has the whole list.
+CROW_CODES = ["HR-01", "HR-09", "HR-07", "AB-02"]
 
 # Travellers: the cases the planner must explain.
 TRAVELLERS = [
     {"id": "jansen", "name": "Mevrouw Jansen", "age": 78,
      "home": {"name": "Westerhaar", "lat": 52.4590, "lon": 6.6195}, "livesAlone": True,
-     "wmoPass": {"number": "WMO-0001", "kmBudgetLeft": 1450, "aids": ["wheelchair"]},
-     "automaatjeMember": True, "aids": ["wheelchair"], "companions": 0, "companionKind": None,
+     "wmoPass": {"number": "WMO-0001", "kmBudgetLeft": 1450, "needs": ["HR-01"]},
+     "automaatjeMember": True, "needs": ["HR-01"], "companions": 0, "companionKind": None,
      "maxWalkMetres": 150, "preferences": {"prefer": "comfort", "avoidTransfers": True}},
     {"id": "de-vries", "name": "Meneer De Vries", "age": 72,
      "home": {"name": "Vroomshoop", "lat": 52.4640, "lon": 6.5710}, "livesAlone": False,
-     "wmoPass": None, "automaatjeMember": True, "aids": ["walker"], "companions": 0, "companionKind": None,
+     "wmoPass": None, "automaatjeMember": True, "needs": ["HR-07"], "companions": 0, "companionKind": None,
      "maxWalkMetres": 300, "preferences": {"prefer": "comfort", "avoidTransfers": True}},
     {"id": "bakker", "name": "Mevrouw Bakker", "age": 81,
      "home": {"name": "Vriezenveen", "lat": 52.4040, "lon": 6.6300}, "livesAlone": True,
-     "wmoPass": {"number": "WMO-0002", "kmBudgetLeft": 0, "aids": ["walker"]},
-     "automaatjeMember": False, "aids": ["walker"], "companions": 0, "companionKind": None,
+     "wmoPass": {"number": "WMO-0002", "kmBudgetLeft": 0, "needs": ["HR-07"]},
+     "automaatjeMember": False, "needs": ["HR-07"], "companions": 0, "companionKind": None,
      "maxWalkMetres": 200, "preferences": {"prefer": "price", "avoidTransfers": True}},
     {"id": "smit", "name": "Meneer Smit", "age": 70,
      "home": {"name": "Den Ham", "lat": 52.4660, "lon": 6.5010}, "livesAlone": False,
-     "wmoPass": None, "automaatjeMember": False, "aids": [], "companions": 0, "companionKind": None,
+     "wmoPass": None, "automaatjeMember": False, "needs": [], "companions": 0, "companionKind": None,
      "maxWalkMetres": 800, "preferences": {"prefer": "speed", "avoidTransfers": False}},
     {"id": "mulder", "name": "Mevrouw Mulder", "age": 83,
      "home": {"name": "Vriezenveen", "lat": 52.4130, "lon": 6.6190}, "livesAlone": True,
-     "wmoPass": {"number": "WMO-0003", "kmBudgetLeft": 1820, "aids": ["mobilityScooter"]},
-     "automaatjeMember": False, "aids": ["mobilityScooter"], "companions": 0, "companionKind": None,
+     "wmoPass": {"number": "WMO-0003", "kmBudgetLeft": 1820, "needs": ["HR-09"]},
+     "automaatjeMember": False, "needs": ["HR-09"], "companions": 0, "companionKind": None,
      "maxWalkMetres": 100, "preferences": {"prefer": "comfort", "avoidTransfers": True}},
     {"id": "visser", "name": "Meneer Visser", "age": 76,
      "home": {"name": "Geerdijk", "lat": 52.4765, "lon": 6.5640}, "livesAlone": False,
-     "wmoPass": {"number": "WMO-0004", "kmBudgetLeft": 980, "aids": ["doorToDoorHelp"]},
-     "automaatjeMember": True, "aids": ["doorToDoorHelp"], "companions": 1, "companionKind": "medical",
+     "wmoPass": {"number": "WMO-0004", "kmBudgetLeft": 980, "needs": ["AB-02"]},
+     "automaatjeMember": True, "needs": ["AB-02"], "companions": 1, "companionKind": "medical",
      "maxWalkMetres": 100, "preferences": {"prefer": "comfort", "avoidTransfers": True}},
     {"id": "de-boer", "name": "Mevrouw De Boer", "age": 74,
      "home": {"name": "Daarlerveen", "lat": 52.4425, "lon": 6.5755}, "livesAlone": True,
-     "wmoPass": {"number": "WMO-0005", "kmBudgetLeft": 2000, "aids": []},
-     "automaatjeMember": False, "aids": [], "companions": 0, "companionKind": None,
+     "wmoPass": {"number": "WMO-0005", "kmBudgetLeft": 2000, "needs": []},
+     "automaatjeMember": False, "needs": [], "companions": 0, "companionKind": None,
      "maxWalkMetres": 400, "preferences": {"prefer": "price", "avoidTransfers": False}},
     {"id": "meijer", "name": "Mevrouw Meijer", "age": 88,
      "home": {"name": "Vroomshoop", "lat": 52.4595, "lon": 6.5785}, "livesAlone": True,
-     "wmoPass": {"number": "WMO-0006", "kmBudgetLeft": 620, "aids": ["walker", "doorToDoorHelp"]},
-     "automaatjeMember": True, "aids": ["walker", "doorToDoorHelp"], "companions": 1, "companionKind": "social",
+     "wmoPass": {"number": "WMO-0006", "kmBudgetLeft": 620, "needs": ["HR-07", "AB-02"]},
+     "automaatjeMember": True, "needs": ["HR-07", "AB-02"], "companions": 1, "companionKind": "social",
      "maxWalkMetres": 50, "preferences": {"prefer": "comfort", "avoidTransfers": True}},
 ]
 PREFERENCES = ["comfort", "speed", "price"]  # as in Sources/Mobility (Traveller.Preferences)
@@ -1076,8 +1078,13 @@ def build_scenarios() -> dict[str, bytes]:
     vehicles = []
     for vid, depot, seats, wheel, shifts in FLEET:
         name, lat, lon = DEPOTS[depot]
+        # Vans (with wheelchair places) are buses with a lift, a scooter place and room for two
+        # folded aids; taxis are cars with room for one (CROW codes HR-02, HR-03, HR-09, AV-02, ...).
+        van = wheel > 0
         vehicles.append({"id": vid, "depot": {"name": name, "lat": lat, "lon": lon}, "seats": seats,
-                         "wheelchairPlaces": wheel,
+                         "wheelchairPlaces": wheel, "kind": "bus" if van else "car", "frontSeats": 1,
+                         "scooterPlaces": 1 if van else 0, "stowedAids": 2 if van else 1, "lift": van,
+                         "lowFloor": False, "dogsAllowed": True,
                          "shifts": [{"days": list(days), "start": s, "end": e} for days, s, e in shifts]})
     files["fleet.json"] = json_bytes({"vehicles": vehicles}, True)
     volunteers = []
@@ -1700,10 +1707,10 @@ def check_scenarios(scen: str, out: str) -> list[str]:
         in_a_zone(f"traveller {t['id']} home", t["home"])
         wp = t["wmoPass"]
         if wp is not None and (not wp["number"] or not 0 <= wp["kmBudgetLeft"] <= budget
-                               or any(a not in AIDS for a in wp["aids"])):
+                               or any(a not in CROW_CODES for a in wp["needs"])):
             errors.append(f"traveller {t['id']}: wmoPass")
-        if any(a not in AIDS for a in t["aids"]) or not isinstance(t["automaatjeMember"], bool):
-            errors.append(f"traveller {t['id']}: aids or automaatjeMember")
+        if any(a not in CROW_CODES for a in t["needs"]) or not isinstance(t["automaatjeMember"], bool):
+            errors.append(f"traveller {t['id']}: needs or automaatjeMember")
         if not 0 <= t["companions"] <= comp["maximum"] or \
                 (t["companions"] == 0) != (t["companionKind"] is None) or \
                 t["companionKind"] not in (None, "medical", "social"):
@@ -1715,7 +1722,7 @@ def check_scenarios(scen: str, out: str) -> list[str]:
         "jansen and de-vries": {"jansen", "de-vries"} <= ids,
         "a pass with its budget used up": any(t["wmoPass"] and t["wmoPass"]["kmBudgetLeft"] == 0 for t in people),
         "someone who walks 800 m": any(t["maxWalkMetres"] >= 800 for t in people),
-        "a mobility scooter": any("mobilityScooter" in t["aids"] for t in people),
+        "a mobility scooter": any("HR-09" in t["needs"] for t in people),
         "a medical companion": any(t["companionKind"] == "medical" for t in people),
         "someone without a pass": any(t["wmoPass"] is None for t in people),
     }

@@ -64,7 +64,7 @@ struct InsertionBenchmark: ParsableCommand {
             return BookedRide(
                 id: RideID(rawValue: "r\(number)"), traveller: TravellerID(rawValue: "t\(number)"), service: .regiotaxi, fromName: "from",
                 from: point(), toName: "to", to: point(), pickup: Int.random(in: 6 * 60 + 30 ... 22 * 60, using: &rng), seats: 1,
-                wheelchair: Double.random(in: 0 ..< 1, using: &rng) < 0.1)
+                codes: Double.random(in: 0 ..< 1, using: &rng) < 0.1 ? [.wheelchairStandard] : [])
         }
         let clock = ContinuousClock()
         var routes: [ShiftID: [RouteVisit]] = [:], times: [ShiftID: RouteTimes] = [:]
