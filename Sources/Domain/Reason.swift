@@ -32,6 +32,11 @@ public enum ReasonCode: String, Sendable, Hashable, Codable, CaseIterable, WireN
     case noTransitConnection = "NO_TRANSIT_CONNECTION"
     /// The walk to or from a stop is longer than the traveller can manage.
     case walkTooLong = "WALK_TOO_LONG"
+    /// The option walks before sunrise or after sunset, and the traveller is night-blind (CROW ZR-14).
+    case walkInTheDark = "WALK_IN_THE_DARK"
+    /// Beyond the service's radius, for a traveller with a Valys pass (CROW RR-03): Valys, the
+    /// national Wmo transport for longer trips, takes them.
+    case travelWithValys = "TRAVEL_WITH_VALYS"
 
     // Why a booking ended without a ride (the trip's reason; the planner's codes above also
     // end bookings: the commit checks the rules again).

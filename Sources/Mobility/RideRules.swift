@@ -135,6 +135,11 @@ public struct RideRules: Sendable {
         // Distance from home: the farther end of the ride.
         let home = traveller.home.coordinate
         let fromHomeKm = max(home.distance(to: ask.origin), home.distance(to: ask.destination)) / 1000
+        if fromHomeKm > service.distance.maximumRadiusKm && traveller.needs.contains(.valys) {
+            return .failure(Reason(
+                .travelWithValys,
+                "\(name) rides up to \(Self.km(service.distance.maximumRadiusKm)) from home; this ride goes \(Self.km(fromHomeKm)) away: book it with Valys, the national Wmo transport for longer trips (\(traveller.name) has a Valys pass, CROW RR-03)."))
+        }
         if fromHomeKm > service.distance.maximumRadiusKm {
             return .failure(Reason(
                 .outsideRadius,

@@ -26,6 +26,10 @@ public struct PlanRequest: Sendable {
     /// Seconds after (before, arrive-by) `time` to look for public transport departures.
     public var window: Int32 = 3600
     public var maxTransfers: Int = 4
+    /// Public transport only with accessible stops and vehicles (also for a wheelchair user).
+    public var accessibleOnly = false
+    /// Changes take this many times the feed's transfer time (2: CROW ZR-24).
+    public var transferTimeFactor: Int32 = 1
 
     public init(
         traveller: Traveller, origin: Coordinate, originName: String, destination: Coordinate, destinationName: String,

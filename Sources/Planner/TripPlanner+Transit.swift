@@ -38,7 +38,8 @@ extension TripPlanner {
             origins: access.map { StopOffset(stop: StopIndex($0.stop), duration: $0.seconds) },
             destinations: egress.map { StopOffset(stop: StopIndex($0.stop), duration: $0.seconds) },
             date: request.date, time: request.time, window: request.window, maxTransfers: request.maxTransfers,
-            wheelchairOnly: request.traveller.needsWheelchairPlace)
+            wheelchairOnly: request.traveller.needsWheelchairPlace || request.accessibleOnly)
+        journeyRequest.transferTimeFactor = request.transferTimeFactor
         // Changes on foot no longer than the traveller can walk.
         journeyRequest.maxWalkSeconds = Int32((request.traveller.maxWalkMetres / timetable.options.walkingSpeed).rounded(.down))
         var result = raptor.route(journeyRequest)

@@ -54,7 +54,8 @@ public struct TripPlanner {
     /// Plans a trip.
     ///
     /// - Complexity: one RAPTOR range search per access/egress combination (at most five).
-    public mutating func plan(_ request: PlanRequest) -> Plan {
+    public mutating func plan(_ asked: PlanRequest) -> Plan {
+        let request = asked.narrowedByNeeds()
         var itineraries: [Itinerary] = []
         var notOffered: [(String, Reason)] = []
         let traveller = request.traveller
@@ -124,8 +125,31 @@ public struct TripPlanner {
         }
         var unique: [Itinerary] = []
         for itinerary in kept where !unique.contains(itinerary) { unique.append(itinerary) }
+        if traveller.needs.contains(.nightBlind) { keepWalksInDaylight(&unique, request, notOffered: &notOffered) }
         unique.sort { ($0.departure, $0.arrival, $0.price) < ($1.departure, $1.arrival, $1.price) }
         return Plan(itineraries: unique, notOffered: notOffered, availabilityMethod: FleetCapacityCheck.method, roadModel: road.description)
+    }
+
+    /// Leaves out the itineraries with a walk before sunrise or after sunset at the trip's origin
+    /// (CROW ZR-14, night-blind), saying so once per kind of option left out.
+    func keepWalksInDaylight(_ itineraries: inout [Itinerary], _ request: PlanRequest, notOffered: inout [(String, Reason)]) {
+        guard let sun = Daylight.sunriseAndSunset(on: request.date, at: request.origin) else { return }
+        let dayStart = ServiceDayClock.noonMinus12h(request.date, timezone: timetable.feed.timezone)
+        let sunrise = Int32(sun.sunrise - dayStart), sunset = Int32(sun.sunset - dayStart)
+        var leftOut: [String] = []
+        itineraries.removeAll { itinerary in
+            let dark = itinerary.legs.contains { $0.mode == .walk && $0.metres > 0 && ($0.departure < sunrise || $0.arrival > sunset) }
+            if dark {
+                let label = itinerary.modes.isEmpty ? TravelMode.walk.rawValue : itinerary.modes.map(\.rawValue).joined(separator: "+")
+                if !leftOut.contains(label) { leftOut.append(label) }
+            }
+            return dark
+        }
+        for label in leftOut {
+            notOffered.append((label, Reason(
+                .walkInTheDark,
+                "\(request.traveller.name) does not walk in the dark (night-blind, CROW ZR-14): this option walks before sunrise (\(GTFSTime.formatMinutes(sunrise))) or after sunset (\(GTFSTime.formatMinutes(sunset))) in \(request.originName).")))
+        }
     }
 
     /// How a traveller walks: in a wheelchair (no steps, slower) when they need a wheelchair place.

@@ -54,6 +54,9 @@ public struct JourneyRequest: Sendable {
     /// Footpaths longer than this (seconds) are not used: a traveller who walks little gets no
     /// change on foot between distant stops.
     public var maxWalkSeconds: Int32 = .max
+    /// Every change takes this many times the feed's transfer time (the minimum at a stop, the
+    /// walk between two): 2 for a traveller who needs twice as long (CROW ZR-24).
+    public var transferTimeFactor: Int32 = 1
 
     public init(
         origins: [StopOffset], destinations: [StopOffset], date: ServiceDate, time: TimeConstraint,

@@ -83,7 +83,9 @@ extension Raptor {
                 collectPatterns(D.self, view)
                 scanPatterns(D.self, view, dayMask, round: k, bound: bound, singleRun: starts.count == 1)
                 clearScannedMarks()
-                if relaxTransfers(D.self, view, round: k, bound: &bound, walkToTarget: walkAtTarget, maxWalk: request.maxWalkSeconds) {
+                if relaxTransfers(D.self, view, round: k, bound: &bound, walkToTarget: walkAtTarget, maxWalk: request.maxWalkSeconds,
+                    transferFactor: request.transferTimeFactor)
+                {
                     improvedRounds.append(k)
                 }
                 scratch.statistics.rounds += 1
@@ -208,7 +210,8 @@ extension Raptor {
     ///
     /// - Returns: whether the target improved in this round.
     func relaxTransfers<D: SearchDirection>(
-        _: D.Type, _ view: TimetableView, round k: Int, bound: inout Int32, walkToTarget walkAllowed: Bool, maxWalk: Int32
+        _: D.Type, _ view: TimetableView, round k: Int, bound: inout Int32, walkToTarget walkAllowed: Bool, maxWalk: Int32,
+        transferFactor: Int32 = 1
     ) -> Bool {
         let scratch = self.scratch
         let n = scratch.stopCount
@@ -231,7 +234,7 @@ extension Raptor {
                 }
             }
             if !view.sameStopTransferForbidden[s] {
-                relax(D.self, stop: s, time: D.advance(a, by: view.minTransferTime[s]), from: stop, round: k, bound: bound)
+                relax(D.self, stop: s, time: D.advance(a, by: view.minTransferTime[s] &* transferFactor), from: stop, round: k, bound: bound)
                 scratch.statistics.arrivalsImprovedByTransfer += 1
             }
             for j in Int(view.footpathOffsets[s]) ..< Int(view.footpathOffsets[s + 1]) {
@@ -248,7 +251,9 @@ extension Raptor {
                         bestVia = Int32(v)
                     }
                 }
-                relax(D.self, stop: v, time: b, from: stop, round: k, bound: bound)
+                // A change on foot to another stop takes the traveller's transfer factor; the walk
+                // to the destination after the last ride does not.
+                relax(D.self, stop: v, time: transferFactor == 1 ? b : D.advance(a, by: link.duration &* transferFactor), from: stop, round: k, bound: bound)
             }
         }
         guard bestStop >= 0 else { return false }

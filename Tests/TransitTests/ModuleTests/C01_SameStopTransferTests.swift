@@ -72,6 +72,17 @@ import Transit
         #expect(Self.secondTrip(&planner) == trip)
     }
 
+    /// A traveller who needs twice the transfer time (CROW ZR-24) misses a connection the
+    /// feed's time allows: 10:10 + 2 × 60 s = 10:12 catches U3, not U2.
+    @Test(arguments: [(Int32(1), "U2"), (2, "U3"), (5, "U4"), (6, "U5")])
+    func aTransferTimeFactorMultipliesTheChangeTime(factor: Int32, trip: String) throws {
+        var planner = try Planner(Self.trips, options: Self.options(60))
+        var request = JourneyRequest(origins: planner.offsets(["A"]), destinations: planner.offsets(["C"]), date: monday, time: .departAt(at("09:55")))
+        request.transferTimeFactor = factor
+        let journey = try #require(planner.raptor.route(request).journeys.first)
+        #expect(journey.transitLegs.last.flatMap(planner.tripID) == trip)
+    }
+
     @Test func aMinimumTimeRowOverridesTheDefault() throws {
         var planner = try Planner(Self.transfers("B,B,2,300\n"), options: Self.options(60))
         #expect(Self.secondTrip(&planner) == "U4")
