@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-import Domain
+public import Domain
 import GTFS
 import Mobility
 import Transit
@@ -57,6 +57,8 @@ public struct PlanDocument: Codable, Sendable, Hashable {
         public var maxTransfers: Int
         /// Only wheelchair-accessible trips and stops.
         public var wheelchair: Bool
+        /// The traveller's CROW codes the plan honoured (left out when none).
+        public var needs: [CROWCode]?
     }
 
     /// One itinerary; with an offer id when it is bookable.
@@ -136,7 +138,8 @@ extension PlanDocument {
             date: request.date.description, timezone: timezone, traveller: request.traveller.id.rawValue,
             query: Query(
                 departureTime: departure, arrivalTime: arrival, windowMinutes: Int(request.window / 60), maxTransfers: request.maxTransfers,
-                wheelchair: request.traveller.needsWheelchairPlace),
+                wheelchair: request.traveller.needsWheelchairPlace,
+                needs: request.traveller.needs.isEmpty ? nil : request.traveller.needs),
             options: plan.itineraries.enumerated().map { index, itinerary in
                 Option(
                     id: offers?[index].id, validUntil: offers.map { ServiceDayClock.iso(unix: $0[index].validUntil, timezone: timezone) },

@@ -68,6 +68,8 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(Set(object.keys).isSuperset(of: ["from", "to", "date", "timezone", "traveller", "query", "options", "notOffered"]))
         #expect(object["traveller"] as? String == "jansen")
+        // Her needs as CROW codes: a wheelchair (HR-01).
+        #expect((object["query"] as? [String: Any])?["needs"] as? [String] == ["HR-01"])
         let options = try #require(object["options"] as? [[String: Any]])
         let taxi = try #require(options.first { ($0["legs"] as? [[String: Any]])?.contains { $0["mode"] as? String == "regiotaxi" } == true })
         #expect((taxi["price"] as? Double ?? 0) > 0)
