@@ -72,6 +72,8 @@ public struct RideNeeds: Sendable, Hashable {
     /// The needs of a ride for a traveller with `codes` and `companions` people along.
     public init(codes: [CROWCode], companions: Int = 0) {
         seats = 1 + max(0, companions)
+        // An escort rides along with a traveller who may not travel alone (AB-03).
+        if codes.contains(.medicalEscort) && companions < 1 { seats += 1 }
         for code in codes {
             switch code {
             case .wheelchairStandard: wheelchairPlace = true

@@ -196,11 +196,18 @@ public struct RideRules: Sendable {
         let start = tariffKm < 0.001 && marketKm > 0 ? (f.marketStartFee ?? f.startFee) : f.startFee
         var one = start + tariffKm * f.perKm
         if marketKm > 0, let perKm = f.marketPerKm { one += marketKm * perKm }
-        let medical = ask.traveller.companionKind == "medical" && service.companions.medicalFree
-            ? ask.traveller.companions : ask.medicalCompanions
+        let codes = ask.traveller.needs
+        // A traveller who may not travel alone (AB-03) brings an escort, who rides free; so do
+        // companions of a traveller whose pass says so (AER-01) and medical companions.
+        let escorted = codes.contains(.medicalEscort)
+        let companions = escorted ? max(1, ask.traveller.companions) : ask.traveller.companions
+        let free = escorted || codes.contains(.companionFree) || (ask.traveller.companionKind == "medical" && service.companions.medicalFree)
+            ? companions : ask.medicalCompanions
         let payingCompanions = service.companions.socialPays
-            ? max(0, min(ask.traveller.companions, service.companions.maximum) - medical) : 0
-        return one * Double(1 + payingCompanions)
+            ? max(0, min(companions, service.companions.maximum) - free) : 0
+        // AER-02: companions at the reduced rate.
+        let share = codes.contains(.companionDiscount) ? (service.companions.discountedShare ?? 0.5) : 1
+        return one * (1 + Double(payingCompanions) * share)
     }
 
     /// Late: booked after `lateBookingAfter` on the day before the ride, or on the day itself.

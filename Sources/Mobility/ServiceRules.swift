@@ -112,6 +112,8 @@ public struct ServiceRules: Codable, Sendable, Hashable {
         public var medicalFree: Bool
         public var minimumAge: Int
         public var maximum: Int
+        /// The share of the fare a companion at the reduced rate pays (CROW AER-02); absent: 0.5.
+        public var discountedShare: Double?
     }
 
     /// Maximum ride time = factor × direct time + extra minutes.

@@ -108,6 +108,27 @@ import Testing
         let two = try ask(withCompanion).get()
         #expect(abs(two.price - 2 * alone.price) < 0.02)
     }
+
+    /// The pass's CROW codes change what companions pay: free (AER-01), half the fare (AER-02,
+    /// the fixture sets no share), and an escort a traveller may not travel without rides free
+    /// even when none is booked, and takes a seat (AB-03).
+    @Test(arguments: [(CROWCode.companionFree, 0.0), (.companionDiscount, 0.5), (.medicalEscort, 0.0)])
+    func aPassCodeChangesTheCompanionsFare(code: CROWCode, share: Double) throws {
+        var withCompanion = Fixtures.jansen()
+        withCompanion.companions = 1
+        let alone = try ask().get(), two = try ask(withCompanion).get()
+        withCompanion.needs = [code]
+        let coded = try ask(withCompanion).get()
+        #expect(abs(coded.price - alone.price * (1 + share)) < 0.02, "\(code): \(coded.price), alone \(alone.price)")
+        #expect(coded.price < two.price)
+    }
+
+    @Test func anEscortTakesASeatEvenWhenNoCompanionIsBooked() {
+        #expect(RideNeeds(codes: [.medicalEscort]).seats == 2)
+        #expect(RideNeeds(codes: [.medicalEscort], companions: 1).seats == 2)
+        #expect(RideNeeds(codes: [], companions: 1).seats == 2)
+        #expect(RideNeeds(codes: []).seats == 1)
+    }
 }
 
 /// Every number is configuration per municipality: overrides apply to travellers living there.

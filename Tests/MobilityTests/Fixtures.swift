@@ -64,7 +64,7 @@ enum Fixtures {
             "companions": { "socialPays": true, "medicalFree": true, "minimumAge": 12, "maximum": 1 },
             "rideTime": { "factor": 1.5, "extraMinutes": 15 }, "pickupWindowMinutes": 15,
             "serviceHours": { "start": "06:00", "end": "25:00" }, "guaranteed": true,
-            "serves": ["HR-01", "HR-09", "HR-07", "AB-02"],
+            "serves": ["HR-01", "HR-09", "HR-07", "AB-02", "AB-03"],
             "municipalities": [ { "zone": "twente", "name": "Twente" } ] },
           { "id": "automaatje", "routeId": "automaatje-twenterand", "name": "AutoMaatje Twenterand", "kind": "volunteer",
             "eligibility": { "requiresPass": null, "minimumAge": null, "requiresMembership": "automaatje" },

@@ -619,7 +619,10 @@ def service_rules() -> dict:
                 "pickupWindowMinutes": rt["pickup_window_min"],
                 "serviceHours": {"start": rt["hours"][0], "end": rt["hours"][1]},
                 "guaranteed": True,
-                "serves": ["HR-01", "HR-09", "HR-07", "AB-02"],
+                # Every aid, vehicle aid and kind of supervision of the CROW list: whether a
+                # vehicle on duty has what a ride needs is the dispatcher's question.
+                "serves": [f"HR-{n:02d}" for n in range(1, 13)] + [f"HV-{n:02d}" for n in range(1, 6)]
+                          + [f"AB-{n:02d}" for n in range(1, 5)],
                 "municipalities": [{"zone": z, "name": ZONE_MUNICIPALITY[z]} for z in ZONE_ORDER],
             },
             {
