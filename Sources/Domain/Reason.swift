@@ -30,6 +30,10 @@ public enum ReasonCode: String, Sendable, Hashable, Codable, CaseIterable, WireN
     case noServiceThatDay = "NO_SERVICE_THAT_DAY"
     /// No public transport connects the places in time.
     case noTransitConnection = "NO_TRANSIT_CONNECTION"
+    /// More companions than the service takes along.
+    case tooManyCompanions = "TOO_MANY_COMPANIONS"
+    /// A companion is younger than the service's minimum age.
+    case companionTooYoung = "COMPANION_TOO_YOUNG"
     /// The walk to or from a stop is longer than the traveller can manage.
     case walkTooLong = "WALK_TOO_LONG"
     /// The option walks before sunrise or after sunset, and the traveller is night-blind (CROW ZR-14).

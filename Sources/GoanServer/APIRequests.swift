@@ -30,10 +30,20 @@ struct PlanningRequestBody: Decodable, Sendable {
     var arrivalTime: String?
     var bookedAt: String?
     var maxTransfers: Int?
+    /// People travelling along on this trip, instead of the traveller's profile.
+    var companions: [CompanionBody]?
+
+    struct CompanionBody: Decodable, Sendable {
+        /// `social` or `medical`.
+        var kind: String
+        var age: Int?
+
+        static let shape = JSONShape.object(["kind": .value, "age": .integer])
+    }
 
     static let shape = JSONShape.object([
         "traveller": .value, "from": PointBody.shape, "to": PointBody.shape, "departureTime": .value, "arrivalTime": .value,
-        "bookedAt": .value, "maxTransfers": .integer,
+        "bookedAt": .value, "maxTransfers": .integer, "companions": .array(CompanionBody.shape, limit: 8),
     ])
 }
 

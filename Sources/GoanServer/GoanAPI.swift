@@ -218,6 +218,17 @@ public struct GoanAPI: Sendable {
             guard (0 ... 8).contains(maxTransfers) else { throw Problem.badRequest("maxTransfers", "must be 0…8") }
             request.maxTransfers = maxTransfers
         }
+        if let companions = body.companions {
+            var list: [Companion] = []
+            for (index, companion) in companions.enumerated() {
+                guard let kind = Companion.Kind(rawValue: companion.kind) else {
+                    throw Problem.badRequest("companions[\(index)].kind", "'\(companion.kind)' is not social or medical")
+                }
+                if let age = companion.age, !(0 ... 120).contains(age) { throw Problem.badRequest("companions[\(index)].age", "must be 0…120") }
+                list.append(Companion(kind: kind, age: companion.age))
+            }
+            request.travelWith(list)
+        }
         return request
     }
 

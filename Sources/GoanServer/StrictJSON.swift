@@ -18,6 +18,8 @@ indirect enum JSONShape: Sendable {
     /// always say which field a `2.5` or `1e30` was).
     case integer
     case value
+    /// A list whose items all have this shape (at most `limit` of them).
+    case array(JSONShape, limit: Int)
 }
 
 /// Decodes request bodies strictly: malformed JSON, unknown fields and wrong types become a
@@ -45,6 +47,12 @@ enum StrictJSON {
             guard !(value is String), let number = value as? NSNumber, number.doubleValue.rounded() == number.doubleValue,
                 abs(number.doubleValue) <= 9_007_199_254_740_992
             else { throw Problem.badRequest(path.isEmpty ? "body" : path, "expected an integer") }
+            return
+        }
+        if case .array(let item, let limit) = shape {
+            guard let items = value as? [Any] else { throw Problem.badRequest(path.isEmpty ? "body" : path, "expected a list") }
+            guard items.count <= limit else { throw Problem.badRequest(path, "at most \(limit) items") }
+            for (index, element) in items.enumerated() { try check(element, item, path: "\(path)[\(index)]") }
             return
         }
         guard case .object(let fields) = shape else { return }

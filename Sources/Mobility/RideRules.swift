@@ -21,11 +21,14 @@ public struct RideAsk: Sendable {
     public var bookedAt: Int64
     /// Companions that are medically necessary (ride free); the others pay the fare.
     public var medicalCompanions: Int
+    /// The youngest companion's age, when given (the service may ask a minimum).
+    public var youngestCompanionAge: Int?
 
     public init(
         traveller: Traveller, origin: Coordinate, destination: Coordinate, date: ServiceDate, pickup: Int32,
-        bookedAt: Int64, medicalCompanions: Int = 0
+        bookedAt: Int64, medicalCompanions: Int = 0, youngestCompanionAge: Int? = nil
     ) {
+        self.youngestCompanionAge = youngestCompanionAge
         self.traveller = traveller
         self.origin = origin
         self.destination = destination
@@ -59,6 +62,9 @@ public struct RideQuote: Sendable, Hashable {
     public var guaranteed: Bool
     /// Remarks for the traveller ("part of the ride at the market rate", …).
     public var notes: [String]
+    /// What each person pays, the traveller first (the surcharge is the traveller's); each
+    /// rounded to cents, so their sum may differ from `price` by a cent.
+    public var fares: [PersonFare] = []
 }
 
 /// The service rules applied to one ride: eligibility, hours, lead time, radius, budget, aids,
@@ -107,6 +113,14 @@ public struct RideRules: Sendable {
         }
         if let age = service.eligibility.minimumAge, traveller.age < age {
             return .failure(Reason(.notEligible, "\(name) is for travellers aged \(age) or more."))
+        }
+        let along = companions(of: ask)
+        if along > service.companions.maximum {
+            return .failure(Reason(
+                .tooManyCompanions, "\(name) takes at most \(service.companions.maximum) companion\(service.companions.maximum == 1 ? "" : "s"); \(along) asked."))
+        }
+        if let age = ask.youngestCompanionAge, age < service.companions.minimumAge {
+            return .failure(Reason(.companionTooYoung, "A companion on \(name) must be \(service.companions.minimumAge) or older; the youngest is \(age)."))
         }
         let unmet = traveller.needs.filter { $0.asksOfTheService && !service.serves.contains($0) }
         if service.kind == .regiotaxi, let need = unmet.first {
@@ -173,6 +187,9 @@ public struct RideRules: Sendable {
             return .failure(Reason(.outsideRadius, "\(name) rides up to \(Self.km(service.distance.tariffRadiusKm)) from home."))
         }
         var price = fare(drive: drive, marketKm: marketKm, ask: ask)
+        let one = fare(drive: drive, marketKm: marketKm, ask: RideAsk(
+            traveller: { var alone = traveller; alone.companions = 0; return alone }(), origin: ask.origin, destination: ask.destination,
+            date: ask.date, pickup: ask.pickup, bookedAt: ask.bookedAt))
         var surcharge = 0.0
         if isLate(ask, pickupUnix: pickupUnix) && service.booking.lateBookingSurcharge > 0 {
             surcharge = service.booking.lateBookingSurcharge
@@ -183,8 +200,10 @@ public struct RideRules: Sendable {
             price: (price * 100).rounded() / 100, paidTo: service.fare.paidTo, marketKm: marketKm, budgetKm: budgetKm,
             surcharge: surcharge, bookingDeadline: deadline, pickupWindowMinutes: service.pickupWindowMinutes,
             maximumRideTime: service.rideTime?.maximumRideTime(direct: drive.seconds), road: drive,
-            guaranteed: service.guaranteed, notes: notes))
+            guaranteed: service.guaranteed, notes: notes, fares: personFares(one: one, surcharge: surcharge, ask: ask)))
     }
+
+    static func cents(_ euros: Double) -> Double { (euros * 100).rounded() / 100 }
 
     /// Euros for the traveller and paying companions: start fee plus kilometres, market-rate
     /// kilometres at the market rate. (AutoMaatje's per-km fee counts from the driver's home and
@@ -196,18 +215,46 @@ public struct RideRules: Sendable {
         let start = tariffKm < 0.001 && marketKm > 0 ? (f.marketStartFee ?? f.startFee) : f.startFee
         var one = start + tariffKm * f.perKm
         if marketKm > 0, let perKm = f.marketPerKm { one += marketKm * perKm }
+        let (paying, share) = payingCompanions(ask)
+        return one * (1 + Double(paying) * share)
+    }
+
+    /// People along with the traveller: the booked companions, or the escort a traveller who may
+    /// not travel alone (AB-03) always brings.
+    func companions(of ask: RideAsk) -> Int {
+        ask.traveller.needs.contains(.medicalEscort) ? max(1, ask.traveller.companions) : ask.traveller.companions
+    }
+
+    /// How many companions pay, and which share of the fare each pays.
+    func payingCompanions(_ ask: RideAsk) -> (count: Int, share: Double) {
         let codes = ask.traveller.needs
-        // A traveller who may not travel alone (AB-03) brings an escort, who rides free; so do
-        // companions of a traveller whose pass says so (AER-01) and medical companions.
-        let escorted = codes.contains(.medicalEscort)
-        let companions = escorted ? max(1, ask.traveller.companions) : ask.traveller.companions
-        let free = escorted || codes.contains(.companionFree) || (ask.traveller.companionKind == "medical" && service.companions.medicalFree)
-            ? companions : ask.medicalCompanions
-        let payingCompanions = service.companions.socialPays
-            ? max(0, min(companions, service.companions.maximum) - free) : 0
+        let companions = companions(of: ask)
+        // An escort (AB-03) rides free; so do companions of a traveller whose pass says so
+        // (AER-01) and medical companions where the rules free them.
+        let allFree = codes.contains(.medicalEscort) || codes.contains(.companionFree)
+            || (ask.traveller.companionKind == "medical" && service.companions.medicalFree)
+        let free = allFree ? companions : (service.companions.medicalFree ? ask.medicalCompanions : 0)
+        let paying = service.companions.socialPays ? max(0, min(companions, service.companions.maximum) - free) : 0
         // AER-02: companions at the reduced rate.
         let share = codes.contains(.companionDiscount) ? (service.companions.discountedShare ?? 0.5) : 1
-        return one * (1 + Double(payingCompanions) * share)
+        return (paying, share)
+    }
+
+    /// The fare per person: the traveller's one fare (and the surcharge), then each companion's.
+    func personFares(one: Double, surcharge: Double, ask: RideAsk) -> [PersonFare] {
+        let companions = companions(of: ask)
+        guard companions > 0 else { return [PersonFare(passenger: "traveller", price: Self.cents(one + surcharge))] }
+        let (paying, share) = payingCompanions(ask)
+        var fares = [PersonFare(passenger: "traveller", price: Self.cents(one + surcharge))]
+        let codes = ask.traveller.needs
+        // Those who pay first, then those who ride free.
+        for k in 0 ..< companions {
+            let pays = k < paying
+            let kind = pays ? (ask.traveller.companionKind == "medical" ? "medical" : "social")
+                : codes.contains(.medicalEscort) ? "escort" : codes.contains(.companionFree) ? "free by the pass" : "medical"
+            fares.append(PersonFare(passenger: "companion (\(kind))", price: pays ? Self.cents(one * share) : 0))
+        }
+        return fares
     }
 
     /// Late: booked after `lateBookingAfter` on the day before the ride, or on the day itself.

@@ -8,6 +8,7 @@
 
 public import Domain
 public import GTFS
+public import Mobility
 
 /// One way to make a trip, door to door: walking, public transport, Regiotaxi, AutoMaatje or
 /// a combination. Times are seconds after noon − 12 h of the travel date (service-day time).
@@ -59,6 +60,8 @@ public struct ItineraryLeg: Sendable, Hashable {
     public var windowMinutes: Int?
     /// Euros for this leg (public transport fares are not modelled yet: 0).
     public var price: Double
+    /// On-demand legs with companions: what each person pays (the traveller first).
+    public var fares: [PersonFare]?
     /// Who is paid.
     public var paidTo: String?
     /// The last moment to book (Unix seconds); `nil` when no booking is needed.

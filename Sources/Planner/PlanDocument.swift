@@ -8,7 +8,7 @@
 
 public import Domain
 import GTFS
-import Mobility
+public import Mobility
 import Transit
 
 /// The one wire format of a plan (camelCase, after TOMP-API): what `goan plan --json` prints
@@ -91,6 +91,9 @@ public struct PlanDocument: Codable, Sendable, Hashable {
         /// On-demand: the pickup happens within this many minutes of `departureTime`.
         public var windowMinutes: Int?
         public var price: Double?
+        /// On-demand legs with companions: what each person pays, the traveller first (each
+        /// rounded to cents).
+        public var fares: [PersonFare]?
         /// Who is paid (the operator or the volunteer).
         public var paidTo: String?
         /// The last moment to book this ride.
@@ -154,6 +157,7 @@ extension PlanDocument {
                             departureTime: iso(leg.departure), arrivalTime: iso(leg.arrival), durationMinutes: Self.minutes(leg.arrival - leg.departure))
                         out.windowMinutes = leg.windowMinutes
                         out.price = Self.euros(leg.price)
+                        out.fares = leg.fares
                         out.paidTo = leg.paidTo
                         out.bookingDeadline = leg.bookingDeadline.map { ServiceDayClock.iso(unix: $0, timezone: timezone) }
                         out.guaranteed = leg.guaranteed

@@ -30,6 +30,18 @@ public struct PlanRequest: Sendable {
     public var accessibleOnly = false
     /// Changes take this many times the feed's transfer time (2: CROW ZR-24).
     public var transferTimeFactor: Int32 = 1
+    /// Of the traveller's companions on this trip, those medically necessary.
+    public var medicalCompanions = 0
+    /// The youngest companion's age, when given.
+    public var youngestCompanionAge: Int?
+
+    /// Companions for this trip instead of the profile's.
+    public mutating func travelWith(_ companions: [Companion]) {
+        traveller.companions = companions.count
+        traveller.companionKind = companions.isEmpty ? nil : "social"
+        medicalCompanions = companions.filter { $0.kind == .medical }.count
+        youngestCompanionAge = companions.compactMap(\.age).min()
+    }
 
     public init(
         traveller: Traveller, origin: Coordinate, originName: String, destination: Coordinate, destinationName: String,

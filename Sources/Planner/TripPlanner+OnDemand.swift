@@ -76,6 +76,7 @@ extension TripPlanner {
             leg.paidTo = quote.paidTo
             leg.bookingDeadline = quote.bookingDeadline
             leg.budgetKm = quote.budgetKm
+            if quote.fares.count > 1 { leg.fares = quote.fares }
             leg.notes = quote.notes + [note]
             _ = feed
             return .success(Itinerary(legs: [leg]))
@@ -90,7 +91,7 @@ extension TripPlanner {
         let rules = RideRules(service: service.rules, feed: feed, road: road)
         let ask = RideAsk(
             traveller: request.traveller, origin: from, destination: to, date: request.date, pickup: pickup,
-            bookedAt: request.bookedAt)
+            bookedAt: request.bookedAt, medicalCompanions: request.medicalCompanions, youngestCompanionAge: request.youngestCompanionAge)
         let offer = service.offers(from: from, to: to, feed: feed).first { feed.services[Int($0.service)].isActive(on: request.date) }
             ?? service.offers(from: from, to: to, feed: feed).first
         switch rules.evaluate(ask, offer: offer) {
@@ -116,6 +117,9 @@ extension TripPlanner {
                     // The per-km fee counts from the volunteer's home and back.
                     if service.rules.fare.perKmFromDriverHome {
                         quote.price = ((service.rules.fare.startFee + match.drivenKm * service.rules.fare.perKm) * 100).rounded() / 100
+                        // The fee is the car's, per km: companions ride along at no extra cost.
+                        quote.fares = [PersonFare(passenger: "traveller", price: quote.price)]
+                            + quote.fares.dropFirst().map { PersonFare(passenger: $0.passenger, price: 0) }
                     }
                     return .success((quote, "\(match.volunteer.name) could drive (\(Int(match.drivenKm.rounded())) km from home and back); a volunteer may decline"))
                 }

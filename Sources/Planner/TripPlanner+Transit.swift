@@ -150,6 +150,7 @@ extension TripPlanner {
             leg.paidTo = quote.paidTo
             leg.bookingDeadline = quote.bookingDeadline
             leg.budgetKm = quote.budgetKm
+            if quote.fares.count > 1 { leg.fares = quote.fares }
             leg.notes = quote.notes + [note]
             return leg
         }

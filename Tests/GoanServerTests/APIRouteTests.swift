@@ -79,6 +79,33 @@ import Testing
         }
     }
 
+    /// A companion on the trip: the Regiotaxi leg lists what each pays (a social companion the
+    /// same fare as the traveller); two are more than Regiotaxi takes; a child too young.
+    @Test func companionsOnATripArePricedPerPerson() async throws {
+        let world = try T()
+        try await world.app.test(.router) { client in
+            func regiotaxi(_ companions: String) async throws -> (leg: [String: Any]?, reason: String?) {
+                let response = try await client.call(
+                    .post, "/planning/offers", token: T.jansen, body: T.trip(extra: #","companions":"# + companions))
+                #expect(response.status == .ok, "\(response.object)")
+                let options = response.object["options"] as? [[String: Any]] ?? []
+                let leg = options.lazy.compactMap { ($0["legs"] as? [[String: Any]])?.first { $0["mode"] as? String == "regiotaxi" } }.first
+                let reason = (response.object["notOffered"] as? [[String: Any]])?.first { $0["mode"] as? String == "regiotaxi" }?["code"] as? String
+                return (leg, reason)
+            }
+            let (leg, _) = try await regiotaxi(#"[{"kind":"social","age":40}]"#)
+            let fares = try #require(leg?["fares"] as? [[String: Any]])
+            #expect(fares.map { $0["passenger"] as? String } == ["traveller", "companion (social)"])
+            let prices = fares.compactMap { $0["price"] as? Double }
+            #expect(prices.count == 2 && abs(prices[0] - prices[1]) < 0.011)
+            #expect(abs(prices.reduce(0, +) - (leg?["price"] as? Double ?? 0)) < 0.011)
+            let (medical, _) = try await regiotaxi(#"[{"kind":"medical"}]"#)
+            #expect((medical?["fares"] as? [[String: Any]])?.last?["price"] as? Double == 0)
+            #expect(try await regiotaxi(#"[{"kind":"social"},{"kind":"social"}]"#).reason == "TOO_MANY_COMPANIONS")
+            #expect(try await regiotaxi(#"[{"kind":"social","age":9}]"#).reason == "COMPANION_TOO_YOUNG")
+        }
+    }
+
     @Test func badInputGetsAProblemThatNamesTheField() async throws {
         let world = try T()
         try await world.app.test(.router) { client in
@@ -92,6 +119,10 @@ import Testing
                 ("/planning/offers", #"{"from":{"lat":52.4,"lon":6.6},"to":{"lat":52.3,"lon":6.6},"departureTime":"2031-01-01T09:00:00+01:00"}"#, .badRequest, "departureTime"),
                 ("/planning/offers", #"{"from":{"lat":52.4,"lon":6.6},"to":{"lat":52.3,"lon":6.6},"departureTime":"2026-11-30T09:00:00+01:00","maxTransfers":99}"#, .badRequest, "maxTransfers"),
                 ("/planning/offers", #"{"from": {"lat": 52.4,"#, .badRequest, "body"),
+                ("/planning/offers", #"{"from":{"lat":52.4,"lon":6.6},"to":{"lat":52.3,"lon":6.6},"departureTime":"2026-11-30T09:00:00+01:00","companions":[{"kind":"cousin"}]}"#, .badRequest, "companions[0].kind"),
+                ("/planning/offers", #"{"from":{"lat":52.4,"lon":6.6},"to":{"lat":52.3,"lon":6.6},"departureTime":"2026-11-30T09:00:00+01:00","companions":[{"kind":"social","aeg":40}]}"#, .badRequest, "companions[0].aeg"),
+                ("/planning/offers", #"{"from":{"lat":52.4,"lon":6.6},"to":{"lat":52.3,"lon":6.6},"departureTime":"2026-11-30T09:00:00+01:00","companions":[{"kind":"social","age":4.5}]}"#, .badRequest, "companions[0].age"),
+                ("/planning/offers", #"{"from":{"lat":52.4,"lon":6.6},"to":{"lat":52.3,"lon":6.6},"departureTime":"2026-11-30T09:00:00+01:00","companions":{"kind":"social"}}"#, .badRequest, "companions"),
                 ("/planning/offers", #"[1,2,3]"#, .badRequest, "body"),
                 ("/bookings", #"{"offerId":""}"#, .badRequest, "offerId"),
                 ("/bookings", #"{"offerId":"does-not-exist"}"#, .notFound, "offerId"),

@@ -42,6 +42,8 @@ extension GoanCommand.Plan {
             bookedAt: bookedAtUnix)
         request.window = Int32(window * 60)
         request.maxTransfers = maxTransfers
+        let along = try tripCompanions()
+        if let along { request.travelWith(along) }
         if offers || book != nil {
             return try planAndBook(request, region: region, now: bookedAtUnix)
         }
@@ -49,6 +51,17 @@ extension GoanCommand.Plan {
         let plan = planner.plan(request)
         let output = ItineraryOutput(plan: plan, request: request, timezone: zone)
         return json ? try output.json() : output.text()
+    }
+
+    /// The companions of `--companion`, or `nil` for the profile's.
+    func tripCompanions() throws -> [Companion]? {
+        guard !companions.isEmpty else { return nil }
+        return try companions.map { text in
+            guard let companion = Companion(text) else {
+                throw ValidationError("--companion: '\(text)' is not social or medical, with an age 0…120 if given (social:40)")
+            }
+            return companion
+        }
     }
 
     /// Plans through the booking desk: the options become offers in the database; with
@@ -60,6 +73,7 @@ extension GoanCommand.Plan {
         var request = request
         // The store's budget is the live one.
         request.traveller = try deskCall { try desk.traveller(request.traveller.id) }
+        if let along = try tripCompanions() { request.travelWith(along) }
         let (plan, offers) = try desk.offers(request, now: now)
         let output = ItineraryOutput(plan: plan, request: request, timezone: tt.feed.timezone)
         var text = json ? try output.json() : output.text()

@@ -55,6 +55,11 @@ extension GoanCommand {
         @Option(help: "A traveller profile from the scenario (id or name, e.g. jansen): plans with Regiotaxi and AutoMaatje too.")
         var traveller: String?
 
+        @Option(
+            name: .customLong("companion"),
+            help: "With --traveller: someone travelling along, social or medical, with an age if known (social:40). Repeat for more; replaces the profile's companions.")
+        var companions: [String] = []
+
         @OptionGroup var scenarioFolder: ScenarioArguments
 
         @Option(help: "When the booking would be made, \"YYYY-MM-DD HH:MM\" (default: now).")
@@ -88,6 +93,7 @@ extension GoanCommand {
             if (offers || book != nil) && traveller == nil { throw ValidationError("--offers and --book need --traveller") }
             if let book, book < 1 { throw ValidationError("--book counts options from 1") }
             if allowOverlap && book == nil { throw ValidationError("--allow-overlap goes with --book") }
+            if !companions.isEmpty && traveller == nil { throw ValidationError("--companion needs --traveller") }
             if let bookedAt, BookingClock.parse(bookedAt) == nil {
                 throw ValidationError("--booked-at '\(bookedAt)' is not a moment (expected \"YYYY-MM-DD HH:MM\")")
             }

@@ -103,6 +103,9 @@ struct ItineraryOutput {
                 "   \(clock(leg.departure))  \(name) from \(leg.fromName) (pickup \(clock(leg.departure - Int32((leg.windowMinutes ?? 0) * 60)))–\(clock(leg.departure + Int32((leg.windowMinutes ?? 0) * 60)))), \(Self.euros(leg.price)) to \(leg.paidTo ?? "the operator")",
                 "   \(clock(leg.arrival))  arrive \(leg.toName) (about \(PlanOutput.minutes(leg.duration)) by road, \(Int((leg.metres / 1000).rounded())) km)",
             ]
+            if let fares = leg.fares {
+                lines.append("          per person: " + fares.map { "\($0.passenger) \(Self.euros($0.price))" }.joined(separator: ", "))
+            }
             if let deadline = leg.bookingDeadline {
                 lines.append("          book by \(RideRules.describe(deadline, zone: timezone))")
             }
