@@ -50,10 +50,17 @@ enum ExactChecker {
             edges.append((p, d, instance.maxRideTime + service(p)))
         }
         edges.append((0, m + 1, instance.maxRouteDuration))
-        var distance = [Double](repeating: 0, count: m + 3)
-        for _ in 0 ..< m + 3 {
+        return hasNoNegativeCycle(edges, nodes: m + 3)
+    }
+
+    /// Bellman–Ford from a virtual source at distance 0 to every node: the difference
+    /// constraints `x_v − x_u ≤ w` (arcs u → v of weight w) hold together iff no cycle is
+    /// negative, i.e. the distances settle within `nodes` rounds.
+    static func hasNoNegativeCycle(_ arcs: [(Int, Int, Double)], nodes: Int) -> Bool {
+        var distance = [Double](repeating: 0, count: nodes)
+        for _ in 0 ... nodes {
             var changed = false
-            for (u, v, w) in edges where distance[u] + w < distance[v] - 1e-9 {
+            for (u, v, w) in arcs where distance[u] + w < distance[v] - 1e-9 {
                 distance[v] = distance[u] + w
                 changed = true
             }

@@ -220,15 +220,6 @@ enum FleetChecker {
             arcs.append((p, d, instance.maxRide(stops[p]) + service(p)))
         }
         arcs.append((0, m + 1, min(instance.maxRouteDuration, vehicle.end - vehicle.start)))
-        var distance = [Double](repeating: 0, count: m + 3)
-        for _ in 0 ... m + 3 {
-            var changed = false
-            for (u, w, c) in arcs where distance[u] + c < distance[w] - 1e-9 {
-                distance[w] = distance[u] + c
-                changed = true
-            }
-            if !changed { return true }
-        }
-        return false
+        return ExactChecker.hasNoNegativeCycle(arcs, nodes: m + 3)
     }
 }
