@@ -85,9 +85,11 @@ extension BookingDesk {
                     .kmBudgetExhausted, "the ride takes \(Int(leg.budgetKm.rounded())) km of the yearly budget; \(Int(left.rounded())) km are left"))
             }
             guard let shift = try insertRegiotaxi(leg, tx) else {
-                let aid = leg.wheelchair ? "with a wheelchair place " : ""
+                let needs = RideNeeds(codes: leg.needs, companions: leg.seats - 1)
+                let aid = needs.asksForAPlaceOrEquipment ? "with \(needs.summary) " : ""
                 return machine.deny(Reason(
-                    leg.wheelchair ? .noVehicleWithAid : .noVehicleAvailable, "no Regiotaxi vehicle on duty can take the ride \(aid)next to its other rides then"))
+                    needs.asksForAPlaceOrEquipment ? .noVehicleWithAid : .noVehicleAvailable,
+                    "no Regiotaxi vehicle on duty can take the ride \(aid)next to its other rides then"))
             }
             return machine.requestOperator(shift: shift)
         default:

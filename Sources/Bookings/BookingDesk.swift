@@ -79,8 +79,9 @@ public struct BookingDesk: Sendable {
             if !taxi.isEmpty {
                 if day == nil { day = try store.read { tx in try dayPlan(offer.date, tx) } }
                 if let leg = taxi.first(where: { dispatcher.insert(Self.ride($0), date: request.date, routes: day!.routes, times: day!.times) == nil }) {
-                    refused = leg.wheelchair
-                        ? Reason(.noVehicleWithAid, "Every Regiotaxi vehicle with a wheelchair place on duty then is already booked.")
+                    let needs = RideNeeds(codes: leg.needs, companions: leg.seats - 1)
+                    refused = needs.asksForAPlaceOrEquipment
+                        ? Reason(.noVehicleWithAid, "Every Regiotaxi vehicle with \(needs.summary) on duty then is already booked.")
                         : Reason(.noVehicleAvailable, "Every Regiotaxi vehicle on duty then is already booked.")
                     continue
                 }
@@ -126,7 +127,7 @@ public struct BookingDesk: Sendable {
                 fromLat: leg.from.latitude, fromLon: leg.from.longitude, toName: leg.toName, toLat: leg.to.latitude, toLon: leg.to.longitude,
                 date: date, departureAt: departure, arrivalAt: zero + Int64(leg.arrival), pickupMinute: Int((departure - midnight) / 60),
                 price: leg.price, budgetKm: (leg.budgetKm * 10).rounded() / 10, seats: 1 + request.traveller.companions,
-                wheelchair: request.traveller.needsWheelchairPlace, bookingDeadline: leg.bookingDeadline, assignee: nil,
+                wheelchair: RideNeeds(codes: request.traveller.needs).wheelchairPlace, bookingDeadline: leg.bookingDeadline, assignee: nil,
                 askedVolunteer: nil, responseDeadline: nil, candidates: [], declinedBy: [], reason: "", needs: request.traveller.needs)
         }
         return Offer(

@@ -111,8 +111,28 @@ extension SQLiteBookingStore {
             // booked before knew only a wheelchair place, which HR-01 stands for.
             try db.alter(table: "leg") { t in t.add(column: "needs", .text).notNull().defaults(to: "[]") }
             try db.execute(sql: #"UPDATE leg SET needs = '["HR-01"]' WHERE wheelchair = 1"#)
+            try Self.offerLegNeeds(db)
         }
         return migrator
+    }
+
+    /// Migration v6 for the offers: an offer is kept as a JSON body whose legs gain `needs` too
+    /// (a leg with a wheelchair place: HR-01), so that an offer made before can still be booked
+    /// and an idempotent retry still finds its booking.
+    static func offerLegNeeds(_ db: Database) throws {
+        for row in try Row.fetchAll(db, sql: "SELECT id, body FROM offer") {
+            let id: String = row["id"], body: String = row["body"]
+            guard var object = try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any],
+                let legs = object["legs"] as? [[String: Any]], legs.contains(where: { $0["needs"] == nil })
+            else { continue }
+            object["legs"] = legs.map { leg -> [String: Any] in
+                var leg = leg
+                if leg["needs"] == nil { leg["needs"] = (leg["wheelchair"] as? Bool) == true ? ["HR-01"] : [String]() }
+                return leg
+            }
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            try db.execute(sql: "UPDATE offer SET body = ? WHERE id = ?", arguments: [String(decoding: data, as: UTF8.self), id])
+        }
     }
 
     /// Migration v5: the lists that were comma-separated text become JSON arrays (a leg's

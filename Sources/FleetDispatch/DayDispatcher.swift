@@ -109,13 +109,13 @@ public struct DayDispatcher: Sendable {
 
     private func rideTimeLimit(of ride: BookedRide, taxi: ServiceRules.Service?) -> Double {
         let direct = Double(road.drive(from: ride.from, to: ride.to).seconds) / 60
-        if ride.service == .regiotaxi && ride.needs.shortRide {
-            let rule = taxi?.shortRideTime ?? .shortTravelDefault
-            return direct * rule.factor + rule.extraMinutes
-        }
-        return ride.service == .regiotaxi
+        let limit = ride.service == .regiotaxi
             ? (taxi?.rideTime.map { direct * $0.factor + $0.extraMinutes } ?? direct * 1.5 + 15)
             : direct + 10
+        guard ride.service == .regiotaxi && ride.needs.shortRide else { return limit }
+        // AV-11: the tighter of the two.
+        let rule = taxi?.shortRideTime ?? .shortTravelDefault
+        return min(limit, direct * rule.factor + rule.extraMinutes)
     }
 
     /// The nodes, fleet and promises of a day, without travel times (a matrix of zeros, or none

@@ -121,6 +121,12 @@ public struct RideNeeds: Sendable, Hashable {
         return words.isEmpty ? "a seat" : words.joined(separator: ", ")
     }
 
+    /// Whether the ride needs a place or equipment not every vehicle has (a wheelchair or
+    /// scooter place, room for a folded aid, the front seat, a lift, …): a refusal then names it.
+    public var asksForAPlaceOrEquipment: Bool {
+        wheelchairPlace || scooterPlace || stowedAid || frontSeat != .none || !equipment.isEmpty
+    }
+
     /// Whether the traveller boards in the wheelchair or with a scooter (longer boarding).
     public var boardsWithAChairOrScooter: Bool { wheelchairPlace || scooterPlace }
 }

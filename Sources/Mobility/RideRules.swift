@@ -199,11 +199,19 @@ public struct RideRules: Sendable {
         return .success(RideQuote(
             price: (price * 100).rounded() / 100, paidTo: service.fare.paidTo, marketKm: marketKm, budgetKm: budgetKm,
             surcharge: surcharge, bookingDeadline: deadline, pickupWindowMinutes: service.pickupWindowMinutes,
-            maximumRideTime: service.rideTime?.maximumRideTime(direct: drive.seconds), road: drive,
+            maximumRideTime: maximumRideTime(direct: drive.seconds, traveller: traveller), road: drive,
             guaranteed: service.guaranteed, notes: notes, fares: personFares(one: one, surcharge: surcharge, ask: ask)))
     }
 
     static func cents(_ euros: Double) -> Double { (euros * 100).rounded() / 100 }
+
+    /// Seconds on board at most: the service's promise, tighter for a traveller with CROW AV-11
+    /// (`nil`: no promise).
+    func maximumRideTime(direct: Int32, traveller: Traveller) -> Int32? {
+        guard let promise = service.rideTime?.maximumRideTime(direct: direct) else { return nil }
+        guard traveller.needs.contains(.shortTravelTime) else { return promise }
+        return min(promise, (service.shortRideTime ?? .shortTravelDefault).maximumRideTime(direct: direct))
+    }
 
     /// Euros for the traveller and paying companions: start fee plus kilometres, market-rate
     /// kilometres at the market rate. (AutoMaatje's per-km fee counts from the driver's home and

@@ -244,6 +244,21 @@ public struct ServiceRules: Codable, Sendable, Hashable {
             if service.pickupWindowMinutes < 0 || service.pickupWindowMinutes > 120 {
                 throw RulesError(file: file, field: "\(at).pickupWindowMinutes", message: "must be within 0…120")
             }
+            if let share = service.companions.discountedShare, !(0 ... 1).contains(share) {
+                throw RulesError(file: file, field: "\(at).companions.discountedShare", message: "must be within 0…1")
+            }
+            if let boarding = service.boardingMinutes {
+                let times = [("standard", boarding.standard), ("wheelchairOrScooter", boarding.wheelchairOrScooter),
+                             ("doorToDoorExtra", boarding.doorToDoorExtra), ("roomToRoomExtra", boarding.roomToRoomExtra)]
+                for (name, minutes) in times where !(0 ... 60).contains(minutes) {
+                    throw RulesError(file: file, field: "\(at).boardingMinutes.\(name)", message: "must be within 0…60 minutes")
+                }
+            }
+            for (name, rule) in [("rideTime", service.rideTime), ("shortRideTime", service.shortRideTime)] {
+                if let rule, rule.factor < 1 || rule.factor > 10 || rule.extraMinutes < 0 {
+                    throw RulesError(file: file, field: "\(at).\(name)", message: "factor must be within 1…10 and extraMinutes not negative")
+                }
+            }
         }
     }
 

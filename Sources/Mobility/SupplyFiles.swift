@@ -58,6 +58,9 @@ public struct SupplyFiles: Sendable {
             let file = directory + "/fleet.json"
             if vehicle.seats < 1 { throw RulesError(file: file, field: "vehicles[\(i)].seats", message: "a vehicle needs at least 1 seat") }
             if vehicle.wheelchairPlaces < 0 { throw RulesError(file: file, field: "vehicles[\(i)].wheelchairPlaces", message: "must not be negative") }
+            for (name, value) in [("frontSeats", vehicle.frontSeats), ("scooterPlaces", vehicle.scooterPlaces), ("stowedAids", vehicle.stowedAids)] {
+                if let value, value < 0 || value > 100 { throw RulesError(file: file, field: "vehicles[\(i)].\(name)", message: "must be within 0…100") }
+            }
             for (j, shift) in vehicle.shifts.enumerated() {
                 try Self.check(shift.start, shift.end, days: shift.days, file: file, field: "vehicles[\(i)].shifts[\(j)]")
             }
@@ -66,6 +69,9 @@ public struct SupplyFiles: Sendable {
             let file = directory + "/volunteers.json"
             for (j, window) in volunteer.availability.enumerated() {
                 try Self.check(window.start, window.end, days: [window.day], file: file, field: "volunteers[\(i)].availability[\(j)]")
+            }
+            if let stowed = volunteer.stowedAids, stowed < 0 || stowed > 10 {
+                throw RulesError(file: file, field: "volunteers[\(i)].stowedAids", message: "must be within 0…10")
             }
             if volunteer.maxRidesPerDay < 0 || volunteer.maxRidesPerWeek < volunteer.maxRidesPerDay {
                 throw RulesError(file: file, field: "volunteers[\(i)].maxRidesPerWeek", message: "must be at least maxRidesPerDay (and both ≥ 0)")

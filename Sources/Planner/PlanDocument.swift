@@ -57,7 +57,8 @@ public struct PlanDocument: Codable, Sendable, Hashable {
         public var maxTransfers: Int
         /// Only wheelchair-accessible trips and stops.
         public var wheelchair: Bool
-        /// The traveller's CROW codes the plan honoured (left out when none).
+        /// The traveller's CROW codes (left out when none); the plan applies those that act in
+        /// planning and on the on-demand rides.
         public var needs: [CROWCode]?
     }
 

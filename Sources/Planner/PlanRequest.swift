@@ -38,7 +38,7 @@ public struct PlanRequest: Sendable {
     /// Companions for this trip instead of the profile's.
     public mutating func travelWith(_ companions: [Companion]) {
         traveller.companions = companions.count
-        traveller.companionKind = companions.isEmpty ? nil : "social"
+        traveller.companionKind = companions.isEmpty ? nil : companions.allSatisfy { $0.kind == .medical } ? "medical" : "social"
         medicalCompanions = companions.filter { $0.kind == .medical }.count
         youngestCompanionAge = companions.compactMap(\.age).min()
     }

@@ -50,9 +50,12 @@ struct DayExecution {
         var taxi: Bool
     }
 
-    /// Whether a ride asks more than seats and a wheelchair place (see `VehicleRun.Stop.special`).
-    static func isSpecial(_ needs: RideNeeds) -> Bool {
-        var plain = RideNeeds(codes: [], companions: needs.seats - 1)
+    /// Whether a ride asks more than its people's seats and a wheelchair place (see
+    /// `VehicleRun.Stop.special`): a seat for a dog or left empty, or an escort, counts too, as
+    /// the stops count only the people booked.
+    static func isSpecial(_ ride: BookedRide) -> Bool {
+        let needs = ride.needs
+        var plain = RideNeeds(codes: [], companions: ride.seats - 1)
         plain.wheelchairPlace = needs.wheelchairPlace
         plain.support = needs.support
         plain.shortRide = needs.shortRide
@@ -92,7 +95,7 @@ struct DayExecution {
                 stops.append(.init(
                     ride: stop.ride, leg: id, point: stop.pickup ? ride.from : ride.to, seats: stop.pickup ? ride.seats : -ride.seats,
                     wheelchairs: ride.wheelchair ? (stop.pickup ? 1 : -1) : 0, service: ride.serviceMinutes(boarding), agreed: Double(ride.pickup),
-                    time: stop.time, limit: rideTimeLimit(ride), special: Self.isSpecial(ride.needs)))
+                    time: stop.time, limit: rideTimeLimit(ride), special: Self.isSpecial(ride)))
             }
             guard stops.count == day.stops.count else { continue }
             runs.append(VehicleRun(shift: day.shift, kind: day.kind, volunteer: volunteer, base: base, depot: depot, stops: stops, road: road))

@@ -232,6 +232,17 @@ import Testing
                         '["V07","V11"]', '["V02"]', reason FROM leg WHERE id = 1
                     """)
                 try db.execute(sql: #"UPDATE leg SET candidates = '["V07","V11"]', declinedBy = '["V02"]' WHERE id = 1"#)
+                // An offer as v5 kept it: its legs' JSON without `needs`.
+                let offer = Offer(
+                    id: "offer-v5", travellerId: "jansen", createdAt: 1_795_300_000, validUntil: 1_795_301_800, date: "2026-11-23",
+                    departureAt: 1_795_420_800, arrivalAt: 1_795_423_320, price: 7.85, legs: [distinctLeg(bookingId: 0)])
+                var object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(offer)) as? [String: Any])
+                object["legs"] = (object["legs"] as? [[String: Any]])?.map { leg in leg.filter { $0.key != "needs" } }
+                let body = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+                #expect(!body.contains("needs"))
+                try db.execute(
+                    sql: "INSERT INTO offer (id, travellerId, createdAt, validUntil, body) VALUES ('offer-v5', 'jansen', 1795300000, 1795301800, ?)",
+                    arguments: [body])
             },
             check: { store in
                 // v6: the leg with a wheelchair place reads as HR-01, the other without codes.
@@ -242,6 +253,11 @@ import Testing
                 plain.wheelchair = false
                 plain.needs = []
                 #expect(legs == [oldLeg(id: 1, bookingId: 1), plain])
+                // The offer kept before v6 reads back, its wheelchair leg as HR-01.
+                let offer = try #require(try store.offer(id: "offer-v5"))
+                var expected = distinctLeg(bookingId: 0)
+                expected.needs = [.wheelchairStandard]
+                #expect(offer.legs == [expected])
             }),
     ]
 

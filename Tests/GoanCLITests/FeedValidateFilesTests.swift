@@ -36,6 +36,11 @@ import Testing
             label: "misspelt field in service-rules.json", file: "service-rules.json", old: "\"yearlyKmBudget\": 2000", new: "\"yearlyKmBuget\": 2000",
             expected: "service-rules.json:LINE:POSITION: error: services[0].yearlyKmBuget: one of the known fields (boardingMinutes, booking, companions, distance, eligibility, fare, guaranteed, id, kind, municipalities, name, pickupWindowMinutes, rideTime, routeId, serves, serviceHours, shortRideTime, yearlyKmBudget); 'yearlyKmBuget' is not one"),
         Break(
+            label: "a short-ride limit looser than the direct drive", file: "service-rules.json", old: "\"guaranteed\": true,",
+            new: "\"guaranteed\": true, \"shortRideTime\": { \"factor\": 0.5, \"extraMinutes\": 5 },",
+            expected: "service-rules.json:LINE:POSITION: error: services[0].shortRideTime: factor must be within 1…10 and extraMinutes not negative",
+            at: "{ \"factor\": 0.5"),
+        Break(
             label: "zone not in locations.geojson", file: "service-rules.json", old: "\"zone\": \"zone-almelo\"", new: "\"zone\": \"zone-amelo\"",
             expected: "service-rules.json:LINE:POSITION: error: services[0].municipalities[1].zone: 'zone-amelo' is not a location_id of locations.geojson",
             at: "\"zone-amelo\""),

@@ -19,7 +19,9 @@ import Testing
         ["| code | name | acts in | what goan does |", "|---|---|---|---|"]
             + CROWCode.allCases.map { code in
                 let effect = code.effect
-                return "| \(code.rawValue) | \(code.name) | \(effect.stage.rawValue) | \(effect.words) |"
+                // A name with a bar ("PT - advice | mobilityadvice") would split the cell.
+                let name = code.name.replacingOccurrences(of: "|", with: "\\|")
+                return "| \(code.rawValue) | \(name) | \(effect.stage.rawValue) | \(effect.words) |"
             }
     }
 

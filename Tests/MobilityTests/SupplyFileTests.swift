@@ -108,6 +108,9 @@ import Testing
             label: "unknown CROW code", file: "travellers.json", old: "\"HR-07\"", new: "\"HR-13\"", field: "travellers[1].needs[0]",
             expects: ["a CROW code (HR-01…HR-12, HV-01…HV-05, AV-01…AV-12, AB-01…AB-04, AER-01…AER-03, K-01…K-05, ZR-01…ZR-24, RR-01…RR-03), found \"HR-13\""]),
         Edit(
+            label: "negative scooter places", file: "fleet.json", old: "\"scooterPlaces\": 1", new: "\"scooterPlaces\": -1",
+            field: "vehicles[0].scooterPlaces", expects: ["must be within 0…100"], at: "-1"),
+        Edit(
             label: "shift ending before it starts", file: "fleet.json", old: "\"end\": \"14:00\"", new: "\"end\": \"05:00\"",
             field: "vehicles[0].shifts[0].end", expects: ["05:00 is not after 06:00"], at: "\"05:00\""),
         Edit(
