@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 public import Domain
+public import Mobility
 
 /// A booked trip: one planned itinerary the traveller chose, with its legs. Its state is the
 /// TOMP-API state of the whole trip, derived from its legs: CONFIRMED when every on-demand leg
@@ -118,6 +119,9 @@ public struct BookedLeg: Codable, Sendable, Hashable {
 
     /// Whether the leg is booked with a service (needs a vehicle or a volunteer).
     public var isOnDemand: Bool { mode.isOnDemand }
+
+    /// What the leg's ride asks of the vehicle: its codes and its people.
+    public var rideNeeds: RideNeeds { RideNeeds(codes: needs, companions: seats - 1) }
 }
 
 /// A planned itinerary kept as a bookable offer until `validUntil`: its price is binding until

@@ -85,7 +85,7 @@ extension BookingDesk {
                     .kmBudgetExhausted, "the ride takes \(Int(leg.budgetKm.rounded())) km of the yearly budget; \(Int(left.rounded())) km are left"))
             }
             guard let shift = try insertRegiotaxi(leg, tx) else {
-                let needs = RideNeeds(codes: leg.needs, companions: leg.seats - 1)
+                let needs = leg.rideNeeds
                 let aid = needs.asksForAPlaceOrEquipment ? "with \(needs.summary) " : ""
                 return machine.deny(Reason(
                     needs.asksForAPlaceOrEquipment ? .noVehicleWithAid : .noVehicleAvailable,
@@ -187,7 +187,7 @@ extension BookingDesk {
         }
         return matcher.candidates(
             date: date, pickup: Int32(leg.pickupMinute * 60), origin: Coordinate(latitude: leg.fromLat, longitude: leg.fromLon),
-            destination: Coordinate(latitude: leg.toLat, longitude: leg.toLon), needs: RideNeeds(codes: leg.needs, companions: leg.seats - 1)
+            destination: Coordinate(latitude: leg.toLat, longitude: leg.toLon), needs: leg.rideNeeds
         ).map(\.volunteer.id).filter { !busy.contains($0) }
     }
 

@@ -79,7 +79,7 @@ public struct BookingDesk: Sendable {
             if !taxi.isEmpty {
                 if day == nil { day = try store.read { tx in try dayPlan(offer.date, tx) } }
                 if let leg = taxi.first(where: { dispatcher.insert(Self.ride($0), date: request.date, routes: day!.routes, times: day!.times) == nil }) {
-                    let needs = RideNeeds(codes: leg.needs, companions: leg.seats - 1)
+                    let needs = leg.rideNeeds
                     refused = needs.asksForAPlaceOrEquipment
                         ? Reason(.noVehicleWithAid, "Every Regiotaxi vehicle with \(needs.summary) on duty then is already booked.")
                         : Reason(.noVehicleAvailable, "Every Regiotaxi vehicle on duty then is already booked.")

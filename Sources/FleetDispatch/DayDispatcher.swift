@@ -170,11 +170,11 @@ public struct DayDispatcher: Sendable {
         return (instance, points)
     }
 
-    /// Whether a ride needs more than seats (a place, equipment, the front seat, riding alone).
+    /// Whether a ride needs more than its people's seats: a place or equipment, riding alone, or
+    /// a seat for a dog, an escort or left empty.
     static func asksForMore(_ ride: BookedRide) -> Bool {
         let needs = ride.needs
-        return needs.scooterPlace || needs.stowedAid || needs.frontSeat != .none || !needs.equipment.isEmpty || needs.alone
-            || needs.seats > ride.seats
+        return needs.asksForAPlaceOrEquipment || needs.alone || needs.seats > ride.seats
     }
 
     /// Every Regiotaxi shift on duty on `date` and, when `includingVolunteers`, every volunteer

@@ -71,9 +71,7 @@ public struct RideNeeds: Sendable, Hashable {
 
     /// The needs of a ride for a traveller with `codes` and `companions` people along.
     public init(codes: [CROWCode], companions: Int = 0) {
-        seats = 1 + max(0, companions)
-        // An escort rides along with a traveller who may not travel alone (AB-03).
-        if codes.contains(.medicalEscort) && companions < 1 { seats += 1 }
+        seats = 1 + Self.companionsAlong(codes: codes, booked: companions)
         for code in codes {
             switch code {
             case .wheelchairStandard: wheelchairPlace = true
@@ -119,6 +117,12 @@ public struct RideNeeds: Sendable, Hashable {
         if alone { words.append("riding alone") }
         if seats > 1 { words.append("\(seats) seats") }
         return words.isEmpty ? "a seat" : words.joined(separator: ", ")
+    }
+
+    /// People along with the traveller: the companions booked, or the escort a traveller who
+    /// may not travel alone (AB-03) always brings.
+    public static func companionsAlong(codes: [CROWCode], booked: Int) -> Int {
+        codes.contains(.medicalEscort) ? max(1, booked) : max(0, booked)
     }
 
     /// Whether the ride needs a place or equipment not every vehicle has (a wheelchair or

@@ -186,10 +186,9 @@ public struct RideRules: Sendable {
         if marketKm > 0.001 && service.fare.marketPerKm == nil {
             return .failure(Reason(.outsideRadius, "\(name) rides up to \(Self.km(service.distance.tariffRadiusKm)) from home."))
         }
-        var price = fare(drive: drive, marketKm: marketKm, ask: ask)
-        let one = fare(drive: drive, marketKm: marketKm, ask: RideAsk(
-            traveller: { var alone = traveller; alone.companions = 0; return alone }(), origin: ask.origin, destination: ask.destination,
-            date: ask.date, pickup: ask.pickup, bookedAt: ask.bookedAt))
+        let one = fare(drive: drive, marketKm: marketKm)
+        let (paying, share) = payingCompanions(ask)
+        var price = one * (1 + Double(paying) * share)
         var surcharge = 0.0
         if isLate(ask, pickupUnix: pickupUnix) && service.booking.lateBookingSurcharge > 0 {
             surcharge = service.booking.lateBookingSurcharge
@@ -197,7 +196,7 @@ public struct RideRules: Sendable {
             notes.append("late booking surcharge \(Self.euros(surcharge))")
         }
         return .success(RideQuote(
-            price: (price * 100).rounded() / 100, paidTo: service.fare.paidTo, marketKm: marketKm, budgetKm: budgetKm,
+            price: Self.cents(price), paidTo: service.fare.paidTo, marketKm: marketKm, budgetKm: budgetKm,
             surcharge: surcharge, bookingDeadline: deadline, pickupWindowMinutes: service.pickupWindowMinutes,
             maximumRideTime: maximumRideTime(direct: drive.seconds, traveller: traveller), road: drive,
             guaranteed: service.guaranteed, notes: notes, fares: personFares(one: one, surcharge: surcharge, ask: ask)))
@@ -213,24 +212,21 @@ public struct RideRules: Sendable {
         return min(promise, (service.shortRideTime ?? .shortTravelDefault).maximumRideTime(direct: direct))
     }
 
-    /// Euros for the traveller and paying companions: start fee plus kilometres, market-rate
-    /// kilometres at the market rate. (AutoMaatje's per-km fee counts from the driver's home and
-    /// is computed by the volunteer matching, which knows the driver.)
-    func fare(drive: RoadLeg, marketKm: Double, ask: RideAsk) -> Double {
+    /// Euros for one person: start fee plus kilometres, market-rate kilometres at the market
+    /// rate; paying companions each pay it (or their share of it). (AutoMaatje's per-km fee counts
+    /// from the driver's home and is computed by the volunteer matching, which knows the driver.)
+    func fare(drive: RoadLeg, marketKm: Double) -> Double {
         let f = service.fare
         let tariffKm = max(0, drive.kilometres - marketKm)
         // A ride entirely at the market rate starts at the market start fee.
         let start = tariffKm < 0.001 && marketKm > 0 ? (f.marketStartFee ?? f.startFee) : f.startFee
         var one = start + tariffKm * f.perKm
         if marketKm > 0, let perKm = f.marketPerKm { one += marketKm * perKm }
-        let (paying, share) = payingCompanions(ask)
-        return one * (1 + Double(paying) * share)
+        return one
     }
 
-    /// People along with the traveller: the booked companions, or the escort a traveller who may
-    /// not travel alone (AB-03) always brings.
     func companions(of ask: RideAsk) -> Int {
-        ask.traveller.needs.contains(.medicalEscort) ? max(1, ask.traveller.companions) : ask.traveller.companions
+        RideNeeds.companionsAlong(codes: ask.traveller.needs, booked: ask.traveller.companions)
     }
 
     /// How many companions pay, and which share of the fare each pays.
@@ -250,10 +246,10 @@ public struct RideRules: Sendable {
 
     /// The fare per person: the traveller's one fare (and the surcharge), then each companion's.
     func personFares(one: Double, surcharge: Double, ask: RideAsk) -> [PersonFare] {
-        let companions = companions(of: ask)
-        guard companions > 0 else { return [PersonFare(passenger: "traveller", price: Self.cents(one + surcharge))] }
-        let (paying, share) = payingCompanions(ask)
         var fares = [PersonFare(passenger: "traveller", price: Self.cents(one + surcharge))]
+        let companions = companions(of: ask)
+        guard companions > 0 else { return fares }
+        let (paying, share) = payingCompanions(ask)
         let codes = ask.traveller.needs
         // Those who pay first, then those who ride free.
         for k in 0 ..< companions {

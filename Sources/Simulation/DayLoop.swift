@@ -196,7 +196,7 @@ struct DayLoop {
                             if let volunteer = ride.volunteer { ridesByVolunteer[volunteer, default: 0] += 1 }
                             rides.append(RideRecord(
                                 request: trip.id, day: dateText, traveller: traveller, service: ride.service, vehicle: ride.vehicle, agreedPickup: agreed,
-                                pickup: ride.pickup, dropoff: ride.dropoff, rideMinutes: ride.dropoff - ride.pickup - desk.dispatcher.boardingMinutes.minutes(for: RideNeeds(codes: leg.needs, companions: leg.seats - 1)),
+                                pickup: ride.pickup, dropoff: ride.dropoff, rideMinutes: ride.dropoff - ride.pickup - desk.dispatcher.boardingMinutes.minutes(for: leg.rideNeeds),
                                 directMinutes: direct, waitBeyondWindow: (max(0, ride.pickup - agreed - window) * 100).rounded() / 100, km: (drive.metres / 100).rounded() / 10))
                         }
                     } else {
