@@ -8,6 +8,7 @@
 
 public import Domain
 public import Mobility
+public import Planner
 
 /// A booked trip: one planned itinerary the traveller chose, with its legs. Its state is the
 /// TOMP-API state of the whole trip, derived from its legs: CONFIRMED when every on-demand leg
@@ -20,7 +21,7 @@ public struct Booking: Codable, Sendable, Hashable {
     /// Unique per booking request: a retried request returns the same booking.
     public var idempotencyKey: String
     public var travellerId: TravellerID
-    /// The modes of the trip, e.g. `regiotaxi+transit`.
+    /// The modes of the trip, e.g. `regiotaxi+transit`; a return trip's ways apart (`regiotaxi / regiotaxi`).
     public var service: String
     public var state: BookingState
     /// Departure of the trip (the first leg).
@@ -116,6 +117,8 @@ public struct BookedLeg: Codable, Sendable, Hashable {
     public var reason: String
     /// The traveller's CROW codes when the leg was booked: what it asks of the vehicle.
     public var needs: [CROWCode]
+    /// The way there or the way back (a return trip holds both in one booking).
+    public var part: TripPart = .outward
 
     /// Whether the leg is booked with a service (needs a vehicle or a volunteer).
     public var isOnDemand: Bool { mode.isOnDemand }
@@ -139,6 +142,42 @@ public struct Offer: Codable, Sendable, Hashable {
     public var price: Double
     /// The legs as they will be booked (ids and booking id not yet set).
     public var legs: [BookedLeg]
+}
+
+extension Offer {
+    /// A return trip: the legs of `there` (the way there) and of `back` (the way back) as one
+    /// offer, valid while both are, at the sum of their prices.
+    public init(returnTrip there: Offer, back: Offer, id: String) {
+        let backLegs = back.legs.map { leg in
+            var leg = leg
+            leg.position += there.legs.count
+            leg.part = .back
+            return leg
+        }
+        self.init(
+            id: id, travellerId: there.travellerId, createdAt: min(there.createdAt, back.createdAt), validUntil: min(there.validUntil, back.validUntil),
+            date: there.date, departureAt: there.departureAt, arrivalAt: back.arrivalAt, price: ((there.price + back.price) * 100).rounded() / 100,
+            legs: there.legs + backLegs)
+    }
+
+    /// Whether the offer holds the way back too.
+    public var isReturnTrip: Bool { legs.contains { $0.part == .back } }
+}
+
+/// The answer to a return-trip question: the plans of the way there and the way back, and
+/// every pair of their options that can be booked together.
+public struct ReturnTripPlan: Sendable {
+    /// One bookable pair: `there` and `back` index the two plans' itineraries.
+    public struct Pair: Sendable, Hashable {
+        public var offer: Offer
+        public var there: Int
+        public var back: Int
+    }
+
+    public var there: Plan
+    public var back: Plan
+    /// By the way there's option, then the way back's.
+    public var pairs: [Pair]
 }
 
 /// A booking with its legs, as shown to travellers and staff.

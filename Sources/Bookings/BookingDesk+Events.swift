@@ -15,14 +15,23 @@ import Planner
 extension BookingDesk {
     /// CANCEL by the traveller: free until each service's limit before its pickup (Regiotaxi:
     /// 60 min), the service's fee after; kilometres come back on a free cancellation only.
-    public func cancel(_ id: BookingID, now: Int64, reason: String = "cancelled by the traveller") throws -> BookingDetails {
+    ///
+    /// `part`: only the way there or only the way back of a return trip; the booking stays
+    /// live for the other way (its price and times become those of what is left), and is
+    /// CANCELLED once no way is left. A way already cancelled changes nothing.
+    public func cancel(_ id: BookingID, part: TripPart? = nil, now: Int64, reason: String = "cancelled by the traveller") throws -> BookingDetails {
         try store.update(bookingId: id) { details, tx in
             guard details.booking.state.isLive else {
                 if details.booking.state == .cancelled { return }  // a repeated CANCEL changes nothing
                 throw DeskError.conflict(code: "WRONG_STATE", message: "booking \(id) is \(details.booking.state.rawValue) and cannot be cancelled")
             }
+            if let part, !details.legs.contains(where: { $0.part == part }) {
+                throw DeskError.conflict(code: "NO_SUCH_PART", message: "booking \(id) has no \(part == .back ? "way back" : "way there")")
+            }
+            let cancelled = details.legs.indices.filter { part == nil || details.legs[$0].part == part }
+            guard cancelled.contains(where: { details.legs[$0].state != .cancelled }) else { return }
             var fee = 0.0
-            for index in details.legs.indices {
+            for index in cancelled {
                 if details.legs[index].isOnDemand {
                     var machine = machine(for: details.legs[index], state: machineState(of: details.legs[index]))
                     let action = machine.cancel(now: now)
@@ -31,10 +40,22 @@ extension BookingDesk {
                 }
                 details.legs[index].state = .cancelled
             }
-            details.booking.fee = (fee * 100).rounded() / 100
-            details.booking.state = .cancelled
+            details.booking.fee = ((details.booking.fee + fee) * 100).rounded() / 100
+            var words = fee > 0 ? "\(reason); cancelled less than the free period before pickup: fee \(RideRules.euros(fee))" : reason
+            if let part { words = "\(part == .back ? "way back" : "way there") \(words)" }
+            // A way cancelled before stays in the reason.
+            details.booking.reason = details.booking.reason.isEmpty || details.booking.reasonCode != nil ? words : details.booking.reason + "; " + words
             details.booking.reasonCode = nil
-            details.booking.reason = fee > 0 ? "\(reason); cancelled less than the free period before pickup: fee \(RideRules.euros(fee))" : reason
+            let left = details.legs.filter { $0.state != .cancelled }
+            guard let first = left.first, let last = left.last else {
+                details.booking.state = .cancelled
+                return
+            }
+            // One way goes on: the booking is what is left of the trip.
+            details.booking.price = (left.reduce(0) { $0 + $1.price } * 100).rounded() / 100
+            details.booking.pickupAt = first.departureAt
+            details.booking.arrivalAt = last.arrivalAt
+            settleState(&details)
         }.0
     }
 

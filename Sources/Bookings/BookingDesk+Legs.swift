@@ -236,6 +236,9 @@ extension BookingDesk {
         let onDemand = details.legs.filter(\.isOnDemand)
         let state: BookingState = onDemand.contains { $0.state == .pending } ? .pending : .confirmed
         details.booking.state = state
-        for index in details.legs.indices where !details.legs[index].isOnDemand { details.legs[index].state = state }
+        // A way cancelled alone stays cancelled.
+        for index in details.legs.indices where !details.legs[index].isOnDemand && details.legs[index].state != .cancelled {
+            details.legs[index].state = state
+        }
     }
 }

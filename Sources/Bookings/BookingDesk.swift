@@ -68,6 +68,32 @@ public struct BookingDesk: Sendable {
     /// are listed as not offered with the reason. A booking between planning and commit can
     /// still take the place: the commit checks again.
     public func offers(_ request: PlanRequest, now: Int64) throws -> (Plan, [Offer]) {
+        let (plan, offers) = try bookableOffers(request, now: now)
+        for offer in offers { try store.save(offer) }
+        return (plan, offers)
+    }
+
+    /// Plans the way there and the way back and keeps every pair of options (the way back
+    /// leaving after the way there arrives) as one bookable offer: a return trip, booked,
+    /// committed and cancelled together (or one way alone, see `cancel(_:part:now:)`).
+    /// `back` is the request for the way back (from `request`'s destination to its origin).
+    public func offers(_ request: PlanRequest, back: PlanRequest, now: Int64) throws -> ReturnTripPlan {
+        let (therePlan, thereOffers) = try bookableOffers(request, now: now)
+        let (backPlan, backOffers) = try bookableOffers(back, now: now)
+        var pairs: [ReturnTripPlan.Pair] = []
+        for (i, there) in thereOffers.enumerated() {
+            for (j, way) in backOffers.enumerated() where way.departureAt >= there.arrivalAt {
+                let offer = Offer(returnTrip: there, back: way, id: Self.newOfferId())
+                try store.save(offer)
+                pairs.append(.init(offer: offer, there: i, back: j))
+            }
+        }
+        return ReturnTripPlan(there: therePlan, back: backPlan, pairs: pairs)
+    }
+
+    /// The plan's itineraries as offers (not saved), without those whose Regiotaxi legs the
+    /// dispatcher's insertion check cannot fit into the day's booked routes now.
+    func bookableOffers(_ request: PlanRequest, now: Int64) throws -> (Plan, [Offer]) {
         var plan = plan(request)
         var offers: [Offer] = []
         var day: DayPlanCache.DayPlan?
@@ -86,7 +112,6 @@ public struct BookingDesk: Sendable {
                     continue
                 }
             }
-            try store.save(offer)
             offers.append(offer)
             kept.append(itinerary)
         }

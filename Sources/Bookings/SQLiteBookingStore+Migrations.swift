@@ -113,6 +113,12 @@ extension SQLiteBookingStore {
             try db.execute(sql: #"UPDATE leg SET needs = '["HR-01"]' WHERE wheelchair = 1"#)
             try Self.offerLegNeeds(db)
         }
+        migrator.registerMigration("v7-return-trips") { db in
+            // A return trip holds the way there and back in one booking; every leg booked
+            // before is the way there.
+            try db.alter(table: "leg") { t in t.add(column: "part", .text).notNull().defaults(to: TripPart.outward.rawValue) }
+            try Self.addToOfferLegs(db, key: "part") { _ in TripPart.outward.rawValue }
+        }
         return migrator
     }
 
@@ -120,14 +126,19 @@ extension SQLiteBookingStore {
     /// (a leg with a wheelchair place: HR-01), so that an offer made before can still be booked
     /// and an idempotent retry still finds its booking.
     static func offerLegNeeds(_ db: Database) throws {
+        try addToOfferLegs(db, key: "needs") { leg in (leg["wheelchair"] as? Bool) == true ? ["HR-01"] : [String]() }
+    }
+
+    /// Gives every leg of every stored offer body that lacks `key` the value `value(leg)`.
+    static func addToOfferLegs(_ db: Database, key: String, value: ([String: Any]) -> Any) throws {
         for row in try Row.fetchAll(db, sql: "SELECT id, body FROM offer") {
             let id: String = row["id"], body: String = row["body"]
             guard var object = try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any],
-                let legs = object["legs"] as? [[String: Any]], legs.contains(where: { $0["needs"] == nil })
+                let legs = object["legs"] as? [[String: Any]], legs.contains(where: { $0[key] == nil })
             else { continue }
             object["legs"] = legs.map { leg -> [String: Any] in
                 var leg = leg
-                if leg["needs"] == nil { leg["needs"] = (leg["wheelchair"] as? Bool) == true ? ["HR-01"] : [String]() }
+                if leg[key] == nil { leg[key] = value(leg) }
                 return leg
             }
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])

@@ -16,6 +16,7 @@ extension TextID: DatabaseValueConvertible {}
 extension BookingState: DatabaseValueConvertible {}
 extension TravelMode: DatabaseValueConvertible {}
 extension ReasonCode: DatabaseValueConvertible {}
+extension TripPart: DatabaseValueConvertible {}
 
 extension Booking: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "booking"
@@ -29,7 +30,7 @@ extension BookedLeg: FetchableRecord, MutablePersistableRecord {
     /// largest cost of a booking.
     static let columnNames = columnList.split(separator: ", ").map(String.init)
     public static var databaseSelection: [any SQLSelectable] { columnNames.map { Column($0) } }
-    static let columnList = "id, bookingId, position, mode, state, fromName, fromLat, fromLon, toName, toLat, toLon, date, departureAt, arrivalAt, pickupMinute, price, budgetKm, seats, wheelchair, bookingDeadline, assignee, askedVolunteer, responseDeadline, candidates, declinedBy, reason, needs"
+    static let columnList = "id, bookingId, position, mode, state, fromName, fromLat, fromLon, toName, toLat, toLon, date, departureAt, arrivalAt, pickupMinute, price, budgetKm, seats, wheelchair, bookingDeadline, assignee, askedVolunteer, responseDeadline, candidates, declinedBy, reason, needs, part"
 
     public init(row: Row) {
         id = row[0]
@@ -60,6 +61,7 @@ extension BookedLeg: FetchableRecord, MutablePersistableRecord {
         declinedBy = Self.volunteers(row[24])
         reason = row[25]
         needs = Self.codes(row[26])
+        part = row[27]
     }
 
     public func encode(to container: inout PersistenceContainer) {
@@ -90,6 +92,7 @@ extension BookedLeg: FetchableRecord, MutablePersistableRecord {
         container["declinedBy"] = Self.json(declinedBy)
         container["reason"] = reason
         container["needs"] = "[" + needs.map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "]"
+        container["part"] = part
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = LegID(rawValue: inserted.rowID) }
@@ -199,9 +202,15 @@ public struct SQLiteBookingStore: BookingStore {
                 return (try Self.details(existing, db), false)
             }
             if saveOffer { try Self.insert(offer, db) }
-            let modes = offer.legs.map(\.mode).filter { $0 != .walk }.map(\.rawValue)
+            // `regiotaxi+transit`; a return trip's two ways apart: `regiotaxi / transit+regiotaxi`.
+            let service = TripPart.allCases.compactMap { part -> String? in
+                let legs = offer.legs.filter { $0.part == part }
+                guard !legs.isEmpty else { return nil }
+                let modes = legs.map(\.mode).filter { $0 != .walk }.map(\.rawValue)
+                return modes.isEmpty ? TravelMode.walk.rawValue : modes.joined(separator: "+")
+            }.joined(separator: " / ")
             var booking = Booking(
-                idempotencyKey: idempotencyKey, travellerId: offer.travellerId, service: modes.isEmpty ? TravelMode.walk.rawValue : modes.joined(separator: "+"),
+                idempotencyKey: idempotencyKey, travellerId: offer.travellerId, service: service,
                 state: .new, pickupAt: offer.departureAt, createdAt: now, offerId: offer.id, arrivalAt: offer.arrivalAt,
                 price: offer.price, date: offer.date, validUntil: offer.validUntil)
             try booking.insert(db)

@@ -32,6 +32,17 @@ struct PlanningRequestBody: Decodable, Sendable {
     var maxTransfers: Int?
     /// People travelling along on this trip, instead of the traveller's profile.
     var companions: [CompanionBody]?
+    /// Plan the way back too: a return trip, booked as one.
+    var returnTrip: ReturnTripBody?
+
+    /// When the way back leaves: `departureTime`, or `appointmentEndTime` (ready from then: a
+    /// door-to-door ride's pickup window opens then). One of the two.
+    struct ReturnTripBody: Decodable, Sendable {
+        var departureTime: String?
+        var appointmentEndTime: String?
+
+        static let shape = JSONShape.object(["departureTime": .value, "appointmentEndTime": .value])
+    }
 
     struct CompanionBody: Decodable, Sendable {
         /// `social` or `medical`.
@@ -44,6 +55,7 @@ struct PlanningRequestBody: Decodable, Sendable {
     static let shape = JSONShape.object([
         "traveller": .value, "from": PointBody.shape, "to": PointBody.shape, "departureTime": .value, "arrivalTime": .value,
         "bookedAt": .value, "maxTransfers": .integer, "companions": .array(CompanionBody.shape, limit: 8),
+        "returnTrip": ReturnTripBody.shape,
     ])
 }
 
@@ -75,8 +87,10 @@ struct BookingEventBody: Decodable, Sendable {
     var reason: String?
     /// COMMIT only: as `BookingRequestBody.allowOverlap`.
     var allowOverlap: Bool?
+    /// CANCEL only: of a return trip, only the way there (`outward`) or the way back (`return`).
+    var part: String?
 
-    static let shape = JSONShape.object(["operation": .value, "reason": .value, "allowOverlap": .value])
+    static let shape = JSONShape.object(["operation": .value, "reason": .value, "allowOverlap": .value, "part": .value])
 }
 
 /// `POST /volunteer-requests/{legId}/answer`.

@@ -31,6 +31,8 @@ struct BookedLegBody: Encodable {
     var askedVolunteer: VolunteerID?
     var responseDeadline: String?
     var reason: String?
+    /// Return trips only: the way there (`outward`) or the way back (`return`).
+    var part: TripPart?
 }
 
 struct BookingBody: Encodable {
@@ -60,13 +62,14 @@ struct BookingBody: Encodable {
         kmCharged = (booking.km * 10).rounded() / 10
         cancellationFee = booking.fee
         reason = booking.reasonText.isEmpty ? nil : booking.reasonText
+        let returnTrip = details.legs.contains { $0.part == .back }
         legs = details.legs.map { leg in
             BookedLegBody(
                 id: leg.id ?? 0, mode: leg.mode, state: leg.state, from: PointBody(lat: leg.fromLat, lon: leg.fromLon, name: leg.fromName),
                 to: PointBody(lat: leg.toLat, lon: leg.toLon, name: leg.toName), departureTime: clock.iso(leg.departureAt),
                 arrivalTime: clock.iso(leg.arrivalAt), price: leg.price, assignee: leg.assignee?.description,
                 askedVolunteer: leg.askedVolunteer, responseDeadline: leg.responseDeadline.map(clock.iso),
-                reason: leg.reason.isEmpty ? nil : leg.reason)
+                reason: leg.reason.isEmpty ? nil : leg.reason, part: returnTrip ? leg.part : nil)
         }
     }
 }

@@ -146,6 +146,17 @@ public struct GoanAPI: Sendable {
         let body = try await decode(PlanningRequestBody.self, request, context, shape: PlanningRequestBody.shape)
         let ask = try planRequest(body, context)
         let now = now()
+        if let returnTrip = body.returnTrip {
+            let back = try wayBack(returnTrip, of: ask)
+            if offers {
+                let answer = try await blocking { try desk.offers(ask, back: back, now: now) }
+                return try json(PlanDocument(
+                    there: answer.there, request: ask, back: answer.back, backRequest: back, timezone: clock.timezone,
+                    pairs: answer.pairs.map { ($0.offer.id, $0.offer.validUntil, $0.there, $0.back, $0.offer.price) }))
+            }
+            let (there, way) = try await blocking { (desk.plan(ask), desk.plan(back)) }
+            return try json(PlanDocument(there: there, request: ask, back: way, backRequest: back, timezone: clock.timezone))
+        }
         if offers {
             let (plan, offers) = try await blocking { try desk.offers(ask, now: now) }
             return try json(planningBody(plan, request: ask, offers: offers))
@@ -230,6 +241,24 @@ public struct GoanAPI: Sendable {
             request.travelWith(list)
         }
         return request
+    }
+
+    /// The way back of a return trip: the same day, after the way there's time.
+    func wayBack(_ body: PlanningRequestBody.ReturnTripBody, of request: PlanRequest) throws -> PlanRequest {
+        let (field, text): (String, String)
+        switch (body.departureTime, body.appointmentEndTime) {
+        case (let depart?, nil): (field, text) = ("returnTrip.departureTime", depart)
+        case (nil, let end?): (field, text) = ("returnTrip.appointmentEndTime", end)
+        case (nil, nil): throw Problem.badRequest("returnTrip.departureTime", "give departureTime or appointmentEndTime")
+        default: throw Problem.badRequest("returnTrip.appointmentEndTime", "give departureTime or appointmentEndTime, not both")
+        }
+        let unix = try dateTime(text, field).unix
+        let (date, _) = ServiceDayClock.localDate(unix: unix, timezone: clock.timezone)
+        guard date == request.date else { throw Problem.badRequest(field, "the way back must be on the same day as the way there (\(request.date))") }
+        let seconds = Int32(ServiceDayClock.serviceSeconds(unix: unix, on: date, timezone: clock.timezone))
+        let asked: Int32 = switch request.time { case .departAt(let t), .arriveBy(let t): t }
+        guard seconds > asked else { throw Problem.badRequest(field, "must be after the way there's time") }
+        return request.wayBack(departing: seconds, afterAppointment: body.appointmentEndTime != nil)
     }
 
     /// An RFC 3339 date-time with an offset (years 1970…9999); an impossible date or offset
@@ -323,6 +352,11 @@ public struct GoanAPI: Sendable {
         }
         if let reason = body.reason { try checkText(reason, "reason", max: 500, allowEmpty: true) }
         if body.allowOverlap != nil, operation != .commit { throw Problem.badRequest("allowOverlap", "applies to COMMIT only") }
+        let part = try body.part.map { text in
+            guard operation == .cancel else { throw Problem.badRequest("part", "applies to CANCEL only") }
+            guard let known = TripPart(rawValue: text) else { throw Problem.badRequest("part", "must be outward or return") }
+            return known
+        }
         let role = context.principal!.role
         switch operation {
         case .commit where role == .dispatcher, .cancel where role == .dispatcher:
@@ -338,7 +372,7 @@ public struct GoanAPI: Sendable {
         let details: BookingDetails = try await blocking {
             switch operation {
             case .commit: try desk.commit(id, allowOverlap: body.allowOverlap ?? false, now: now)
-            case .cancel: try desk.cancel(id, now: now, reason: body.reason.map { "cancelled: \($0)" } ?? "cancelled by the traveller")
+            case .cancel: try desk.cancel(id, part: part, now: now, reason: body.reason.map { "cancelled: \($0)" } ?? "cancelled by the traveller")
             case .deny: try desk.deny(id, reason: body.reason ?? "denied by the \(role.rawValue)", now: now)
             }
         }

@@ -35,6 +35,39 @@ public struct PlanDocument: Codable, Sendable, Hashable {
     /// Which road model gave the drive and walking times: `road network: F` (an OpenStreetMap
     /// network prepared by `goan roads build`) or `straight-line estimate`.
     public var roads: String?
+    /// The way back of a return trip (`goan plan --return-at`, the API's `returnTrip`).
+    public var returnTrip: ReturnTrip?
+
+    /// The way back of a return trip, and the pairs of options bookable together.
+    public struct ReturnTrip: Codable, Sendable, Hashable {
+        /// When the way back leaves: at or after `departureTime`; with `readyFrom`, an
+        /// appointment ends then and a door-to-door ride's pickup window opens then.
+        public var departureTime: String
+        public var readyFrom: Bool
+        /// The way back's itineraries (without offer ids: a return trip is booked as a pair).
+        public var options: [Option]
+        public var notOffered: [NotOffered]
+        /// Offers only: every pair of a way there and a way back that can be booked together.
+        public var offers: [PairOffer]?
+    }
+
+    /// A return trip's offer: option `outward` of the way there with option `back` of the way
+    /// back (both numbered from 1, as listed), at the sum of their prices.
+    public struct PairOffer: Codable, Sendable, Hashable {
+        public var id: String
+        public var validUntil: String
+        public var outward: Int
+        public var back: Int
+        public var price: Double
+
+        public init(id: String, validUntil: String, outward: Int, back: Int, price: Double) {
+            self.id = id
+            self.validUntil = validUntil
+            self.outward = outward
+            self.back = back
+            self.price = price
+        }
+    }
 
     /// A place asked for, or an end of a leg.
     public struct Place: Codable, Sendable, Hashable {
@@ -144,36 +177,63 @@ extension PlanDocument {
                 departureTime: departure, arrivalTime: arrival, windowMinutes: Int(request.window / 60), maxTransfers: request.maxTransfers,
                 wheelchair: request.traveller.needsWheelchairPlace,
                 needs: request.traveller.needs.isEmpty ? nil : request.traveller.needs),
-            options: plan.itineraries.enumerated().map { index, itinerary in
-                Option(
-                    id: offers?[index].id, validUntil: offers.map { ServiceDayClock.iso(unix: $0[index].validUntil, timezone: timezone) },
-                    departureTime: iso(itinerary.departure), arrivalTime: iso(itinerary.arrival), durationMinutes: Self.minutes(itinerary.duration),
-                    price: Self.euros(itinerary.price), guaranteed: itinerary.guaranteed, transfers: itinerary.transfers,
-                    walkingMetres: itinerary.walkingMetres.rounded(),
-                    legs: itinerary.legs.map { leg in
-                        var out = Leg(
-                            mode: leg.mode.rawValue,
-                            from: Place(name: leg.fromName, lat: leg.from.latitude, lon: leg.from.longitude, stopId: leg.fromStopId),
-                            to: Place(name: leg.toName, lat: leg.to.latitude, lon: leg.to.longitude, stopId: leg.toStopId),
-                            departureTime: iso(leg.departure), arrivalTime: iso(leg.arrival), durationMinutes: Self.minutes(leg.arrival - leg.departure))
-                        out.windowMinutes = leg.windowMinutes
-                        out.price = Self.euros(leg.price)
-                        out.fares = leg.fares
-                        out.paidTo = leg.paidTo
-                        out.bookingDeadline = leg.bookingDeadline.map { ServiceDayClock.iso(unix: $0, timezone: timezone) }
-                        out.guaranteed = leg.guaranteed
-                        out.metres = leg.metres.rounded()
-                        out.route = leg.route
-                        out.vehicle = leg.vehicle
-                        out.headsign = leg.headsign
-                        out.tripId = leg.tripId
-                        out.notes = leg.notes
-                        return out
-                    })
-            },
+            options: Self.options(plan, offers: offers, iso: iso, timezone: timezone),
             notOffered: plan.notOffered.map { NotOffered(mode: $0.mode, code: $0.reason.code.rawValue, reason: $0.reason.message) },
             availability: plan.availabilityMethod.isEmpty ? nil : plan.availabilityMethod,
             roads: plan.roadModel.isEmpty ? nil : plan.roadModel)
+    }
+
+    /// A return trip's answer: the way there as the document, the way back in `returnTrip`;
+    /// `pairs` (offers only) the options bookable together, by 0-based option index.
+    public init(
+        there: Plan, request: PlanRequest, back: Plan, backRequest: PlanRequest, timezone: String,
+        pairs: [(id: String, validUntil: Int64, there: Int, back: Int, price: Double)]? = nil
+    ) {
+        self.init(there, request: request, timezone: timezone)
+        let zero = ServiceDayClock.noonMinus12h(backRequest.date, timezone: timezone)
+        func iso(_ seconds: Int32) -> String { ServiceDayClock.iso(unix: zero + Int64(seconds), timezone: timezone) }
+        let leaving: Int32 = if case .departAt(let t) = backRequest.time { t } else { 0 }
+        returnTrip = ReturnTrip(
+            departureTime: iso(leaving), readyFrom: backRequest.readyFrom, options: Self.options(back, offers: nil, iso: iso, timezone: timezone),
+            notOffered: back.notOffered.map { NotOffered(mode: $0.mode, code: $0.reason.code.rawValue, reason: $0.reason.message) },
+            offers: pairs?.map {
+                PairOffer(
+                    id: $0.id, validUntil: ServiceDayClock.iso(unix: $0.validUntil, timezone: timezone), outward: $0.there + 1, back: $0.back + 1,
+                    price: Self.euros($0.price))
+            })
+    }
+
+    /// A plan's itineraries in the wire format; `offers` in their order makes them bookable.
+    static func options(
+        _ plan: Plan, offers: [(id: String, validUntil: Int64)]?, iso: (Int32) -> String, timezone: String
+    ) -> [Option] {
+        plan.itineraries.enumerated().map { index, itinerary in
+            Option(
+                id: offers?[index].id, validUntil: offers.map { ServiceDayClock.iso(unix: $0[index].validUntil, timezone: timezone) },
+                departureTime: iso(itinerary.departure), arrivalTime: iso(itinerary.arrival), durationMinutes: Self.minutes(itinerary.duration),
+                price: Self.euros(itinerary.price), guaranteed: itinerary.guaranteed, transfers: itinerary.transfers,
+                walkingMetres: itinerary.walkingMetres.rounded(),
+                legs: itinerary.legs.map { leg in
+                    var out = Leg(
+                        mode: leg.mode.rawValue,
+                        from: Place(name: leg.fromName, lat: leg.from.latitude, lon: leg.from.longitude, stopId: leg.fromStopId),
+                        to: Place(name: leg.toName, lat: leg.to.latitude, lon: leg.to.longitude, stopId: leg.toStopId),
+                        departureTime: iso(leg.departure), arrivalTime: iso(leg.arrival), durationMinutes: Self.minutes(leg.arrival - leg.departure))
+                    out.windowMinutes = leg.windowMinutes
+                    out.price = Self.euros(leg.price)
+                    out.fares = leg.fares
+                    out.paidTo = leg.paidTo
+                    out.bookingDeadline = leg.bookingDeadline.map { ServiceDayClock.iso(unix: $0, timezone: timezone) }
+                    out.guaranteed = leg.guaranteed
+                    out.metres = leg.metres.rounded()
+                    out.route = leg.route
+                    out.vehicle = leg.vehicle
+                    out.headsign = leg.headsign
+                    out.tripId = leg.tripId
+                    out.notes = leg.notes
+                    return out
+                })
+        }
     }
 
     /// Seconds as whole minutes (rounded).

@@ -34,6 +34,10 @@ public struct PlanRequest: Sendable {
     public var medicalCompanions = 0
     /// The youngest companion's age, when given.
     public var youngestCompanionAge: Int?
+    /// Leaving at `time` means "ready from then" (an appointment ends then): a door-to-door
+    /// ride's pickup window opens at `time` instead of being centred on it, so that the
+    /// vehicle never comes before the traveller can leave. Applies to depart-at requests.
+    public var readyFrom = false
 
     /// Companions for this trip instead of the profile's.
     public mutating func travelWith(_ companions: [Companion]) {
@@ -55,6 +59,18 @@ public struct PlanRequest: Sendable {
         self.date = date
         self.time = time
         self.bookedAt = bookedAt
+    }
+
+    /// The way back of a return trip: from this request's destination to its origin, leaving
+    /// at `departure` (service-day seconds of the same date), for the same traveller and
+    /// companions; `afterAppointment`: ready from then (see `readyFrom`).
+    public func wayBack(departing departure: Int32, afterAppointment: Bool) -> PlanRequest {
+        var back = self
+        (back.origin, back.destination) = (destination, origin)
+        (back.originName, back.destinationName) = (destinationName, originName)
+        back.time = .departAt(departure)
+        back.readyFrom = afterAppointment
+        return back
     }
 
     var isArriveBy: Bool { if case .arriveBy = time { true } else { false } }

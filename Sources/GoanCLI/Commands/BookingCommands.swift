@@ -92,12 +92,15 @@ extension GoanCommand {
         @Argument(help: "The booking id.")
         var id: BookingID
 
+        @Option(help: "Of a return trip, cancel only the way there (outward) or only the way back (return).")
+        var part: TripPart?
+
         @OptionGroup var store: StoreArguments
         @OptionGroup(visibility: .hidden) var timetable: TimetableArguments
 
         func run() throws {
             let (desk, now) = try store.openDesk(timetable)
-            let details = try deskCall { try desk.cancel(id, now: now) }
+            let details = try deskCall { try desk.cancel(id, part: part, now: now) }
             print(BookingOutput(details: details, timezone: desk.timezone).text())
         }
     }

@@ -21,3 +21,5 @@ extension NumberID: ExpressibleByArgument {
 extension TextID: ExpressibleByArgument {
     public init?(argument: String) { self.init(rawValue: argument) }
 }
+
+extension TripPart: ExpressibleByArgument {}

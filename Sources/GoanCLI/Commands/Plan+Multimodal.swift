@@ -44,13 +44,44 @@ extension GoanCommand.Plan {
         request.maxTransfers = maxTransfers
         let along = try tripCompanions()
         if let along { request.travelWith(along) }
+        let back = try wayBack(request, timezone: zone)
         if offers || book != nil {
-            return try planAndBook(request, region: region, now: bookedAtUnix)
+            return try planAndBook(request, back: back, region: region, now: bookedAtUnix)
         }
         var planner = region.planner()
         let plan = planner.plan(request)
         let output = ItineraryOutput(plan: plan, request: request, timezone: zone)
-        return json ? try output.json() : output.text()
+        guard let back else { return json ? try output.json() : output.text() }
+        let backPlan = planner.plan(back)
+        if json { return try Self.json(PlanDocument(there: plan, request: request, back: backPlan, backRequest: back, timezone: zone)) }
+        return Self.wayThereAndBack(output.text(), ItineraryOutput(plan: backPlan, request: back, timezone: zone, aboutTheTraveller: false).text())
+    }
+
+    /// The request for the way back (`--return-at`, `--return-after`), or `nil` for a one-way trip.
+    func wayBack(_ request: PlanRequest, timezone: String) throws -> PlanRequest? {
+        guard let text = returnAt ?? returnAfter else { return nil }
+        let option = returnAt != nil ? "--return-at" : "--return-after"
+        guard let seconds = WallClock.serviceDaySeconds(text, on: request.date, timezone: timezone) else {
+            throw ValidationError("\(option) '\(text)' is not a time (expected HH:MM)")
+        }
+        if case .departAt(let leaving) = request.time, seconds <= leaving {
+            throw ValidationError("\(option) \(text) is not after --depart \(depart ?? "")")
+        }
+        if case .arriveBy(let arriving) = request.time, seconds < arriving {
+            throw ValidationError("\(option) \(text) is before --arrive \(arrive ?? "")")
+        }
+        return request.wayBack(departing: seconds, afterAppointment: returnAfter != nil)
+    }
+
+    /// A return trip's answer as text: the way there, then the way back.
+    static func wayThereAndBack(_ there: String, _ back: String) -> String {
+        "The way there: " + there + "\n\nThe way back: " + back
+    }
+
+    static func json(_ document: PlanDocument) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(document), as: UTF8.self)
     }
 
     /// The companions of `--companion`, or `nil` for the profile's.
@@ -65,32 +96,63 @@ extension GoanCommand.Plan {
     }
 
     /// Plans through the booking desk: the options become offers in the database; with
-    /// `--book N`, option N is booked and committed.
-    func planAndBook(_ request: PlanRequest, region: Region, now: Int64) throws -> String {
+    /// `--book N`, option N is booked and committed. With a way back, every pair of a way
+    /// there and a way back is an offer, and `--book N --book-return M` books one pair.
+    func planAndBook(_ request: PlanRequest, back: PlanRequest?, region: Region, now: Int64) throws -> String {
         let store = try StoreArguments.openStore(StoreArguments.databasePath(database))
         let desk = try BookingDesk(store: store, region: region)
-        let tt = region.timetable
+        let zone = region.timetable.feed.timezone
         var request = request
         // The store's budget is the live one.
         request.traveller = try deskCall { try desk.traveller(request.traveller.id) }
         if let along = try tripCompanions() { request.travelWith(along) }
-        let (plan, offers) = try desk.offers(request, now: now)
-        let output = ItineraryOutput(plan: plan, request: request, timezone: tt.feed.timezone)
-        var text = json ? try output.json() : output.text()
-        if let book {
-            guard book <= offers.count else { throw CLIError("--book \(book): the answer has \(offers.count) option\(offers.count == 1 ? "" : "s")") }
-            let offer = offers[book - 1].id
-            let details = try deskCall { try desk.bookAndCommit(offerId: offer, idempotencyKey: "cli/\(offer)", allowOverlap: allowOverlap, now: now) }
-            text += "\n\n" + BookingOutput(details: details, timezone: tt.feed.timezone).text()
+        var text: String
+        let offers: [Offer], labels: [String]
+        var chosen: Offer?
+        if var back {
+            back.traveller = request.traveller
+            let answer = try desk.offers(request, back: back, now: now)
+            if json {
+                text = try Self.json(PlanDocument(
+                    there: answer.there, request: request, back: answer.back, backRequest: back, timezone: zone,
+                    pairs: answer.pairs.map { ($0.offer.id, $0.offer.validUntil, $0.there, $0.back, $0.offer.price) }))
+            } else {
+                text = Self.wayThereAndBack(
+                    ItineraryOutput(plan: answer.there, request: request, timezone: zone).text(),
+                    ItineraryOutput(plan: answer.back, request: back, timezone: zone, aboutTheTraveller: false).text())
+            }
+            offers = answer.pairs.map(\.offer)
+            labels = answer.pairs.map { "there \($0.there + 1), back \($0.back + 1)  \(RideRules.euros($0.offer.price))" }
+            if let book {
+                let wayBack = bookReturn ?? 1
+                guard let pair = answer.pairs.first(where: { $0.there == book - 1 && $0.back == wayBack - 1 }) else {
+                    throw CLIError(
+                        "--book \(book) --book-return \(wayBack): no such pair (the way there has \(answer.there.itineraries.count) option(s), "
+                            + "the way back \(answer.back.itineraries.count); a way back must leave after the way there arrives)")
+                }
+                chosen = pair.offer
+            }
         } else {
-            let until = BookingOutput.time(offers.map(\.validUntil).min() ?? now, timezone: tt.feed.timezone)
+            let (plan, single) = try desk.offers(request, now: now)
+            let output = ItineraryOutput(plan: plan, request: request, timezone: zone)
+            text = json ? try output.json() : output.text()
+            offers = single
+            labels = single.map { $0.legs.map(\.mode).filter { $0 != .walk }.map(\.rawValue).joined(separator: "+") }
+            if let book {
+                guard book <= single.count else { throw CLIError("--book \(book): the answer has \(single.count) option\(single.count == 1 ? "" : "s")") }
+                chosen = single[book - 1]
+            }
+        }
+        if let chosen {
+            let details = try deskCall { try desk.bookAndCommit(offerId: chosen.id, idempotencyKey: "cli/\(chosen.id)", allowOverlap: allowOverlap, now: now) }
+            text += "\n\n" + BookingOutput(details: details, timezone: zone).text()
+        } else if !json || back == nil {
+            let until = BookingOutput.time(offers.map(\.validUntil).min() ?? now, timezone: zone)
             text += "\n\nOffers (book with `goan book ID`, valid until \(until)):"
-            for (index, offer) in offers.enumerated() { text += "\n  \(index + 1). \(offer.id)  \(offer.legs.map(\.mode).filter { $0 != .walk }.map(\.rawValue).joined(separator: "+"))" }
+            for (index, offer) in offers.enumerated() { text += "\n  \(index + 1). \(offer.id)  \(labels[index])" }
         }
         return text
     }
-
-
 
     /// `home`, a place of the scenario, a stop or place name of the feed, or `lat,lon`.
     func resolve(_ text: String, traveller: Traveller, supply: SupplyFiles, timetable tt: Timetable, option: String) throws -> (name: String, coordinate: Coordinate) {

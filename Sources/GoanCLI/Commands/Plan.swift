@@ -40,6 +40,12 @@ extension GoanCommand {
         @Option(help: "Arrive at or before this time (HH:MM).")
         var arrive: String?
 
+        @Option(help: "With --traveller: plan the way back too, leaving at or after this time (HH:MM); booked as one return trip.")
+        var returnAt: String?
+
+        @Option(help: "With --traveller: plan the way back after an appointment ending at this time (HH:MM): a taxi's pickup window opens then.")
+        var returnAfter: String?
+
         @Option(help: "Minutes after --depart (or before --arrive) to look for more departures.")
         var window: Int = 60
 
@@ -74,6 +80,9 @@ extension GoanCommand {
         @Option(help: "With --traveller: book option N of the answer at once (1 = the first listed).")
         var book: Int?
 
+        @Option(help: "With --book and a way back: book option M of the way back with option N of the way there (default 1).")
+        var bookReturn: Int?
+
         @Flag(help: "With --book: keep the trip although the traveller has another booked at an overlapping time.")
         var allowOverlap = false
 
@@ -92,6 +101,12 @@ extension GoanCommand {
             if let maxWalk, !(0 ... 5000).contains(maxWalk) { throw ValidationError("--max-walk must be within 0…5000 metres") }
             if (offers || book != nil) && traveller == nil { throw ValidationError("--offers and --book need --traveller") }
             if let book, book < 1 { throw ValidationError("--book counts options from 1") }
+            if returnAt != nil && returnAfter != nil { throw ValidationError("give --return-at or --return-after, not both") }
+            if (returnAt != nil || returnAfter != nil) && traveller == nil { throw ValidationError("--return-at and --return-after need --traveller") }
+            if let bookReturn {
+                if book == nil || (returnAt == nil && returnAfter == nil) { throw ValidationError("--book-return goes with --book and --return-at or --return-after") }
+                if bookReturn < 1 { throw ValidationError("--book-return counts options from 1") }
+            }
             if allowOverlap && book == nil { throw ValidationError("--allow-overlap goes with --book") }
             if !companions.isEmpty && traveller == nil { throw ValidationError("--companion needs --traveller") }
             if let bookedAt, BookingClock.parse(bookedAt) == nil {

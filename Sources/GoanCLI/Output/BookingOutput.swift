@@ -32,7 +32,13 @@ struct BookingOutput {
     func line() -> String {
         let b = details.booking
         let first = details.legs.first, last = details.legs.last
-        return "\(details.id)\t\(b.state)\t\(b.travellerId)\t\(time(b.pickupAt))–\(clock(b.arrivalAt))\t\(b.service)\t\(first?.fromName ?? "") → \(last?.toName ?? "")"
+        // A return trip: there and back.
+        let route = if let there = details.legs.last(where: { $0.part == .outward }), details.legs.contains(where: { $0.part == .back }) {
+            "\(first?.fromName ?? "") ⇄ \(there.toName)"
+        } else {
+            "\(first?.fromName ?? "") → \(last?.toName ?? "")"
+        }
+        return "\(details.id)\t\(b.state)\t\(b.travellerId)\t\(time(b.pickupAt))–\(clock(b.arrivalAt))\t\(b.service)\t\(route)"
     }
 
     func text() -> String {
@@ -43,7 +49,12 @@ struct BookingOutput {
         if b.fee > 0 { facts.append("cancellation fee \(RideRules.euros(b.fee))") }
         lines.append("  booked \(time(b.createdAt)) from offer \(b.offerId.prefix(8))…; " + facts.joined(separator: ", "))
         if !b.reasonText.isEmpty { lines.append("  reason: \(b.reasonText)") }
+        let returnTrip = details.legs.contains { $0.part == .back }
         for leg in details.legs {
+            if returnTrip, leg.position == 0 || leg.part != details.legs[leg.position - 1].part {
+                let state = details.legs.filter { $0.part == leg.part }.allSatisfy { $0.state == .cancelled } ? " (cancelled)" : ""
+                lines.append("  \(leg.part == .outward ? "the way there" : "the way back")\(state):")
+            }
             var line = "  leg \(leg.id ?? 0)  \(leg.mode.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)) \(clock(leg.departureAt)) \(leg.fromName) → \(clock(leg.arrivalAt)) \(leg.toName)"
             if leg.isOnDemand {
                 line += "  [\(leg.state.rawValue)"

@@ -18,6 +18,8 @@ struct ItineraryOutput {
     let plan: Plan
     let request: PlanRequest
     let timezone: String
+    /// Whether to say who travels (not again for the way back of a return trip).
+    var aboutTheTraveller = true
 
     func clock(_ seconds: Int32) -> String {
         let wall = ServiceDayClock.wallClock(seconds, on: request.date, timezone: timezone)
@@ -32,7 +34,7 @@ struct ItineraryOutput {
         let t = request.traveller
         let when: String
         switch request.time {
-        case .departAt(let s): when = "leaving from \(clock(s))"
+        case .departAt(let s): when = request.readyFrom ? "after an appointment ending \(clock(s))" : "leaving from \(clock(s))"
         case .arriveBy(let s): when = "arriving by \(clock(s))"
         }
         out.append("\(request.originName) → \(request.destinationName)")
@@ -41,7 +43,7 @@ struct ItineraryOutput {
         about += t.wmoPass.map { ", Wmo pass (\(Int($0.kmBudgetLeft)) km budget left)" } ?? ", no Wmo pass"
         if t.automaatjeMember { about += ", AutoMaatje member" }
         if !t.needs.isEmpty { about += ", \(t.needs.map { "\($0.rawValue) \($0.name.lowercased())" }.joined(separator: ", "))" }
-        out.append("For \(about); asking on \(RideRules.describe(request.bookedAt, zone: timezone))")
+        if aboutTheTraveller { out.append("For \(about); asking on \(RideRules.describe(request.bookedAt, zone: timezone))") }
         out.append("")
         let itineraries = plan.itineraries
         if itineraries.isEmpty { out.append("No way to make this trip was found.") }
