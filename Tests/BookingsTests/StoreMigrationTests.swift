@@ -25,15 +25,17 @@ import Testing
             fromLat: 52.459, fromLon: 6.6195, toName: "Almelo, Ziekenhuis ZGT", toLat: 52.3497, toLon: 6.6378, date: "2026-11-23",
             departureAt: 1_795_420_800, arrivalAt: 1_795_423_320, pickupMinute: 547, price: 7.85, budgetKm: 14.2, seats: 2, wheelchair: true,
             bookingDeadline: 1_795_417_200, assignee: .shift("RT-03 early"), askedVolunteer: "V05", responseDeadline: 1_795_330_800,
-            candidates: ["V07", "V11"], declinedBy: ["V02"], reason: "a reason kept with the leg", needs: [.wheelchairElectric, .lastInFirstOut])
+            candidates: ["V07", "V11"], declinedBy: ["V02"], reason: "a reason kept with the leg", needs: [.wheelchairElectric, .lastInFirstOut],
+            part: .back)
     }
 
     /// The sample leg as a version before v6 wrote it: a wheelchair place and no codes, which
-    /// v6 reads as HR-01.
+    /// v6 reads as HR-01; before v7 every leg was the way there.
     static func oldLeg(id: LegID, bookingId: BookingID) -> BookedLeg {
         var leg = distinctLeg(bookingId: bookingId)
         leg.id = id
         leg.needs = [.wheelchairStandard]
+        leg.part = .outward
         return leg
     }
 
@@ -237,7 +239,7 @@ import Testing
                     id: "offer-v5", travellerId: "jansen", createdAt: 1_795_300_000, validUntil: 1_795_301_800, date: "2026-11-23",
                     departureAt: 1_795_420_800, arrivalAt: 1_795_423_320, price: 7.85, legs: [distinctLeg(bookingId: 0)])
                 var object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(offer)) as? [String: Any])
-                object["legs"] = (object["legs"] as? [[String: Any]])?.map { leg in leg.filter { $0.key != "needs" } }
+                object["legs"] = (object["legs"] as? [[String: Any]])?.map { leg in leg.filter { $0.key != "needs" && $0.key != "part" } }
                 let body = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
                 #expect(!body.contains("needs"))
                 try db.execute(
@@ -252,11 +254,47 @@ import Testing
                 plain.position = 4
                 plain.wheelchair = false
                 plain.needs = []
+                plain.part = .outward
                 #expect(legs == [oldLeg(id: 1, bookingId: 1), plain])
                 // The offer kept before v6 reads back, its wheelchair leg as HR-01.
                 let offer = try #require(try store.offer(id: "offer-v5"))
                 var expected = distinctLeg(bookingId: 0)
                 expected.needs = [.wheelchairStandard]
+                expected.part = .outward
+                #expect(offer.legs == [expected])
+            }),
+        SchemaVersion(
+            migration: "v6-leg-needs",
+            write: { db in
+                try db.execute(sql: "INSERT INTO traveller (id, kmBudgetLeft) VALUES ('jansen', 612.5)")
+                try db.execute(
+                    sql: """
+                        INSERT INTO booking (idempotencyKey, travellerId, service, state, pickupAt, km, resource, createdAt,
+                            offerId, arrivalAt, price, fee, reason, date, validUntil, requestFingerprint, reasonCode)
+                        VALUES ('v6-key', 'jansen', 'regiotaxi', 'CONFIRMED', 1795420800, 14.2, '', 1795300000,
+                            'offer-v6', 1795423320, 7.85, 0, '', '2026-11-23', 1795301800, 'offer=offer-v6', NULL)
+                        """)
+                try insertOldLeg(bookingId: 1, db)
+                try db.execute(sql: #"UPDATE leg SET candidates = '["V07","V11"]', declinedBy = '["V02"]', needs = '["HR-01"]' WHERE id = 1"#)
+                // An offer as v6 kept it: its legs' JSON without `part`.
+                let offer = Offer(
+                    id: "offer-v6", travellerId: "jansen", createdAt: 1_795_300_000, validUntil: 1_795_301_800, date: "2026-11-23",
+                    departureAt: 1_795_420_800, arrivalAt: 1_795_423_320, price: 7.85, legs: [distinctLeg(bookingId: 0)])
+                var object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(offer)) as? [String: Any])
+                object["legs"] = (object["legs"] as? [[String: Any]])?.map { leg in leg.filter { $0.key != "part" } }
+                let body = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+                #expect(!body.contains("\"part\""))
+                try db.execute(
+                    sql: "INSERT INTO offer (id, travellerId, createdAt, validUntil, body) VALUES ('offer-v6', 'jansen', 1795300000, 1795301800, ?)",
+                    arguments: [body])
+            },
+            check: { store in
+                // v7: a leg booked before is the way there, and so is every leg of an offer kept before.
+                let booking = try #require(try store.booking(id: 1))
+                #expect(booking.legs == [oldLeg(id: 1, bookingId: 1)])
+                var expected = distinctLeg(bookingId: 0)
+                expected.part = .outward
+                let offer = try #require(try store.offer(id: "offer-v6"))
                 #expect(offer.legs == [expected])
             }),
     ]

@@ -145,6 +145,47 @@ import Testing
         #expect(throws: (any Error).self) { try GoanCommand.parseAsRoot(["plan"] + arguments) }
     }
 
+    @Test(arguments: [
+        ["--traveller", "jansen", "--return-at", "11:30", "--return-after", "11:30"],
+        ["--return-at", "11:30"],
+        ["--traveller", "jansen", "--return-at", "11:30", "--book-return", "1"],
+        ["--traveller", "jansen", "--book", "1", "--book-return", "1"],
+        ["--traveller", "jansen", "--return-at", "11:30", "--book", "1", "--book-return", "0"],
+    ])
+    func returnTripArgumentsThatDoNotGoTogetherAreRejected(_ arguments: [String]) {
+        let trip = ["--from", "home", "--to", "52.3497,6.6378", "--date", "2026-11-30", "--arrive", "10:00"]
+        #expect(throws: (any Error).self) { try GoanCommand.parseAsRoot(["plan"] + trip + arguments) }
+    }
+
+    @Test func aWayBackBeforeTheWayThereIsRejected() throws {
+        let trip = ["--traveller", "jansen", "--from", "home", "--to", "52.3497,6.6378", "--date", "2026-11-30", "--booked-at", "2026-11-23 10:00"]
+        #expect(throws: (any Error).self) { try plan(trip + ["--arrive", "10:00", "--return-at", "09:30"]) }
+        #expect(throws: (any Error).self) { try plan(trip + ["--depart", "10:00", "--return-after", "10:00"]) }
+    }
+
+    /// `--return-after`: the way back is planned from the hospital home, and a taxi's pickup
+    /// window opens when the appointment ends.
+    @Test func aReturnTripPlansTheWayBackAfterTheAppointment() throws {
+        let trip = [
+            "--traveller", "jansen", "--from", "home", "--to", "52.3497,6.6378", "--date", "2026-11-30", "--arrive", "10:00", "--booked-at",
+            "2026-11-23 10:00", "--return-after", "11:30",
+        ]
+        let text = try plan(trip)
+        #expect(text.hasPrefix("The way there: home (Westerhaar) → 52.3497,6.6378"))
+        #expect(text.contains("\n\nThe way back: 52.3497,6.6378 → home (Westerhaar)\nMonday 30 November, after an appointment ending 11:30\n"))
+        let document = try JSONDecoder().decode(PlanDocument.self, from: Data(try plan(trip + ["--json"]).utf8))
+        let back = try #require(document.returnTrip)
+        #expect(back.readyFrom && back.departureTime == "2026-11-30T11:30:00+01:00" && back.offers == nil)
+        #expect(back.options.allSatisfy { $0.departureTime >= back.departureTime })
+        let taxi = try #require(back.options.compactMap { $0.legs.count == 1 && $0.legs[0].mode == "regiotaxi" ? $0.legs[0] : nil }.first)
+        let window = try #require(taxi.windowMinutes)
+        // The window's first minute is the end of the appointment.
+        let formatter = ISO8601DateFormatter()
+        let pickup = try #require(formatter.date(from: taxi.departureTime)), end = try #require(formatter.date(from: back.departureTime))
+        #expect(window > 0 && pickup.timeIntervalSince(end) == Double(window * 60))
+        #expect(back.options.first?.legs.first?.from.name == "52.3497,6.6378")
+    }
+
     @Test func aTimeThatIsNotATimeIsRejected() throws {
         #expect(throws: (any Error).self) {
             try plan(["--from", "Vroomshoop", "--to", "Almelo", "--date", "2026-11-23", "--depart", "9h"])

@@ -106,6 +106,56 @@ import Testing
         }
     }
 
+    /// A return trip through the API: pairs of options as offers, one booking for both ways,
+    /// the way back cancelled alone.
+    @Test func aReturnTripIsOfferedAsPairsBookedOnceAndCancelledOneWayAlone() async throws {
+        let world = try T()
+        try await world.app.test(.router) { client in
+            let planned = try await client.call(
+                .post, "/planning/offers", token: T.jansen, body: T.trip(extra: #","returnTrip":{"appointmentEndTime":"2026-11-30T11:30:00+01:00"}"#))
+            #expect(planned.status == .ok, "\(planned.object)")
+            let back = try #require(planned.object["returnTrip"] as? [String: Any])
+            #expect(back["readyFrom"] as? Bool == true)
+            let backOptions = try #require(back["options"] as? [[String: Any]])
+            let thereOptions = try #require(planned.object["options"] as? [[String: Any]])
+            let pairs = try #require(back["offers"] as? [[String: Any]])
+            #expect(!pairs.isEmpty && !backOptions.isEmpty)
+            for pair in pairs {
+                let i = try #require(pair["outward"] as? Int), j = try #require(pair["back"] as? Int)
+                let sum = (thereOptions[i - 1]["price"] as? Double ?? -1) + (backOptions[j - 1]["price"] as? Double ?? -1)
+                #expect(abs((pair["price"] as? Double ?? 0) - sum) < 0.011)
+            }
+            let id = try #require(pairs.first?["id"] as? String)
+            let booked = try await client.call(.post, "/bookings", token: T.jansen, body: #"{"offerId":"\#(id)","commit":true}"#)
+            #expect(booked.status == .created && booked.object["state"] as? String == "CONFIRMED", "\(booked.object)")
+            let booking = try #require(booked.object["id"] as? Int)
+            let parts = (booked.object["legs"] as? [[String: Any]] ?? []).compactMap { $0["part"] as? String }
+            #expect(Set(parts) == ["outward", "return"])
+            let oneWay = try await client.call(.post, "/bookings/\(booking)/events", token: T.jansen, body: #"{"operation":"CANCEL","part":"return"}"#)
+            #expect(oneWay.status == .ok && oneWay.object["state"] as? String == "CONFIRMED")
+            let legs = oneWay.object["legs"] as? [[String: Any]] ?? []
+            #expect(legs.filter { $0["part"] as? String == "return" }.allSatisfy { $0["state"] as? String == "CANCELLED" })
+            #expect(legs.filter { $0["part"] as? String == "outward" }.allSatisfy { $0["state"] as? String == "CONFIRMED" })
+            // What the API refuses, naming the field.
+            for (body, field) in [
+                (#"{"operation":"CANCEL","part":"home"}"#, "part"), (#"{"operation":"COMMIT","part":"return"}"#, "part"),
+            ] {
+                let refused = try await client.call(.post, "/bookings/\(booking)/events", token: T.jansen, body: body)
+                #expect(refused.status == .badRequest && refused.object["field"] as? String == field, "\(body)")
+            }
+            for (extra, field) in [
+                (#","returnTrip":{}"#, "returnTrip.departureTime"),
+                (#","returnTrip":{"departureTime":"2026-11-30T11:30:00+01:00","appointmentEndTime":"2026-11-30T11:30:00+01:00"}"#, "returnTrip.appointmentEndTime"),
+                (#","returnTrip":{"departureTime":"2026-11-30T09:30:00+01:00"}"#, "returnTrip.departureTime"),
+                (#","returnTrip":{"departureTime":"2026-12-01T11:30:00+01:00"}"#, "returnTrip.departureTime"),
+                (#","returnTrip":{"leaving":"2026-11-30T11:30:00+01:00"}"#, "returnTrip.leaving"),
+            ] {
+                let refused = try await client.call(.post, "/planning/offers", token: T.jansen, body: T.trip(extra: extra))
+                #expect(refused.status == .badRequest && refused.object["field"] as? String == field, "\(extra): \(refused.object)")
+            }
+        }
+    }
+
     @Test func badInputGetsAProblemThatNamesTheField() async throws {
         let world = try T()
         try await world.app.test(.router) { client in

@@ -93,10 +93,12 @@ import Yams
             let pending = try await client.call(.get, "/volunteer-requests", token: T.admin).object["requests"] as? [[String: Any]] ?? []
             let legId = try #require(pending.first?["legId"] as? Int)
             let volunteer = try #require(pending.first?["volunteer"] as? String)
-            let offers = try await client.call(.post, "/planning/offers", token: T.admin, body: T.trip(traveller: "mulder"))
-            let offerId = try #require((offers.object["options"] as? [[String: Any]])?.first?["id"] as? String)
+            // A return trip's offer: the booking made from it has legs of both ways.
+            let returnTrip = #","returnTrip":{"departureTime":"2026-11-30T11:30:00+01:00"}"#
+            let offers = try await client.call(.post, "/planning/offers", token: T.admin, body: T.trip(traveller: "mulder", extra: returnTrip))
+            let offerId = try #require(((offers.object["returnTrip"] as? [String: Any])?["offers"] as? [[String: Any]])?.first?["id"] as? String)
             let bodies: [String: String] = [
-                "planInquiry": T.trip(traveller: "jansen"), "planOffers": T.trip(traveller: "jansen"),
+                "planInquiry": T.trip(traveller: "jansen", extra: returnTrip), "planOffers": T.trip(traveller: "jansen", extra: returnTrip),
                 "createBooking": #"{"offerId":"\#(offerId)"}"#, "bookingEvent": #"{"operation":"CANCEL"}"#,
                 "answerVolunteerRequest": #"{"volunteer":"\#(volunteer)","accept":false}"#,
             ]
