@@ -51,6 +51,14 @@ public protocol BookingStore: Sendable {
     /// On-demand legs of a travel date in the given states.
     func legs(on date: String, states: Set<BookingState>) throws -> [BookedLeg]
     func bookingCount() throws -> Int
+    /// The booking made with an idempotency key, if any.
+    func booking(idempotencyKey: String) throws -> BookingDetails?
+
+    /// Stores a new standing order (numbered by the store) or a changed one (same id).
+    func save(_ order: StandingOrder) throws -> StandingOrder
+    func standingOrder(id: StandingOrderID) throws -> StandingOrder?
+    /// Standing orders by id, optionally of one traveller.
+    func standingOrders(traveller: TravellerID?) throws -> [StandingOrder]
 
     /// Runs `body` in one read transaction (only the transaction's reads may be used).
     func read<T>(_ body: (any BookingTransaction) throws -> T) throws -> T
@@ -84,12 +92,14 @@ public enum BookingStoreError: Error, Sendable, Hashable, CustomStringConvertibl
     case bookingNotFound(id: BookingID)
     case offerNotFound(id: String)
     case travellerNotFound(id: TravellerID)
+    case standingOrderNotFound(id: StandingOrderID)
 
     public var description: String {
         switch self {
         case .bookingNotFound(let id): "no booking \(id)"
         case .offerNotFound(let id): "no offer '\(id)'"
         case .travellerNotFound(let id): "no traveller '\(id)'"
+        case .standingOrderNotFound(let id): "no standing order \(id)"
         }
     }
 }

@@ -119,6 +119,16 @@ extension SQLiteBookingStore {
             try db.alter(table: "leg") { t in t.add(column: "part", .text).notNull().defaults(to: TripPart.outward.rawValue) }
             try Self.addToOfferLegs(db, key: "part") { _ in TripPart.outward.rawValue }
         }
+        migrator.registerMigration("v8-standing-orders") { db in
+            // Weekly recurring trips; the order itself is kept as a JSON body, as offers are.
+            try db.create(table: "standingOrder") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("travellerId", .text).notNull().references("traveller")
+                t.column("createdAt", .integer).notNull()
+                t.column("body", .text).notNull()
+            }
+            try db.create(index: "standingOrderTraveller", on: "standingOrder", columns: ["travellerId"])
+        }
         return migrator
     }
 

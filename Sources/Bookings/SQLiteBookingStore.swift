@@ -252,6 +252,43 @@ public struct SQLiteBookingStore: BookingStore {
         }
     }
 
+    public func booking(idempotencyKey: String) throws -> BookingDetails? {
+        try dbWriter.read { db in
+            try Booking.fetchOne(db.cachedStatement(sql: "SELECT * FROM booking WHERE idempotencyKey = ?"), arguments: [idempotencyKey])
+                .map { try Self.details($0, db) }
+        }
+    }
+
+    public func save(_ order: StandingOrder) throws -> StandingOrder {
+        try dbWriter.write { db in
+            var order = order
+            if order.id == nil {
+                try db.execute(
+                    sql: "INSERT INTO standingOrder (travellerId, createdAt, body) VALUES (?, ?, '')", arguments: [order.travellerId, order.createdAt])
+                order.id = StandingOrderID(rawValue: db.lastInsertedRowID)
+            }
+            let body = String(decoding: try JSONEncoder().encode(order), as: UTF8.self)
+            try db.execute(sql: "UPDATE standingOrder SET body = ? WHERE id = ?", arguments: [body, order.id])
+            guard db.changesCount == 1 else { throw BookingStoreError.standingOrderNotFound(id: order.id!) }
+            return order
+        }
+    }
+
+    public func standingOrder(id: StandingOrderID) throws -> StandingOrder? {
+        try dbWriter.read { db in
+            try String.fetchOne(db, sql: "SELECT body FROM standingOrder WHERE id = ?", arguments: [id])
+        }.map { try JSONDecoder().decode(StandingOrder.self, from: Data($0.utf8)) }
+    }
+
+    public func standingOrders(traveller: TravellerID?) throws -> [StandingOrder] {
+        try dbWriter.read { db in
+            if let traveller {
+                return try String.fetchAll(db, sql: "SELECT body FROM standingOrder WHERE travellerId = ? ORDER BY id", arguments: [traveller])
+            }
+            return try String.fetchAll(db, sql: "SELECT body FROM standingOrder ORDER BY id")
+        }.map { try JSONDecoder().decode(StandingOrder.self, from: Data($0.utf8)) }
+    }
+
     public func bookings(traveller: TravellerID?, date: String?) throws -> [BookingDetails] {
         try dbWriter.read { db in
             var request = Booking.all()

@@ -54,6 +54,7 @@ public enum IdentifiedKind {
     public enum Ride {}
     public enum Booking {}
     public enum Leg {}
+    public enum StandingOrder {}
 }
 
 /// A traveller (a pass holder or AutoMaatje participant), as in `travellers.json`.
@@ -77,3 +78,6 @@ public typealias BookingID = NumberID<IdentifiedKind.Booking>
 
 /// A leg of a booking, numbered by the store.
 public typealias LegID = NumberID<IdentifiedKind.Leg>
+
+/// A standing order (a weekly recurring trip), numbered by the store.
+public typealias StandingOrderID = NumberID<IdentifiedKind.StandingOrder>

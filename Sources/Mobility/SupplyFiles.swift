@@ -16,6 +16,8 @@ public struct SupplyFiles: Sendable {
     public var volunteers: [Volunteer]
     public var places: [Place]
     public var travellers: [Traveller]
+    /// Public and school holidays (`calendar.json`, optional: without it none are known).
+    public var calendar: HolidayCalendar = .none
 
     struct Fleet: Codable { var vehicles: [Vehicle] }
     struct Volunteers: Codable { var volunteers: [Volunteer] }
@@ -38,13 +40,19 @@ public struct SupplyFiles: Sendable {
             documents[path] = document
             return value
         }
-        let supply = SupplyFiles(
+        var supply = SupplyFiles(
             vehicles: try read("fleet.json", as: Fleet.self).vehicles,
             volunteers: try read("volunteers.json", as: Volunteers.self).volunteers,
             places: try read("places.json", as: Places.self).places,
             travellers: try read("travellers.json", as: Travellers.self).travellers)
+        var calendar = HolidayCalendar.none
+        if FileManager.default.fileExists(atPath: directory + "/calendar.json") {
+            calendar = try read("calendar.json", as: HolidayCalendar.self)
+        }
+        supply.calendar = calendar
         do {
             try supply.validate(directory: directory)
+            try calendar.validate(file: directory + "/calendar.json")
         } catch let error as RulesError {
             guard let document = documents[error.file] else { throw error }
             try RulesError.locating(in: document) { throw error }

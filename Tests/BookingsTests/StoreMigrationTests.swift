@@ -297,6 +297,28 @@ import Testing
                 let offer = try #require(try store.offer(id: "offer-v6"))
                 #expect(offer.legs == [expected])
             }),
+        SchemaVersion(
+            migration: "v7-return-trips",
+            write: { db in
+                try db.execute(sql: "INSERT INTO traveller (id, kmBudgetLeft) VALUES ('jansen', 612.5)")
+                try db.execute(
+                    sql: """
+                        INSERT INTO booking (idempotencyKey, travellerId, service, state, pickupAt, km, resource, createdAt,
+                            offerId, arrivalAt, price, fee, reason, date, validUntil, requestFingerprint, reasonCode)
+                        VALUES ('v7-key', 'jansen', 'regiotaxi / regiotaxi', 'CONFIRMED', 1795420800, 14.2, '', 1795300000,
+                            'offer-v7', 1795423320, 7.85, 0, '', '2026-11-23', 1795301800, 'offer=offer-v7', NULL)
+                        """)
+            },
+            check: { store in
+                // v8 adds standing orders beside what was there.
+                #expect(try store.booking(idempotencyKey: "v7-key")?.booking.service == "regiotaxi / regiotaxi")
+                #expect(try store.standingOrders(traveller: nil).isEmpty)
+                let order = try store.save(StandingOrder(
+                    travellerId: "jansen", kind: .school, from: .init(name: "a", lat: 52, lon: 6), to: .init(name: "b", lat: 52.1, lon: 6.1),
+                    weekdays: [4, 0, 0], arriveBy: 500, departAt: nil, returnAt: nil, validFrom: "2026-11-23", validThrough: nil, createdAt: 1))
+                #expect(order.id == 1 && order.weekdays == [0, 4])
+                #expect(try store.standingOrder(id: 1) == order && (try store.standingOrders(traveller: "jansen")) == [order])
+            }),
     ]
 
     /// Rows as the code of v3 (and v4, which added the request fingerprint) wrote them: lists
