@@ -19,7 +19,7 @@ public struct GoanCommand: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Plan.self, Book.self, Bookings.self, BookingShow.self, Cancel.self, Volunteer.self, Dispatch.self, Serve.self, RouteBatch.self,
+            Plan.self, Book.self, Bookings.self, BookingShow.self, Cancel.self, Volunteer.self, StandingOrders.self, Dispatch.self, Serve.self, RouteBatch.self,
             Simulate.self, FeedCommand.self, RoadsCommand.self,
         ])
 

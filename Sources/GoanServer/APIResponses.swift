@@ -16,6 +16,8 @@ struct Clock: Sendable {
     var timezone: String
 
     func iso(_ unix: Int64) -> String { ServiceDayClock.iso(unix: unix, timezone: timezone) }
+    /// The local date of an instant, `YYYY-MM-DD`.
+    func today(_ unix: Int64) -> String { ServiceDayClock.localDate(unix: unix, timezone: timezone).0.description }
 }
 
 struct BookedLegBody: Encodable {

@@ -32,6 +32,8 @@ import Transit
 /// | `GET/POST /bookings`, `GET /bookings/{id}`, `POST /bookings/{id}/events` | traveller (own), coordinator, admin; dispatcher reads and denies |
 /// | `GET /travellers/{id}` | traveller (own), coordinator, admin |
 /// | `GET /volunteer-requests`, `POST /volunteer-requests/{legId}/answer` | coordinator, admin |
+/// | `GET/POST /standing-orders`, `GET /standing-orders/{id}`, `POST /standing-orders/{id}/events` | traveller (own), coordinator, admin; dispatcher reads |
+/// | `POST /standing-orders/bookings` | dispatcher, coordinator, admin |
 /// | `GET /dispatch/{date}` | dispatcher, coordinator, admin |
 public struct GoanAPI: Sendable {
     /// Request bodies larger than this are refused with 413.
@@ -128,6 +130,17 @@ public struct GoanAPI: Sendable {
             context.logger.info("volunteer answered", metadata: ["leg": "\(legId)", "accept": "\(answer.accept)", "state": "\(details.booking.state.rawValue)"])
             return try json(BookingBody(details, clock: clock))
         }
+        router.get("/standing-orders") { request, context in try await listStandingOrders(request, context) }
+        router.post("/standing-orders") { request, context in try await createStandingOrder(request, context) }
+        router.post("/standing-orders/bookings") { request, context in try await bookStandingOrders(request, context) }
+        router.get("/standing-orders/:id") { _, context in
+            try require(context, [.traveller, .coordinator, .dispatcher, .admin])
+            let id: StandingOrderID = try pathId(context, "id")
+            let order = try await blocking { try desk.standingOrder(id) }
+            try checkOwner(context, order.travellerId, what: "standing order \(id)")
+            return try json(StandingOrderBody(order, today: clock.today(now())))
+        }
+        router.post("/standing-orders/:id/events") { request, context in try await standingOrderEvent(request, context) }
         router.get("/dispatch/:date") { _, context in
             try require(context, [.dispatcher, .coordinator, .admin])
             guard let text = context.parameters.get("date"), let date = ServiceDate(text), text.count == 10 else {
@@ -380,6 +393,103 @@ public struct GoanAPI: Sendable {
         if operation == .commit, details.booking.state.isRefused { throw refusal(details) }
         context.logger.info("booking event", metadata: ["booking": "\(id)", "operation": "\(operation.rawValue)", "state": "\(details.booking.state.rawValue)"])
         return try json(BookingBody(details, clock: clock))
+    }
+
+    func listStandingOrders(_ request: Request, _ context: GoanRequestContext) async throws -> Response {
+        try require(context, [.traveller, .coordinator, .dispatcher, .admin])
+        let principal = context.principal!
+        var traveller = request.uri.queryParameters.get("traveller")
+        if let named = traveller { try checkLength(named, "traveller", max: 64) }
+        if principal.role == .traveller {
+            if let named = traveller, named != principal.traveller {
+                throw Problem(.forbidden, "a traveller token sees only its own standing orders", field: "traveller")
+            }
+            traveller = principal.traveller
+        }
+        let who = traveller, today = clock.today(now())
+        let orders = try await blocking { try desk.store.standingOrders(traveller: who.map(TravellerID.init(rawValue:))) }
+        return try json(StandingOrderListBody(standingOrders: orders.map { StandingOrderBody($0, today: today) }))
+    }
+
+    func createStandingOrder(_ request: Request, _ context: GoanRequestContext) async throws -> Response {
+        try require(context, [.traveller, .coordinator, .admin])
+        let body = try await decode(StandingOrderRequestBody.self, request, context, shape: StandingOrderRequestBody.shape)
+        let principal = context.principal!
+        let travellerId: String
+        if principal.role == .traveller {
+            if let named = body.traveller, named != principal.traveller {
+                throw Problem(.forbidden, "a traveller token makes standing orders only for its own traveller", field: "traveller")
+            }
+            travellerId = principal.traveller ?? ""
+        } else {
+            guard let named = body.traveller else { throw Problem.badRequest("traveller", "required with a \(principal.role.rawValue) token") }
+            try checkLength(named, "traveller", max: 64)
+            travellerId = named
+        }
+        let now = now()
+        let order = try body.order(traveller: TravellerID(rawValue: travellerId), now: now)
+        let saved: StandingOrder
+        do {
+            saved = try await blocking { try desk.addStandingOrder(order) }
+        } catch var problem as Problem where problem.status == .notFound {
+            problem.field = "traveller"
+            throw problem
+        }
+        context.logger.info("standing order added", metadata: ["order": "\(saved.id ?? 0)"])
+        return try json(StandingOrderBody(saved, today: clock.today(now)), status: .created)
+    }
+
+    func standingOrderEvent(_ request: Request, _ context: GoanRequestContext) async throws -> Response {
+        try require(context, [.traveller, .coordinator, .admin])
+        let id: StandingOrderID = try pathId(context, "id")
+        let body = try await decode(StandingOrderEventBody.self, request, context, shape: StandingOrderEventBody.shape)
+        guard let operation = StandingOrderEventBody.Operation(rawValue: body.operation) else {
+            throw Problem.badRequest("operation", "must be PAUSE, RESUME or END")
+        }
+        for (field, text) in [("from", body.from), ("through", body.through)] {
+            if let text, text.count != 10 || ServiceDate(text) == nil { throw Problem.badRequest(field, "expected a date YYYY-MM-DD") }
+        }
+        let current = try await blocking { try desk.standingOrder(id) }
+        try checkOwner(context, current.travellerId, what: "standing order \(id)")
+        let now = now()
+        let order: StandingOrder
+        switch operation {
+        case .pause:
+            guard let from = body.from else { throw Problem.badRequest("from", "PAUSE needs the first day of the pause") }
+            if let through = body.through, through < from { throw Problem.badRequest("through", "is before from (\(from))") }
+            order = try await blocking { try desk.pauseStandingOrder(id, from: from, through: body.through, now: now).0 }
+        case .resume:
+            guard let from = body.from else { throw Problem.badRequest("from", "RESUME needs the first day it runs again") }
+            if body.through != nil { throw Problem.badRequest("through", "applies to PAUSE and END only") }
+            order = try await blocking { try desk.resumeStandingOrder(id, on: from) }
+        case .end:
+            guard let last = body.through else { throw Problem.badRequest("through", "END needs the last day it runs") }
+            if body.from != nil { throw Problem.badRequest("from", "applies to PAUSE and RESUME only") }
+            order = try await blocking { try desk.endStandingOrder(id, lastDay: last, now: now).0 }
+        }
+        return try json(StandingOrderBody(order, today: clock.today(now)))
+    }
+
+    func bookStandingOrders(_ request: Request, _ context: GoanRequestContext) async throws -> Response {
+        try require(context, [.dispatcher, .coordinator, .admin])
+        let body = try await decode(StandingOrderDayBody.self, request, context, shape: StandingOrderDayBody.shape)
+        guard body.date.count == 10, let date = ServiceDate(body.date) else { throw Problem.badRequest("date", "expected a date YYYY-MM-DD") }
+        try await sweep()
+        let now = now()
+        let trips = try await blocking { try desk.bookStandingOrders(on: date, now: now) }
+        return try json(StandingOrderDayResultBody(date: body.date, trips: trips.compactMap { trip in
+            let head = (trip.order.id ?? 0, trip.order.travellerId)
+            switch trip.outcome {
+            case .booked(let details):
+                return .init(standingOrder: head.0, traveller: head.1, outcome: "BOOKED", booking: BookingBody(details, clock: clock), reason: nil)
+            case .skipped(.notThatWeekday), .skipped(.notYetValid), .skipped(.ended):
+                return nil
+            case .skipped(let reason):
+                return .init(standingOrder: head.0, traveller: head.1, outcome: "SKIPPED", booking: nil, reason: reason.description)
+            case .notOffered(let reason):
+                return .init(standingOrder: head.0, traveller: head.1, outcome: "NOT_OFFERED", booking: nil, reason: "\(reason.code.rawValue): \(reason.message)")
+            }
+        }))
     }
 
     /// A committed booking the services refused, as a 409 with the reason code.

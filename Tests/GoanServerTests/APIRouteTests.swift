@@ -156,6 +156,53 @@ import Testing
         }
     }
 
+    /// A coordinator adds Mevrouw Jansen's weekly hospital trip; the dispatcher books the day;
+    /// she sees it, pauses it, and cannot see another traveller's; bad input names the field.
+    @Test func standingOrdersAreAddedBookedPausedAndEnded() async throws {
+        let world = try T()
+        try await world.app.test(.router) { client in
+            let order = #"{"traveller":"jansen","from":{"lat":52.459,"lon":6.6195,"name":"home"},"to":{"lat":52.3497,"lon":6.6378,"name":"ZGT Almelo"},"weekdays":["mon"],"arriveBy":"10:00","returnAt":"11:30","validFrom":"2026-11-30"}"#
+            let created = try await client.call(.post, "/standing-orders", token: T.coordinator, body: order)
+            #expect(created.status == .created && created.object["state"] as? String == "ACTIVE" && created.object["kind"] as? String == "wmo")
+            let id = try #require(created.object["id"] as? Int)
+            #expect(try await client.call(.post, "/standing-orders/bookings", token: T.jansen, body: #"{"date":"2026-11-30"}"#).status == .forbidden)
+            let day = try await client.call(.post, "/standing-orders/bookings", token: T.dispatcher, body: #"{"date":"2026-11-30"}"#)
+            let trip = try #require((day.object["trips"] as? [[String: Any]])?.first)
+            #expect(trip["outcome"] as? String == "BOOKED" && (trip["booking"] as? [String: Any])?["state"] as? String == "CONFIRMED")
+            let again = try await client.call(.post, "/standing-orders/bookings", token: T.dispatcher, body: #"{"date":"2026-11-30"}"#)
+            #expect(((again.object["trips"] as? [[String: Any]])?.first?["booking"] as? [String: Any])?["id"] as? Int == (trip["booking"] as? [String: Any])?["id"] as? Int)
+            // Her own: listed for her, unknown to another traveller.
+            let mine = try await client.call(.get, "/standing-orders", token: T.jansen).object["standingOrders"] as? [[String: Any]]
+            #expect(mine?.compactMap { $0["id"] as? Int } == [id])
+            #expect(try await client.call(.get, "/standing-orders/\(id)", token: T.deVries).status == .notFound)
+            #expect((try await client.call(.get, "/standing-orders", token: T.deVries).object["standingOrders"] as? [Any])?.isEmpty == true)
+            let paused = try await client.call(.post, "/standing-orders/\(id)/events", token: T.jansen, body: #"{"operation":"PAUSE","from":"2026-11-30"}"#)
+            #expect(paused.status == .ok && (paused.object["pauses"] as? [[String: Any]])?.count == 1)
+            let skipped = try await client.call(.post, "/standing-orders/bookings", token: T.dispatcher, body: #"{"date":"2026-12-07"}"#)
+            #expect((skipped.object["trips"] as? [[String: Any]])?.first?["outcome"] as? String == "SKIPPED")
+            let ended = try await client.call(.post, "/standing-orders/\(id)/events", token: T.coordinator, body: #"{"operation":"END","through":"2026-12-31"}"#)
+            #expect(ended.object["validThrough"] as? String == "2026-12-31")
+            for (body, field) in [
+                (order.replacingOccurrences(of: #""mon""#, with: #""monday""#), "weekdays[0]"),
+                (order.replacingOccurrences(of: #""10:00""#, with: #""10h""#), "arriveBy"),
+                (order.replacingOccurrences(of: #""11:30""#, with: #""09:30""#), "returnAt"),
+                (order.replacingOccurrences(of: #""2026-11-30""#, with: #""30-11-2026""#), "validFrom"),
+                (order.replacingOccurrences(of: #""jansen""#, with: #""nobody""#), "traveller"),
+                (order.replacingOccurrences(of: #""weekdays""#, with: #""days""#), "days"),
+            ] {
+                let refused = try await client.call(.post, "/standing-orders", token: T.coordinator, body: body)
+                #expect(refused.status.code >= 400 && refused.status.code < 500 && refused.object["field"] as? String == field, "\(field): \(refused.object)")
+            }
+            for (body, field) in [
+                (#"{"operation":"STOP"}"#, "operation"), (#"{"operation":"PAUSE"}"#, "from"),
+                (#"{"operation":"PAUSE","from":"2026-12-10","through":"2026-12-01"}"#, "through"), (#"{"operation":"END"}"#, "through"),
+            ] {
+                let refused = try await client.call(.post, "/standing-orders/\(id)/events", token: T.coordinator, body: body)
+                #expect(refused.status == .badRequest && refused.object["field"] as? String == field, "\(body)")
+            }
+        }
+    }
+
     @Test func badInputGetsAProblemThatNamesTheField() async throws {
         let world = try T()
         try await world.app.test(.router) { client in

@@ -115,6 +115,12 @@ extension GoanCommand.Dispatch {
         } else {
             // The day's rides from the bookings store, with the dispatcher of the desk.
             let desk = try openDeskSayingWhatTheClockChanged(store, timetable, toStandardError: format != "table")
+            // Standing orders become the day's bookings first (a day booked before is kept).
+            let trips = try deskCall { try desk.bookStandingOrders(on: day, now: store.moment(timezone: desk.timezone)) }
+            if trips.contains(where: { if case .skipped(.notThatWeekday) = $0.outcome { false } else { true } }) {
+                let report = StandingOrderText.report(trips, date: day.description, timezone: desk.timezone).joined(separator: "\n") + "\n"
+                if format == "table" { print(report) } else { FileHandle.standardError.write(Data(report.utf8)) }
+            }
             (dispatcher, booked) = (desk.dispatcher, try desk.rides(on: day.description))
         }
         // AutoMaatje rides not yet offered: each volunteer the plan gives one answers with their

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 public import ArgumentParser
+public import Bookings
 public import Domain
 
 // The typed ids as command-line arguments: a number for bookings and legs, the text of the
@@ -23,3 +24,5 @@ extension TextID: ExpressibleByArgument {
 }
 
 extension TripPart: ExpressibleByArgument {}
+
+extension StandingOrder.Kind: ExpressibleByArgument {}

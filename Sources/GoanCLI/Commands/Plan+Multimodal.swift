@@ -156,6 +156,14 @@ extension GoanCommand.Plan {
 
     /// `home`, a place of the scenario, a stop or place name of the feed, or `lat,lon`.
     func resolve(_ text: String, traveller: Traveller, supply: SupplyFiles, timetable tt: Timetable, option: String) throws -> (name: String, coordinate: Coordinate) {
+        try PlaceArgument.resolve(text, traveller: traveller, supply: supply, timetable: tt, option: option)
+    }
+}
+
+/// Where a trip of a traveller starts or ends, as typed on the command line.
+enum PlaceArgument {
+    /// `home`, a place of the scenario, a stop or place name of the feed, or `lat,lon`.
+    static func resolve(_ text: String, traveller: Traveller, supply: SupplyFiles, timetable tt: Timetable, option: String) throws -> (name: String, coordinate: Coordinate) {
         if text.lowercased() == "home" { return ("home (\(traveller.home.name))", traveller.home.coordinate) }
         if let coordinate = Coordinate(parsing: text) { return (text, coordinate) }
         if let place = supply.place(text) { return (place.name, place.coordinate) }
