@@ -119,6 +119,8 @@ public struct BookedLeg: Codable, Sendable, Hashable {
     public var needs: [CROWCode]
     /// The way there or the way back (a return trip holds both in one booking).
     public var part: TripPart = .outward
+    /// Whom the ride is for (a standing order's kind; `wmo` for every trip booked by a traveller).
+    public var targetGroup: TargetGroup = .wmo
 
     /// Whether the leg is booked with a service (needs a vehicle or a volunteer).
     public var isOnDemand: Bool { mode.isOnDemand }

@@ -170,6 +170,7 @@ extension BookingDesk {
             id: RideID(rawValue: "ride-\(leg.id?.rawValue ?? 0)"), leg: leg.id, traveller: "", service: leg.mode, fromName: leg.fromName,
             from: Coordinate(latitude: leg.fromLat, longitude: leg.fromLon), toName: leg.toName,
             to: Coordinate(latitude: leg.toLat, longitude: leg.toLon), pickup: leg.pickupMinute, seats: leg.seats, codes: leg.needs)
+            .inGroup(leg.targetGroup)
     }
 
     /// Volunteers who can drive the leg, nearest first: free for the whole drive, with rides

@@ -187,6 +187,6 @@ extension BookingDesk {
             date: request.date.description, departureAt: departure, arrivalAt: departure + Int64(drive.seconds),
             pickupMinute: Int((departure - midnight) / 60), price: 0, budgetKm: 0, seats: 1 + request.traveller.companions,
             wheelchair: RideNeeds(codes: request.traveller.needs).wheelchairPlace, bookingDeadline: nil, assignee: nil, askedVolunteer: nil,
-            responseDeadline: nil, candidates: [], declinedBy: [], reason: "", needs: request.traveller.needs, part: part)
+            responseDeadline: nil, candidates: [], declinedBy: [], reason: "", needs: request.traveller.needs, part: part, targetGroup: order.kind)
     }
 }

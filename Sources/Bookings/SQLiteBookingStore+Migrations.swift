@@ -129,6 +129,12 @@ extension SQLiteBookingStore {
             }
             try db.create(index: "standingOrderTraveller", on: "standingOrder", columns: ["travellerId"])
         }
+        migrator.registerMigration("v9-target-groups") { db in
+            // Whom a ride is for (day care and school rides from standing orders); every leg
+            // booked before was a Wmo traveller's.
+            try db.alter(table: "leg") { t in t.add(column: "targetGroup", .text).notNull().defaults(to: TargetGroup.wmo.rawValue) }
+            try Self.addToOfferLegs(db, key: "targetGroup") { _ in TargetGroup.wmo.rawValue }
+        }
         return migrator
     }
 

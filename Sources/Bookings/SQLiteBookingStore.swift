@@ -17,6 +17,7 @@ extension BookingState: DatabaseValueConvertible {}
 extension TravelMode: DatabaseValueConvertible {}
 extension ReasonCode: DatabaseValueConvertible {}
 extension TripPart: DatabaseValueConvertible {}
+extension TargetGroup: DatabaseValueConvertible {}
 
 extension Booking: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "booking"
@@ -30,7 +31,7 @@ extension BookedLeg: FetchableRecord, MutablePersistableRecord {
     /// largest cost of a booking.
     static let columnNames = columnList.split(separator: ", ").map(String.init)
     public static var databaseSelection: [any SQLSelectable] { columnNames.map { Column($0) } }
-    static let columnList = "id, bookingId, position, mode, state, fromName, fromLat, fromLon, toName, toLat, toLon, date, departureAt, arrivalAt, pickupMinute, price, budgetKm, seats, wheelchair, bookingDeadline, assignee, askedVolunteer, responseDeadline, candidates, declinedBy, reason, needs, part"
+    static let columnList = "id, bookingId, position, mode, state, fromName, fromLat, fromLon, toName, toLat, toLon, date, departureAt, arrivalAt, pickupMinute, price, budgetKm, seats, wheelchair, bookingDeadline, assignee, askedVolunteer, responseDeadline, candidates, declinedBy, reason, needs, part, targetGroup"
 
     public init(row: Row) {
         id = row[0]
@@ -62,6 +63,7 @@ extension BookedLeg: FetchableRecord, MutablePersistableRecord {
         reason = row[25]
         needs = Self.codes(row[26])
         part = row[27]
+        targetGroup = row[28]
     }
 
     public func encode(to container: inout PersistenceContainer) {
@@ -93,6 +95,7 @@ extension BookedLeg: FetchableRecord, MutablePersistableRecord {
         container["reason"] = reason
         container["needs"] = "[" + needs.map { "\"\($0.rawValue)\"" }.joined(separator: ",") + "]"
         container["part"] = part
+        container["targetGroup"] = targetGroup
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = LegID(rawValue: inserted.rowID) }

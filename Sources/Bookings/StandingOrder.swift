@@ -21,15 +21,10 @@ public import Mobility
 /// `arriveBy` and `departAt`; `returnAt` after it; `validThrough`, when set, not before
 /// `validFrom`.
 public struct StandingOrder: Codable, Sendable, Hashable {
-    /// Who the rides are for: the target group decides who pays and what is skipped.
-    public enum Kind: String, Codable, Sendable, Hashable, CaseIterable {
-        /// Regiotaxi for a Wmo pass holder (the traveller pays the fare, the km budget counts).
-        case wmo
-        /// Transport to and from day care (dagbesteding Wmo), paid by the municipality.
-        case dayCare = "day-care"
-        /// School transport (leerlingenvervoer), paid by the municipality; runs in term only.
-        case school
-    }
+    /// Who the rides are for: the target group decides who pays, what is skipped and with
+    /// whom the rides may share a vehicle (`wmo`: the traveller pays the fare and the km budget
+    /// counts; `day-care` and `school`: the municipality pays; school runs in term only).
+    public typealias Kind = TargetGroup
 
     /// An end of the trip.
     public struct Place: Codable, Sendable, Hashable {

@@ -51,7 +51,7 @@ extension CROWCode {
         case .frontSeat: (.dispatch, "the front seat in any vehicle")
         case .lowAccess: (.dispatch, "a vehicle with a low entry (`lowFloor`)")
         case .notWithCertainPersons: (.information, "the names are in a memo for the planner, not in goan")
-        case .ownTargetGroupOnly: (.pending, "not combined with rides of another target group (day care, school)")
+        case .ownTargetGroupOnly: (.dispatch, "shares a vehicle only with rides of its own target group (Wmo, day care, school): no ride of another group is on board with it")
         case .shortTravelTime: (.dispatch, "a tighter ride-time limit: the service's `shortRideTime` (default 1.25 × direct + 5 min)")
         case .separateSeat: (.dispatch, "a seat more, left empty beside the traveller")
         case .roomToRoom: (.dispatch, "the driver fetches from the room: extra minutes at each stop (`boardingMinutes.roomToRoomExtra`, default 8)")

@@ -39,6 +39,8 @@ public struct BookedRide: Sendable, Hashable {
     public var acceptedBy: VolunteerID?
     /// The volunteer whose answer is still awaited (an AutoMaatje ride not yet confirmed).
     public var awaiting: VolunteerID?
+    /// Whom the ride is for (Wmo, day care, school): see ``DayDispatcher`` for who may share.
+    public var group: TargetGroup = .wmo
 
     public init(
         id: RideID, leg: LegID? = nil, traveller: TravellerID, service: TravelMode, fromName: String, from: Coordinate, toName: String,
@@ -60,6 +62,13 @@ public struct BookedRide: Sendable, Hashable {
         self.confirmedShift = confirmedShift
         self.acceptedBy = acceptedBy
         self.awaiting = awaiting
+    }
+
+    /// The ride for `group`.
+    public func inGroup(_ group: TargetGroup) -> BookedRide {
+        var ride = self
+        ride.group = group
+        return ride
     }
 
     /// Whether the traveller rides in a wheelchair place.

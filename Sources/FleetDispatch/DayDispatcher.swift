@@ -131,7 +131,10 @@ public struct DayDispatcher: Sendable {
         let taxi = rules.services.first { $0.kind == .regiotaxi }
         let window = pickupWindow
         var pickups: [DARPInstance.Node] = [], drops: [DARPInstance.Node] = []
-        var places: [SIMD8<Int16>] = [], equipment: [UInt32] = [0], consecutive: [Bool] = [false]
+        var places: [SIMD8<Int16>] = [], equipment: [UInt32] = [0], consecutive: [Bool] = [false], groups: [SIMD8<Int16>] = []
+        // Pupils ride only with pupils unless the rules let them share (and AV-10 keeps anyone
+        // to their own group).
+        let pupilsShare = taxi?.pupilsRideWithOthers ?? false
         let boarding = boardingMinutes
         for ride in rides {
             let needs = ride.needs
@@ -144,6 +147,10 @@ public struct DayDispatcher: Sendable {
             places.append(VehicleLanes.load(of: needs))
             equipment.append(needs.equipment.rawValue)
             consecutive.append(needs.lastInFirstOut)
+            var group = SIMD8<Int16>(repeating: 0)
+            group[ride.group.index] = 1
+            if needs.ownGroupOnly || (ride.group == .school && !pupilsShare) { group[4 + ride.group.index] = 1 }
+            groups.append(group)
         }
         nodes += pickups + drops
         points += rides.map(\.from) + rides.map(\.to)
@@ -167,6 +174,11 @@ public struct DayDispatcher: Sendable {
         }
         if equipment.contains(where: { $0 != 0 }) { instance.requestEquipment = equipment }
         if consecutive.contains(true) { instance.requestConsecutive = consecutive }
+        // Only when some ride keeps to its group: otherwise everyone may share (and the
+        // benchmark-shaped instance stays as it was).
+        if groups.contains(where: { $0[4] + $0[5] + $0[6] + $0[7] > 0 }) {
+            instance.groupLoad = [.zero] + groups + groups.map { .zero &- $0 } + fleet.map { _ in .zero }
+        }
         return (instance, points)
     }
 

@@ -31,6 +31,8 @@ public struct RideNeeds: Sendable, Hashable {
     public var alone = false
     /// Picked up last and dropped off first: no other stop while on board (AV-03).
     public var lastInFirstOut = false
+    /// Shares the vehicle only with rides of its own target group (AV-10).
+    public var ownGroupOnly = false
     /// A tighter ride-time limit (AV-11, the service's `shortRideTime`).
     public var shortRide = false
     /// The driver fetches the traveller at the front door of the room (AB-01) or of the building
@@ -84,6 +86,7 @@ public struct RideNeeds: Sendable, Hashable {
             case .childSeat: equipment.insert(.childSeat)
             case .transferWheelchair: equipment.insert(.transferWheelchair)
             case .individual: alone = true
+            case .ownTargetGroupOnly: ownGroupOnly = true
             case .busOnly: vehicleKind = .bus
             case .lastInFirstOut: lastInFirstOut = true
             case .frontSeatInCar: if frontSeat == .none { frontSeat = .inACar }
@@ -115,6 +118,7 @@ public struct RideNeeds: Sendable, Hashable {
         ]
         words += named.filter { equipment.contains($0.0) }.map(\.1)
         if alone { words.append("riding alone") }
+        if ownGroupOnly { words.append("riding only with its own target group") }
         if seats > 1 { words.append("\(seats) seats") }
         return words.isEmpty ? "a seat" : words.joined(separator: ", ")
     }

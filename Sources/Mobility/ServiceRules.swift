@@ -46,6 +46,9 @@ public struct ServiceRules: Codable, Sendable, Hashable {
         public var shortRideTime: RideTimeRule?
         /// Minutes at a stop to board or alight; absent: ``BoardingMinutes/standard``.
         public var boardingMinutes: BoardingMinutes?
+        /// Whether pupils on school transport may share a vehicle with other travellers
+        /// (day care, Wmo); absent or false: pupils ride only with pupils (as with CROW AV-10).
+        public var pupilsRideWithOthers: Bool?
         /// Minutes either side of the agreed pickup time.
         public var pickupWindowMinutes: Int
         /// Operating hours as service-day times ("06:00" to "25:00" = 01:00 the next morning).

@@ -119,6 +119,10 @@ public struct DARPInstance: Sendable {
     /// Requests whose drop-off must be the stop right after their pickup (picked up last,
     /// dropped off first; index = pickup node); empty: none.
     public var requestConsecutive: [Bool] = []
+    /// Target groups on board (index = node; positive at a pickup, negated at its drop-off):
+    /// lanes 0…3 count the riders of groups 0…3, lanes 4…7 those of them who share the vehicle
+    /// only with their own group. Empty: no groups (everyone may share). See ``groupsClash(_:)``.
+    public var groupLoad: [SIMD8<Int16>] = []
     /// Number of requests (nodes 1…n pickups, n+1…2n drop-offs; depots of the fleet follow).
     public private(set) var requestCount: Int
 
@@ -188,6 +192,28 @@ public struct DARPInstance: Sendable {
     /// Whether route `v`'s vehicle has every piece of equipment request `pickup` needs.
     @inline(__always) func equipped(_ v: Int, for pickup: Int) -> Bool {
         requestEquipment.isEmpty || fleet.isEmpty || requestEquipment[pickup] & ~fleet[v].equipment == 0
+    }
+
+    /// Whether the riders counted in `onBoard` (lanes of ``groupLoad``) may not ride together: one
+    /// who keeps to their own group is on board with a rider of another group.
+    @inline(__always) public static func groupsClash(_ onBoard: SIMD8<Int16>) -> Bool {
+        for g in 0 ..< 4 where onBoard[4 + g] > 0 {
+            for h in 0 ..< 4 where h != g && onBoard[h] > 0 { return true }
+        }
+        return false
+    }
+
+    /// Whether request `request` (its pickup's ``groupLoad``) clashes with riders whose group
+    /// counts at some of the gaps it rides through are at most `most` (lane by lane): exact,
+    /// as a clash involves the new rider at one gap.
+    @inline(__always) static func groupsClash(adding request: SIMD8<Int16>, toAtMost most: SIMD8<Int16>) -> Bool {
+        guard let own = (0 ..< 4).first(where: { request[$0] > 0 }) else { return false }
+        let keepsToOwn = request[4 + own] > 0
+        for g in 0 ..< 4 where g != own {
+            if most[4 + g] > 0 { return true }
+            if keepsToOwn && most[g] > 0 { return true }
+        }
+        return false
     }
 
     /// Whether request `pickup` must be dropped off right after it is picked up.

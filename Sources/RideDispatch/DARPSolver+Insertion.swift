@@ -84,6 +84,7 @@ extension DARPSolver {
         let seats = nodes[pickup].load, chairs = nodes[pickup].wheelchair
         let lanes = !room.places.isEmpty, need = lanes ? instance.placeLoad[pickup] : .zero, lanesRoom = instance.places(vehicle)
         let consecutive = instance.isConsecutive(pickup), sealed = room.sealed
+        let groups = !room.groups.isEmpty, rider = groups ? instance.groupLoad[pickup] : .zero
         let weight = instance.rideTimeWeight
         func node(_ p: Int) -> Int { p < 0 || p >= m ? depot : r[p] }
         candidates.removeAll(keepingCapacity: true)
@@ -112,6 +113,7 @@ extension DARPSolver {
             // The most seats and wheelchair places taken between the pickup and the drop-off.
             var mostSeats = room.seats[i], mostChairs = room.chairs[i]
             var mostPlaces = lanes ? room.places[i] : .zero
+            var mostGroups = groups ? room.groups[i] : .zero
             for j in i ... m {
                 if j > i {
                     // Picked up last, dropped off first: nothing between its two stops.
@@ -119,11 +121,13 @@ extension DARPSolver {
                     mostSeats = max(mostSeats, room.seats[j])
                     mostChairs = max(mostChairs, room.chairs[j])
                     if lanes { mostPlaces = pointwiseMax(mostPlaces, room.places[j]) }
+                    if groups { mostGroups = pointwiseMax(mostGroups, room.groups[j]) }
                 }
                 // Capacity: exact, and before any drive time is asked for. The seats only grow
                 // with j, so no later drop-off position can help either.
                 if mostSeats + seats > terms.seats || mostChairs + chairs > terms.chairs { break }
                 if lanes && any(mostPlaces &+ need .> lanesRoom) { break }
+                if groups && DARPInstance.groupsClash(adding: rider, toAtMost: mostGroups) { break }
                 let delta: Double
                 if i == j {
                     let dropArrival = pickupBegin + nodes[pickup].service + instance.time(pickup, drop)

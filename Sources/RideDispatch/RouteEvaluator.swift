@@ -132,8 +132,8 @@ public final class RouteEvaluator {
         for (p, node) in route.enumerated() { position[node] = p + 1 }
         defer { for node in route { position[node] = -1 } }
         let n = inst.requestCount
-        let lanes = !inst.placeLoad.isEmpty, room = inst.places(vehicle)
-        var taken = SIMD8<Int16>(repeating: 0)
+        let lanes = !inst.placeLoad.isEmpty, room = inst.places(vehicle), groups = !inst.groupLoad.isEmpty
+        var taken = SIMD8<Int16>(repeating: 0), onBoard = SIMD8<Int16>(repeating: 0)
         for (p, node) in route.enumerated() {
             load += inst.nodes[node].load
             chairs += inst.nodes[node].wheelchair
@@ -141,6 +141,10 @@ public final class RouteEvaluator {
             if lanes {
                 taken &+= inst.placeLoad[node]
                 if any(taken .> room) { return nil }
+            }
+            if groups {
+                onBoard &+= inst.groupLoad[node]
+                if node <= n, DARPInstance.groupsClash(onBoard) { return nil }
             }
             if node <= n {
                 if v.kind != 0, !inst.requestKind.isEmpty, inst.requestKind[node] != 0, inst.requestKind[node] != v.kind { return nil }

@@ -28,6 +28,8 @@ struct RouteRoom {
     var riders: [Int] = [0]
     /// Places taken in the instance's lanes through gap `g` (empty when it has no lanes).
     var places: [SIMD8<Int16>] = []
+    /// Target groups on board through gap `g` (``DARPInstance/groupLoad``; empty without groups).
+    var groups: [SIMD8<Int16>] = []
     /// Gaps between a request that must be dropped off right after its pickup and its drop-off:
     /// no stop may go there (empty when no request of the route is such).
     var sealed: [Bool] = []
@@ -48,6 +50,10 @@ struct RouteRoom {
         if !instance.placeLoad.isEmpty {
             places = [SIMD8<Int16>](repeating: .zero, count: m + 1)
             for k in 0 ..< m { places[k + 1] = places[k] &+ instance.placeLoad[route[k]] }
+        }
+        if !instance.groupLoad.isEmpty {
+            groups = [SIMD8<Int16>](repeating: .zero, count: m + 1)
+            for k in 0 ..< m { groups[k + 1] = groups[k] &+ instance.groupLoad[route[k]] }
         }
         for k in 0 ..< m where route[k] <= n && instance.isConsecutive(route[k]) {
             if sealed.isEmpty { sealed = [Bool](repeating: false, count: m + 1) }

@@ -26,7 +26,7 @@ import Testing
             departureAt: 1_795_420_800, arrivalAt: 1_795_423_320, pickupMinute: 547, price: 7.85, budgetKm: 14.2, seats: 2, wheelchair: true,
             bookingDeadline: 1_795_417_200, assignee: .shift("RT-03 early"), askedVolunteer: "V05", responseDeadline: 1_795_330_800,
             candidates: ["V07", "V11"], declinedBy: ["V02"], reason: "a reason kept with the leg", needs: [.wheelchairElectric, .lastInFirstOut],
-            part: .back)
+            part: .back, targetGroup: .school)
     }
 
     /// The sample leg as a version before v6 wrote it: a wheelchair place and no codes, which
@@ -36,6 +36,7 @@ import Testing
         leg.id = id
         leg.needs = [.wheelchairStandard]
         leg.part = .outward
+        leg.targetGroup = .wmo
         return leg
     }
 
@@ -239,7 +240,7 @@ import Testing
                     id: "offer-v5", travellerId: "jansen", createdAt: 1_795_300_000, validUntil: 1_795_301_800, date: "2026-11-23",
                     departureAt: 1_795_420_800, arrivalAt: 1_795_423_320, price: 7.85, legs: [distinctLeg(bookingId: 0)])
                 var object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(offer)) as? [String: Any])
-                object["legs"] = (object["legs"] as? [[String: Any]])?.map { leg in leg.filter { $0.key != "needs" && $0.key != "part" } }
+                object["legs"] = (object["legs"] as? [[String: Any]])?.map { leg in leg.filter { !["needs", "part", "targetGroup"].contains($0.key) } }
                 let body = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
                 #expect(!body.contains("needs"))
                 try db.execute(
@@ -255,12 +256,14 @@ import Testing
                 plain.wheelchair = false
                 plain.needs = []
                 plain.part = .outward
+                plain.targetGroup = .wmo
                 #expect(legs == [oldLeg(id: 1, bookingId: 1), plain])
                 // The offer kept before v6 reads back, its wheelchair leg as HR-01.
                 let offer = try #require(try store.offer(id: "offer-v5"))
                 var expected = distinctLeg(bookingId: 0)
                 expected.needs = [.wheelchairStandard]
                 expected.part = .outward
+                expected.targetGroup = .wmo
                 #expect(offer.legs == [expected])
             }),
         SchemaVersion(
@@ -281,7 +284,7 @@ import Testing
                     id: "offer-v6", travellerId: "jansen", createdAt: 1_795_300_000, validUntil: 1_795_301_800, date: "2026-11-23",
                     departureAt: 1_795_420_800, arrivalAt: 1_795_423_320, price: 7.85, legs: [distinctLeg(bookingId: 0)])
                 var object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(offer)) as? [String: Any])
-                object["legs"] = (object["legs"] as? [[String: Any]])?.map { leg in leg.filter { $0.key != "part" } }
+                object["legs"] = (object["legs"] as? [[String: Any]])?.map { leg in leg.filter { $0.key != "part" && $0.key != "targetGroup" } }
                 let body = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
                 #expect(!body.contains("\"part\""))
                 try db.execute(
@@ -294,6 +297,7 @@ import Testing
                 #expect(booking.legs == [oldLeg(id: 1, bookingId: 1)])
                 var expected = distinctLeg(bookingId: 0)
                 expected.part = .outward
+                expected.targetGroup = .wmo
                 let offer = try #require(try store.offer(id: "offer-v6"))
                 #expect(offer.legs == [expected])
             }),
@@ -318,6 +322,39 @@ import Testing
                     weekdays: [4, 0, 0], arriveBy: 500, departAt: nil, returnAt: nil, validFrom: "2026-11-23", validThrough: nil, createdAt: 1))
                 #expect(order.id == 1 && order.weekdays == [0, 4])
                 #expect(try store.standingOrder(id: 1) == order && (try store.standingOrders(traveller: "jansen")) == [order])
+            }),
+        SchemaVersion(
+            migration: "v8-standing-orders",
+            write: { db in
+                try db.execute(sql: "INSERT INTO traveller (id, kmBudgetLeft) VALUES ('jansen', 612.5)")
+                try db.execute(
+                    sql: """
+                        INSERT INTO booking (idempotencyKey, travellerId, service, state, pickupAt, km, resource, createdAt,
+                            offerId, arrivalAt, price, fee, reason, date, validUntil, requestFingerprint, reasonCode)
+                        VALUES ('v8-key', 'jansen', 'regiotaxi', 'CONFIRMED', 1795420800, 14.2, '', 1795300000,
+                            'offer-v8', 1795423320, 7.85, 0, '', '2026-11-23', 1795301800, 'offer=offer-v8', NULL)
+                        """)
+                try insertOldLeg(bookingId: 1, db)
+                try db.execute(sql: #"UPDATE leg SET candidates = '["V07","V11"]', declinedBy = '["V02"]', needs = '["HR-01"]' WHERE id = 1"#)
+                // An offer as v8 kept it: its legs' JSON without `targetGroup`.
+                var leg = distinctLeg(bookingId: 0)
+                leg.targetGroup = .wmo
+                let offer = Offer(
+                    id: "offer-v8", travellerId: "jansen", createdAt: 1_795_300_000, validUntil: 1_795_301_800, date: "2026-11-23",
+                    departureAt: 1_795_420_800, arrivalAt: 1_795_423_320, price: 7.85, legs: [leg])
+                var object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(offer)) as? [String: Any])
+                object["legs"] = (object["legs"] as? [[String: Any]])?.map { leg in leg.filter { $0.key != "targetGroup" } }
+                let body = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+                try db.execute(
+                    sql: "INSERT INTO offer (id, travellerId, createdAt, validUntil, body) VALUES ('offer-v8', 'jansen', 1795300000, 1795301800, ?)",
+                    arguments: [body])
+            },
+            check: { store in
+                // v9: every leg and offer leg before was a Wmo traveller's.
+                let booking = try #require(try store.booking(id: 1))
+                #expect(booking.legs == [oldLeg(id: 1, bookingId: 1)])
+                let offer = try #require(try store.offer(id: "offer-v8"))
+                #expect(offer.legs.map(\.targetGroup) == [.wmo] && offer.legs.map(\.part) == [.back])
             }),
     ]
 

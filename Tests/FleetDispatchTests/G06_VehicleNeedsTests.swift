@@ -117,6 +117,29 @@ import Testing
         #expect(alone.days.contains { Self.onBoard($0)["r1"] != nil }, "r1 is driven")
     }
 
+    /// Pupils and day-care travellers from one address to one destination at one time: pupils
+    /// ride only with pupils, and a day-care traveller with AV-10 only with day care; without
+    /// either, one bus takes them all together.
+    @Test func targetGroupsShareAVehicleOnlyWhereTheyMay() throws {
+        let bus = try Self.vehicle("bus", ["seats": 8])
+        func spans(_ rides: [BookedRide]) throws -> [[RideID: ClosedRange<Int>]] {
+            let schedule = try Self.dispatch(rides, on: [bus, try Self.vehicle("bus2", ["seats": 8])])
+            #expect(schedule.unassigned.isEmpty)
+            let byID = Dictionary(uniqueKeysWithValues: rides.map { ($0.id, $0) })
+            for day in schedule.days { #expect(NeedsChecker.breaches(day, rides: byID, vehicle: bus).isEmpty, "\(day.stops.map(\.ride))") }
+            return schedule.days.map(Self.onBoard)
+        }
+        func together(_ a: RideID, _ b: RideID, in days: [[RideID: ClosedRange<Int>]]) -> Bool {
+            days.contains { $0[a] != nil && $0[b] != nil && $0[a]!.overlaps($0[b]!) }
+        }
+        let mixed = try spans([Self.ride("w1", []), Self.ride("d1", []).inGroup(.dayCare), Self.ride("d2", []).inGroup(.dayCare)])
+        #expect(together("w1", "d1", in: mixed) && together("d1", "d2", in: mixed), "without AV-10 and pupils, everyone shares")
+        let pupils = try spans([Self.ride("p1", []).inGroup(.school), Self.ride("p2", []).inGroup(.school), Self.ride("w1", [])])
+        #expect(together("p1", "p2", in: pupils) && !together("p1", "w1", in: pupils) && !together("p2", "w1", in: pupils))
+        let keeper = try spans([Self.ride("d1", [.ownTargetGroupOnly]).inGroup(.dayCare), Self.ride("d2", []).inGroup(.dayCare), Self.ride("w1", [])])
+        #expect(together("d1", "d2", in: keeper) && !together("d1", "w1", in: keeper))
+    }
+
     /// Three rides along one road: shared, one rides past the others' stops; with AV-03 that one
     /// is picked up last and dropped off first (nothing between its two stops).
     @Test func lastInFirstOutHasNothingBetweenItsStops() throws {
@@ -171,17 +194,22 @@ import Testing
         let places = w.supply.places
         let pool: [CROWCode] = [
             .wheelchairStandard, .wheelchairElectric, .wheelchairFoldable, .scooterStandard, .supportDog, .individual, .lastInFirstOut,
-            .frontSeatInCar, .frontSeat, .busOnly, .carOnly, .separateSeat, .doorToDoor,
+            .frontSeatInCar, .frontSeat, .busOnly, .carOnly, .separateSeat, .doorToDoor, .ownTargetGroupOnly,
         ]
         var rides: [BookedRide] = []
         for k in 0 ..< 70 {
             let a = places.randomElement(using: &random)!, b = places.randomElement(using: &random)!
             var codes: [CROWCode] = []
-            if Double.random(in: 0 ..< 1, using: &random) < 0.5 { codes.append(pool.randomElement(using: &random)!) }
+            // Every code at least once, then half of the rides with a random one.
+            if k < pool.count {
+                codes.append(pool[k])
+            } else if Double.random(in: 0 ..< 1, using: &random) < 0.5 {
+                codes.append(pool.randomElement(using: &random)!)
+            }
             rides.append(BookedRide(
                 id: RideID(rawValue: "r\(k)"), traveller: TravellerID(rawValue: "t\(k)"), service: .regiotaxi, fromName: a.name, from: a.coordinate,
                 toName: b.name, to: b.coordinate, pickup: Int.random(in: 8 * 60 ... 15 * 60, using: &random), seats: Int.random(in: 1 ... 2, using: &random),
-                codes: codes))
+                codes: codes).inGroup(k % 7 == 0 ? .school : k % 7 == 1 ? .dayCare : .wmo))
         }
         let dispatcher = DayDispatcher(rules: w.rules, vehicles: w.supply.vehicles, volunteers: [], road: StraightLineRoadModel())
         let schedule = dispatcher.dispatch(rides, date: Self.monday, timeLimit: 30, iterations: 150, seed: seed) { _, _ in true }
@@ -194,6 +222,7 @@ import Testing
             for stop in day.stops where stop.pickup { driven.formUnion(byID[stop.ride]!.codes) }
         }
         #expect(driven.count >= 9, "seed \(seed): rides with only \(driven.sorted()) driven")
+        #expect(Set(schedule.days.flatMap { $0.stops.map { byID[$0.ride]!.group } }) == Set(TargetGroup.allCases), "seed \(seed): every group driven")
         for code in [CROWCode.wheelchairElectric, .scooterStandard, .individual, .lastInFirstOut, .frontSeat] {
             #expect(driven.contains(code), "seed \(seed): no ride with \(code) driven")
         }
@@ -204,7 +233,7 @@ import Testing
 /// each stop, counted per kind of place from the rides' needs and the vehicle's equipment as
 /// `fleet.json` declares it (not through the solver's lanes).
 enum NeedsChecker {
-    static func breaches(_ day: VehicleDay, rides: [RideID: BookedRide], vehicle: Vehicle) -> [String] {
+    static func breaches(_ day: VehicleDay, rides: [RideID: BookedRide], vehicle: Vehicle, pupilsShare: Bool = false) -> [String] {
         let equipment = vehicle.carries
         var found: [String] = []
         var onBoard: [RideID] = []
@@ -229,6 +258,14 @@ enum NeedsChecker {
             let front = count { $0.frontSeat == .always || ($0.frontSeat == .inACar && equipment.kind == .car) }
             if front > equipment.frontSeats { found.append("after stop \(k): front seats") }
             if riding.count > 1 && riding.contains(where: \.alone) { found.append("after stop \(k): AV-01 shares the vehicle") }
+            // Target groups: a rider who keeps to their group (AV-10, or a pupil when pupils do
+            // not share) with a rider of another group on board.
+            let groups = onBoard.map { rides[$0]! }
+            for keeper in groups where keeper.needs.ownGroupOnly || (keeper.group == .school && !pupilsShare) {
+                if let other = groups.first(where: { $0.group != keeper.group }) {
+                    found.append("after stop \(k): \(keeper.id) (\(keeper.group.rawValue)) rides with \(other.id) (\(other.group.rawValue))")
+                }
+            }
         }
         return found
     }

@@ -34,7 +34,7 @@ import Testing
     static let breaks: [Break] = [
         Break(
             label: "misspelt field in service-rules.json", file: "service-rules.json", old: "\"yearlyKmBudget\": 2000", new: "\"yearlyKmBuget\": 2000",
-            expected: "service-rules.json:LINE:POSITION: error: services[0].yearlyKmBuget: one of the known fields (boardingMinutes, booking, companions, distance, eligibility, fare, guaranteed, id, kind, municipalities, name, pickupWindowMinutes, rideTime, routeId, serves, serviceHours, shortRideTime, yearlyKmBudget); 'yearlyKmBuget' is not one"),
+            expected: "service-rules.json:LINE:POSITION: error: services[0].yearlyKmBuget: one of the known fields (boardingMinutes, booking, companions, distance, eligibility, fare, guaranteed, id, kind, municipalities, name, pickupWindowMinutes, pupilsRideWithOthers, rideTime, routeId, serves, serviceHours, shortRideTime, yearlyKmBudget); 'yearlyKmBuget' is not one"),
         Break(
             label: "a short-ride limit looser than the direct drive", file: "service-rules.json", old: "\"guaranteed\": true,",
             new: "\"guaranteed\": true, \"shortRideTime\": { \"factor\": 0.5, \"extraMinutes\": 5 },",

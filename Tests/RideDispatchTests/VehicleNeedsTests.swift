@@ -23,8 +23,15 @@ import Testing
         var rng = SeededGenerator(seed: seed)
         var nodes = [DARPInstance.Node(x: 0, y: 0, service: 0, load: 0, earliest: 0, latest: 600)]
         var pickups: [DARPInstance.Node] = [], drops: [DARPInstance.Node] = []
-        var places: [SIMD8<Int16>] = [], equipment: [UInt32] = [0], consecutive: [Bool] = [false]
+        var places: [SIMD8<Int16>] = [], equipment: [UInt32] = [0], consecutive: [Bool] = [false], groups: [SIMD8<Int16>] = []
+        // Target groups from a generator of their own (the other draws stay as they were).
+        var groupDraws = SeededGenerator(seed: seed &+ 0x6A0)
         for r in 0 ..< n {
+            var group = SIMD8<Int16>(repeating: 0)
+            let g = Int.random(in: 0 ..< 3, using: &groupDraws)
+            group[g] = 1
+            if Double.random(in: 0 ..< 1, using: &groupDraws) < 0.5 || (4 ..< 6).contains(r) { group[4 + g] = 1 }
+            groups.append(group)
             let px = Double.random(in: -10 ... 10, using: &rng), py = Double.random(in: -10 ... 10, using: &rng)
             let dx = Double.random(in: -10 ... 10, using: &rng), dy = Double.random(in: -10 ... 10, using: &rng)
             let start = Double.random(in: 20 ... 160, using: &rng)
@@ -70,6 +77,7 @@ import Testing
         instance.placeLoad = [.zero] + places + places.map { 0 &- $0 } + fleet.map { _ in .zero }
         instance.requestEquipment = equipment
         instance.requestConsecutive = consecutive
+        instance.groupLoad = [.zero] + groups + groups.map { 0 &- $0 } + fleet.map { _ in .zero }
         return instance
     }
 
@@ -104,7 +112,7 @@ import Testing
         }
         #expect(feasible >= 10, "seed \(seed): \(feasible) feasible routes")
         // Each need alone refuses some route: the comparison covers all of them.
-        for breach in [FleetChecker.Breach.lane, .equipment, .consecutive] {
+        for breach in [FleetChecker.Breach.lane, .equipment, .consecutive, .group] {
             #expect(refusedFor[breach, default: 0] > 0, "seed \(seed): no route refused for \(breach) alone (\(refusedFor))")
         }
     }
@@ -164,11 +172,12 @@ import Testing
 }
 
 /// An independent check of one route of a day's fleet: the vehicle's seats, wheelchair places
-/// and lanes counted over who is on board at each stop, its equipment, consecutive drop-offs,
+/// and lanes counted over who is on board at each stop, target groups that must not mix, its
+/// equipment, consecutive drop-offs,
 /// and the schedule as a system of difference constraints (Bellman–Ford over the vehicle's
 /// depot and shift, each request's own ride-time limit).
 enum FleetChecker {
-    enum Breach: Hashable { case order, seats, lane, equipment, consecutive, time }
+    enum Breach: Hashable { case order, seats, lane, equipment, consecutive, group, time }
 
     static func breaches(_ route: [Int], vehicle v: Int, _ instance: DARPInstance) -> Set<Breach> {
         let n = instance.requestCount
@@ -194,6 +203,13 @@ enum FleetChecker {
             if !instance.placeLoad.isEmpty {
                 for lane in 0 ..< 8 where onBoard.map({ Int(instance.placeLoad[$0][lane]) }).reduce(0, +) > Int(vehicle.places[lane]) {
                     found.insert(.lane)
+                }
+            }
+            // A request that keeps to its own group on board with one of another group.
+            if !instance.groupLoad.isEmpty {
+                func group(_ r: Int) -> Int { (0 ..< 4).first { instance.groupLoad[r][$0] > 0 }! }
+                for keeper in onBoard where instance.groupLoad[keeper][4 + group(keeper)] > 0 {
+                    if onBoard.contains(where: { group($0) != group(keeper) }) { found.insert(.group) }
                 }
             }
         }
