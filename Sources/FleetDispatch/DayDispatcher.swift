@@ -161,6 +161,11 @@ public struct DayDispatcher: Sendable {
             fleet.append(vehicle)
             points.append(shift.depot)
         }
+        // Separate fleets: a vehicle drives only the rides of the groups it serves.
+        let every = RideNeeds.Equipment.everyGroup.rawValue
+        if fleet.contains(where: { $0.equipment & every != every }) {
+            for (k, ride) in rides.enumerated() { equipment[k + 1] |= RideNeeds.Equipment.serves(ride.group).rawValue }
+        }
         for vehicle in fleet {
             nodes.append(.init(x: 0, y: 0, service: 0, load: 0, earliest: vehicle.start, latest: vehicle.end))
         }

@@ -28,6 +28,8 @@ public struct Shift: Sendable {
     /// Seats and wheelchair places of the vehicle (a volunteer's car: its seats).
     public var seats: Int { vehicle.seats }
     public var wheelchairPlaces: Int { vehicle.wheelchairPlaces }
+    /// Whether the shift's vehicle drives rides of `group` (a separate fleet drives only its own).
+    public func drives(_ group: TargetGroup) -> Bool { vehicle.equipment & RideNeeds.Equipment.serves(group).rawValue != 0 }
 
     /// Every Regiotaxi shift on duty on the weekday (0 = Monday) and every window of the given
     /// volunteers; depots are numbered as if there were no requests.

@@ -69,6 +69,11 @@ public struct RideNeeds: Sendable, Hashable {
         /// The vehicle is a (wheelchair) bus (AV-02) or a passenger car (AV-05, AV-06).
         public static let bus = Equipment(rawValue: 1 << 6)
         public static let car = Equipment(rawValue: 1 << 7)
+
+        /// The vehicle drives rides of this target group (a vehicle of a separate fleet drives
+        /// only its own groups; every vehicle of a shared one drives all).
+        public static func serves(_ group: TargetGroup) -> Equipment { Equipment(rawValue: 1 << (8 + UInt32(group.index))) }
+        public static let everyGroup: Equipment = Equipment(TargetGroup.allCases.map(serves))
     }
 
     /// The needs of a ride for a traveller with `codes` and `companions` people along.
@@ -212,6 +217,7 @@ extension Vehicle {
         if boosterSeat ?? false { equipment.insert(.boosterSeat) }
         if childSeat ?? false { equipment.insert(.childSeat) }
         if transferWheelchair ?? false { equipment.insert(.transferWheelchair) }
+        equipment.formUnion(targetGroups.map { RideNeeds.Equipment($0.map(RideNeeds.Equipment.serves)) } ?? .everyGroup)
         return VehicleEquipment(
             kind: kind, frontSeats: frontSeats ?? 1, wheelchairPlaces: wheelchairPlaces, scooterPlaces: scooterPlaces ?? 0,
             stowedAids: stowedAids ?? 1, equipment: equipment)
@@ -222,7 +228,7 @@ extension Volunteer {
     /// The volunteer's car: one front seat, room for one folded aid in the boot, a wheelchair
     /// place only when marked so, dogs only when the volunteer says so.
     public var carries: VehicleEquipment {
-        var equipment: RideNeeds.Equipment = .car
+        var equipment: RideNeeds.Equipment = [.car, .everyGroup]
         if dogsAllowed ?? false { equipment.insert(.dog) }
         if lowFloor ?? false { equipment.insert(.lowFloor) }
         return VehicleEquipment(

@@ -33,6 +33,18 @@ public struct Vehicle: Codable, Sendable, Hashable {
     public var boosterSeat: Bool?
     public var childSeat: Bool?
     public var transferWheelchair: Bool?
+    /// The target groups whose rides the vehicle drives (a separate fleet for day care and
+    /// school transport); absent: every group.
+    public var targetGroups: [TargetGroup]?
+
+    /// A vehicle with the defaults of ``carries`` for what is not given.
+    public init(id: VehicleID, depot: NamedPosition, seats: Int, wheelchairPlaces: Int, shifts: [Shift]) {
+        self.id = id
+        self.depot = depot
+        self.seats = seats
+        self.wheelchairPlaces = wheelchairPlaces
+        self.shifts = shifts
+    }
 
     /// When the vehicle is on the road: on the given weekdays, from `start` to `end`
     /// (service-day times, "HH:MM", `end` may pass 24:00).
@@ -41,6 +53,12 @@ public struct Vehicle: Codable, Sendable, Hashable {
         public var days: [String]
         public var start: String
         public var end: String
+
+        public init(days: [String], start: String, end: String) {
+            self.days = days
+            self.start = start
+            self.end = end
+        }
     }
 }
 

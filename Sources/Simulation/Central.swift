@@ -78,7 +78,7 @@ struct Central {
         // The taxis that could fetch them within the window by a direct drive, nearest first.
         var near: [(reach: Double, run: Int)] = []
         for (u, run) in runs.enumerated() where u != index && run.volunteer == nil && !run.finished {
-            guard let base = run.base, pickup.seats <= base.seats, pickup.wheelchairs <= base.wheelchairPlaces else { continue }
+            guard let base = run.base, base.drivesWmo, pickup.seats <= base.seats, pickup.wheelchairs <= base.wheelchairPlaces else { continue }
             if pickup.special || run.stops[run.next...].contains(where: \.special) { continue }
             let reach = run.leave + minutes(run.previous, pickup.point)
             if reach <= pickup.agreed + window { near.append((reach, u)) }

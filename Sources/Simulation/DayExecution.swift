@@ -48,6 +48,9 @@ struct DayExecution {
         var wheelchairPlaces: Int
         /// A Regiotaxi's shift (not a volunteer's window).
         var taxi: Bool
+        /// Whether the vehicle drives Wmo rides (not one of a separate fleet for day care and
+        /// school): only then may the central move a late Wmo ride to it.
+        var drivesWmo = true
     }
 
     /// Whether a ride asks more than its people's seats and a wheelchair place (see
@@ -59,7 +62,8 @@ struct DayExecution {
         plain.wheelchairPlace = needs.wheelchairPlace
         plain.support = needs.support
         plain.shortRide = needs.shortRide
-        return needs != plain
+        // Day care and school rides keep to their vehicles (target groups, separate fleets).
+        return needs != plain || ride.group != .wmo
     }
 
     var rides: [LegID: Ride] = [:]

@@ -51,6 +51,72 @@ extension DayLoop {
         return k
     }
 
+    /// The day's standing-order trips: booked or refused, their rides as driven, and the
+    /// vehicles the day used.
+    mutating func fixedRideKPIs(
+        day: Int, date: String, execution: DayExecution, vehicleDays: [VehicleDay], byRide: [RideID: BookedRide], window: Double
+    ) -> DayKPIs.FixedRideKPIs {
+        var k = DayKPIs.FixedRideKPIs(
+            trips: 0, refused: 0, rides: 0, ridesOutsideWindow: 0, meanRideMinutes: 0, meanRideTimeRatio: 0, longestRideMinutes: 0, vehiclesUsed: 0,
+            vehiclesWithFixedRides: 0)
+        var ridden: [RideRecord] = []
+        for trip in fixedTrips[day] ?? [] {
+            switch trip.outcome {
+            case .skipped: continue
+            case .notOffered: k.refused += 1
+            case .booked(let details):
+                guard details.booking.state.isLive else { k.refused += 1; continue }
+                k.trips += 1
+                for leg in details.legs where leg.isOnDemand {
+                    guard let id = leg.id, let ride = execution.rides[id] else { continue }
+                    let drive = desk.dispatcher.road.drive(from: BookingRide.from(leg), to: BookingRide.to(leg))
+                    let agreed = Double(leg.pickupMinute)
+                    ridden.append(RideRecord(
+                        request: StandingOrder.bookingKey(trip.order.id ?? 0, date: date), day: date, traveller: trip.order.travellerId.rawValue,
+                        service: ride.service, vehicle: ride.vehicle, agreedPickup: agreed, pickup: ride.pickup, dropoff: ride.dropoff,
+                        rideMinutes: ride.dropoff - ride.pickup - desk.dispatcher.boardingMinutes.minutes(for: leg.rideNeeds),
+                        directMinutes: Double(drive.seconds) / 60, waitBeyondWindow: (max(0, ride.pickup - agreed - window) * 100).rounded() / 100,
+                        km: (drive.metres / 100).rounded() / 10))
+                }
+            }
+        }
+        k.rides = ridden.count
+        k.ridesOutsideWindow = ridden.filter { $0.waitBeyondWindow > 0.05 }.count
+        k.meanRideMinutes = ridden.isEmpty ? 0 : ridden.reduce(0) { $0 + $1.rideMinutes } / Double(ridden.count)
+        let timed = ridden.filter { $0.directMinutes >= 1 }
+        k.meanRideTimeRatio = timed.isEmpty ? 0 : timed.reduce(0) { $0 + $1.rideMinutes / $1.directMinutes } / Double(timed.count)
+        k.longestRideMinutes = ridden.map(\.rideMinutes).max() ?? 0
+        // Vehicles, not shifts: a vehicle with two shifts that day counts once.
+        let used = vehicleDays.filter { $0.kind == .regiotaxi && !$0.stops.isEmpty }
+        k.vehiclesUsed = Set(used.map(\.vehicle)).count
+        k.vehiclesWithFixedRides = Set(used.filter { $0.stops.contains { byRide[$0.ride].map { $0.group != .wmo } ?? false } }.map(\.vehicle)).count
+        fixedRides += ridden
+        return k
+    }
+
+    /// The run's standing-order figures: sums, means over every ride, the most vehicles on a day.
+    func fixedRideTotals() -> DayKPIs.FixedRideKPIs? {
+        let daily = days.compactMap(\.fixedRides)
+        guard !daily.isEmpty else { return nil }
+        let timed = fixedRides.filter { $0.directMinutes >= 1 }
+        let minutes: Double = fixedRides.reduce(0) { $0 + $1.rideMinutes }
+        let ratios: Double = timed.reduce(0) { $0 + $1.rideMinutes / $1.directMinutes }
+        var k = DayKPIs.FixedRideKPIs(
+            trips: 0, refused: 0, rides: fixedRides.count, ridesOutsideWindow: 0, meanRideMinutes: 0, meanRideTimeRatio: 0, longestRideMinutes: 0,
+            vehiclesUsed: 0, vehiclesWithFixedRides: 0)
+        for day in daily {
+            k.trips += day.trips
+            k.refused += day.refused
+            k.ridesOutsideWindow += day.ridesOutsideWindow
+            k.vehiclesUsed = max(k.vehiclesUsed, day.vehiclesUsed)
+            k.vehiclesWithFixedRides = max(k.vehiclesWithFixedRides, day.vehiclesWithFixedRides)
+        }
+        k.meanRideMinutes = fixedRides.isEmpty ? 0 : minutes / Double(fixedRides.count)
+        k.meanRideTimeRatio = timed.isEmpty ? 0 : ratios / Double(timed.count)
+        k.longestRideMinutes = fixedRides.map(\.rideMinutes).max() ?? 0
+        return k
+    }
+
     /// Rides per day over the given days (0 without days).
     static func meanPerDay(_ rides: [RideRecord], days: [String]) -> Double {
         let chosen = Set(days)
@@ -79,6 +145,7 @@ extension DayLoop {
         // Rides per volunteer over the run: distinct volunteers who drove at all.
         total.volunteers = ridesByVolunteer.count
         var totals = kpis(day: "total", records: all, rides: rides, use: total)
+        totals.fixedRides = fixedRideTotals()
         let compared = days.compactMap(\.asBooked)
         if !compared.isEmpty {
             let timed = compared.reduce(0) { $0 + $1.timedRides }

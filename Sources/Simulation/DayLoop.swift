@@ -33,6 +33,9 @@ struct DayLoop {
     var delays: SeededGenerator
     /// Wall-clock seconds of each day's overnight re-optimisation (not part of the outcome).
     var reoptimisationSeconds: [Double] = []
+    /// What booking each day's standing orders did (day index → trips), and their rides driven.
+    var fixedTrips: [Int: [StandingOrderTrip]] = [:]
+    var fixedRides: [RideRecord] = []
 
     struct DayUsage {
         var taxiKm = 0.0, taxiEmptyKm = 0.0, taxiPassengerKm = 0.0, taxiHours = 0.0
@@ -139,7 +142,7 @@ struct DayLoop {
         for shift in dispatcher.shifts(on: date, includingVolunteers: true) {
             bases[shift.id] = .init(
                 depot: shift.depot, start: shift.start, end: shift.end, seats: shift.seats, wheelchairPlaces: shift.wheelchairPlaces,
-                taxi: shift.volunteer == nil)
+                taxi: shift.volunteer == nil, drivesWmo: shift.drives(.wmo))
         }
         let volunteers = simulator.supply.volunteers
         func drive(_ days: [VehicleDay], delays: inout SeededGenerator) -> DayExecution {
@@ -215,6 +218,9 @@ struct DayLoop {
         usage.append(use)
         var figures = kpis(day: dateText, records: tripsByDay[day].compactMap { records[$0] }, rides: Array(rides[firstRide...]), use: use)
         figures.asBooked = comparison
+        if !simulator.fixedOrders.isEmpty {
+            figures.fixedRides = fixedRideKPIs(day: day, date: dateText, execution: execution, vehicleDays: vehicleDays, byRide: byRide, window: window)
+        }
         days.append(figures)
     }
 }

@@ -165,6 +165,7 @@ extension Scenario {
             guard weight.isFinite, weight >= 0 else { throw fail("demand.weekdays.\(key)", "a weight ≥ 0, found \(weight)") }
         }
         if d.purposes.isEmpty { throw fail("demand.purposes", "at least one purpose") }
+        if let fixed = fixedRides { try validate(fixed, fail: fail) }
         let kinds: Set<String> = ["hospital", "gp", "pharmacy", "dayCentre", "villageCentre", "townCentre", "family"]
         for (i, place) in (places ?? []).enumerated() {
             if !kinds.contains(place.kind) || place.kind == "family" {
@@ -286,5 +287,54 @@ extension Scenario {
         }
         let total = bands.reduce(0) { $0 + $1.share }
         guard abs(total - 1) <= 0.011 else { throw fail(field, "shares that add up to 1, found \(total)") }
+    }
+}
+
+extension Scenario {
+    /// Checks `fixedRides`: counts, times, shares and positions.
+    func validate(_ fixed: FixedRides, fail: (String, String) -> ScenarioError) throws {
+        func time(_ text: String, _ field: String) throws -> Int {
+            guard let seconds = ClockTime.seconds(text), seconds < 86_400, text.count == 5 else { throw fail(field, "a time \"HH:MM\", found '\(text)'") }
+            return Int(seconds)
+        }
+        func inNetherlands(_ lat: Double, _ lon: Double, _ field: String) throws {
+            guard (50 ... 54).contains(lat), (3 ... 8).contains(lon) else {
+                throw fail(field, "a position in the Netherlands (lat 50…54, lon 3…8), found \(lat), \(lon)")
+            }
+        }
+        if let care = fixed.dayCare {
+            guard (0 ... 10_000).contains(care.clients) else { throw fail("fixedRides.dayCare.clients", "between 0 and 10000, found \(care.clients)") }
+            guard (1 ... 5).contains(care.daysPerWeek) else { throw fail("fixedRides.dayCare.daysPerWeek", "1 to 5 days, found \(care.daysPerWeek)") }
+            if care.centres.isEmpty { throw fail("fixedRides.dayCare.centres", "at least one day centre (a place name of the base places.json)") }
+            if try time(care.leaveAt, "fixedRides.dayCare.leaveAt") <= time(care.arriveBy, "fixedRides.dayCare.arriveBy") {
+                throw fail("fixedRides.dayCare.leaveAt", "a time after arriveBy (\(care.arriveBy))")
+            }
+            for (field, share) in [("wheelchair", care.wheelchair), ("walker", care.walker)] where !(share.isFinite && (0 ... 1).contains(share)) {
+                throw fail("fixedRides.dayCare.\(field)", "a share between 0 and 1, found \(share)")
+            }
+        }
+        if let school = fixed.school {
+            guard (0 ... 10_000).contains(school.pupils) else { throw fail("fixedRides.school.pupils", "between 0 and 10000, found \(school.pupils)") }
+            if school.schools.isEmpty { throw fail("fixedRides.school.schools", "at least one school") }
+            for (i, place) in school.schools.enumerated() {
+                try inNetherlands(place.lat, place.lon, "fixedRides.school.schools[\(i)]")
+                guard place.weight.isFinite, place.weight > 0 else { throw fail("fixedRides.school.schools[\(i)].weight", "a weight > 0, found \(place.weight)") }
+            }
+            if try time(school.leaveAt, "fixedRides.school.leaveAt") <= time(school.bell, "fixedRides.school.bell") {
+                throw fail("fixedRides.school.leaveAt", "a time after the bell (\(school.bell))")
+            }
+            guard school.wheelchair.isFinite, (0 ... 1).contains(school.wheelchair) else {
+                throw fail("fixedRides.school.wheelchair", "a share between 0 and 1, found \(school.wheelchair)")
+            }
+        }
+        let v = fixed.vehicles
+        guard (0 ... 1000).contains(v.count) else { throw fail("fixedRides.vehicles.count", "between 0 and 1000, found \(v.count)") }
+        guard (1 ... 50).contains(v.seats) else { throw fail("fixedRides.vehicles.seats", "between 1 and 50, found \(v.seats)") }
+        guard (0 ... 10).contains(v.wheelchairPlaces) else { throw fail("fixedRides.vehicles.wheelchairPlaces", "between 0 and 10, found \(v.wheelchairPlaces)") }
+        if try time(v.end, "fixedRides.vehicles.end") <= time(v.start, "fixedRides.vehicles.start") {
+            throw fail("fixedRides.vehicles.end", "a time after start (\(v.start))")
+        }
+        if v.count > 0 && v.depots.isEmpty { throw fail("fixedRides.vehicles.depots", "at least one depot") }
+        for (i, depot) in v.depots.enumerated() { try inNetherlands(depot.lat, depot.lon, "fixedRides.vehicles.depots[\(i)]") }
     }
 }

@@ -33,6 +33,8 @@ public struct Scenario: Codable, Sendable, Hashable {
     public var dispatch: DispatchSettings?
     /// Real figures the run must land near.
     public var calibration: [CalibrationTarget]?
+    /// Day care and school transport as standing orders, on the Regiotaxi fleet or a separate one.
+    public var fixedRides: FixedRides?
     /// A street network (`.roads` file, relative to the scenario file) for every drive and
     /// walk of the run; without it, and without `--roads`, the straight-line estimate.
     public var roads: String?

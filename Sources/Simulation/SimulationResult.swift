@@ -153,6 +153,29 @@ public struct DayKPIs: Codable, Sendable, Hashable {
     /// The same figures for the routes as booked, driven with the same delays: set when the day
     /// was re-optimised overnight, to show what that gained.
     public var asBooked: AsBooked?
+    /// Day care and school transport (standing orders), when the scenario has them; the figures
+    /// above count the trips of the population only, but vehicle km and hours count every ride.
+    public var fixedRides: FixedRideKPIs?
+
+    /// The standing orders' rides of a day (or the run).
+    public struct FixedRideKPIs: Codable, Sendable, Hashable {
+        /// Trips booked from standing orders, and those refused (no vehicle, not offered).
+        public var trips: Int
+        public var refused: Int
+        /// Rides (one per way) driven, and those picked up outside the agreed window.
+        public var rides: Int
+        public var ridesOutsideWindow: Int
+        /// Mean minutes on board, and on board ÷ the direct drive.
+        public var meanRideMinutes: Double
+        public var meanRideTimeRatio: Double
+        /// The longest ride, minutes on board.
+        public var longestRideMinutes: Double
+        /// Vehicles (Regiotaxi and added) with at least one ride that day; the run: the most on
+        /// any day (the vehicles needed).
+        public var vehiclesUsed: Int
+        /// Of them, vehicles that drove a day-care or school ride.
+        public var vehiclesWithFixedRides: Int
+    }
 
     public struct AsBooked: Codable, Sendable, Hashable {
         public var vehicleKm: Double

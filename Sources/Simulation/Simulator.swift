@@ -34,6 +34,12 @@ public struct Simulator: Sendable {
     public let region: Region
     public let choice = ChoiceRule()
 
+    /// The standing orders of the day-care clients and pupils (``Scenario/FixedRides``), not yet
+    /// numbered by a store; empty without fixed rides.
+    let fixedOrders: [StandingOrder]
+    /// The travellers who make trips (the fixed riders follow them in `supply.travellers`).
+    let population: Int
+
     public var rules: ServiceRules { region.rules }
     public var supply: SupplyFiles { region.supply }
     public var timetable: Timetable { region.timetable }
@@ -49,6 +55,17 @@ public struct Simulator: Sendable {
             base.supply.volunteers, factor: scenario.supply.volunteerScale ?? 1, acceptance: scenario.supply.acceptanceRate)
         var random = SeededGenerator(seed: scenario.seed &+ 1)
         supply.travellers = TravellerGenerator(population: scenario.population).travellers(using: &random)
+        population = supply.travellers.count
+        var orders: [StandingOrder] = []
+        if let fixed = scenario.fixedRides {
+            var draws = SeededGenerator(seed: scenario.seed &+ 7)
+            let riders = FixedRiders(fixed, scenario: scenario, places: supply.places, using: &draws)
+            supply.travellers += riders.travellers
+            if fixed.separateFleets { for k in supply.vehicles.indices { supply.vehicles[k].targetGroups = [.wmo] } }
+            supply.vehicles += riders.vehicles
+            orders = riders.orders
+        }
+        fixedOrders = orders
         self.region = try base.with(rules: Self.overriding(base.rules, with: scenario.rules)).with(supply: supply)
     }
 
@@ -58,15 +75,18 @@ public struct Simulator: Sendable {
         /// A volunteer booking failed (declined by all, or no answer): the traveller plans again.
         case retry(booking: BookingID)
         case answer(leg: LegID, volunteer: VolunteerID, accepts: Bool)
+        /// The evening before a day: its standing orders are booked.
+        case standing(day: Int)
         case close(day: Int)
 
-        /// At the same second: answers first, then retries, the day's close, new trips.
+        /// At the same second: answers first, then retries, standing orders, the day's close, new trips.
         var order: Int {
             switch self {
             case .answer: 0
             case .retry: 1
-            case .close: 2
-            case .trip: 3
+            case .standing: 2
+            case .close: 3
+            case .trip: 4
             }
         }
     }
@@ -87,7 +107,8 @@ public struct Simulator: Sendable {
         let desk = try BookingDesk(store: try SQLiteBookingStore.inMemory(), region: region)
         var tripRandom = SeededGenerator(seed: scenario.seed &+ 2)
         let generator = TripGenerator(scenario: scenario, places: supply.places, timezone: timetable.feed.timezone)
-        let trips = generator.requests(travellers: supply.travellers, using: &tripRandom)
+        let trips = generator.requests(travellers: Array(supply.travellers.prefix(population)), using: &tripRandom)
+        for order in fixedOrders { _ = try desk.addStandingOrder(order) }
         var states = [TripState](repeating: TripState(), count: trips.count)
         var answers = SeededGenerator(seed: scenario.seed &+ 3)
         var loop = DayLoop(simulator: self, desk: desk, trips: trips)
@@ -96,6 +117,10 @@ public struct Simulator: Sendable {
         for day in 0 ..< scenario.days {
             let next = ServiceDate(scenario.start)!.adding(days: day + 1)
             events.push(ServiceDayClock.unix(wallClock: 3 * 3600, on: next, timezone: timetable.feed.timezone), .close(day: day))
+            if !fixedOrders.isEmpty {
+                let date = ServiceDate(scenario.start)!.adding(days: day)
+                events.push(ServiceDayClock.unix(wallClock: 18 * 3600, on: date.adding(days: -1), timezone: timetable.feed.timezone), .standing(day: day))
+            }
         }
         var nextTrip = 0
         var plans: [Int: (PlanRequest, Plan)] = [:]
@@ -108,7 +133,7 @@ public struct Simulator: Sendable {
             // The next thing to happen: the earliest of the next trip and the queue's head.
             let tripTime = nextTrip < trips.count ? trips[nextTrip].bookedAt : Int64.max
             let event: Event, now: Int64
-            if let head = events.peek(), (head.time, head.event.order) < (tripTime, 3) {
+            if let head = events.peek(), (head.time, head.event.order) < (tripTime, Event.trip(0).order) {
                 (now, event) = (head.time, head.event)
                 events.pop()
             } else if nextTrip < trips.count {
@@ -153,6 +178,10 @@ public struct Simulator: Sendable {
                     scheduleAnswers(details, now: now, asked: &asked, events: &events, random: &answers)
                     for leg in details.legs where leg.state == .pending { nextDeadline = min(nextDeadline, leg.responseDeadline ?? .max) }
                 }
+                timing.bookingSeconds += Self.seconds(clock.now - start)
+            case .standing(let day):
+                let start = clock.now
+                loop.fixedTrips[day] = try desk.bookStandingOrders(on: ServiceDate(scenario.start)!.adding(days: day), now: now)
                 timing.bookingSeconds += Self.seconds(clock.now - start)
             case .close(let day):
                 let start = clock.now
