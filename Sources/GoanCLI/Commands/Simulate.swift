@@ -63,6 +63,7 @@ extension GoanCommand {
                 let a = try simulate(compare[0], region: region)
                 let b = try simulate(compare[1], region: region)
                 try write { try ReportWriter.writeComparison(a, b, to: out) }
+                print(ReportComparison.text(a, b))
                 print("comparison written to \(out)/report.html")
                 return
             }
@@ -174,6 +175,12 @@ extension GoanCommand {
                 print(String(
                     format: "  volunteers: %d of %d drove; rides per volunteer at most %d, standard deviation %.1f",
                     load.drove, load.volunteers, load.maximum, load.standardDeviation))
+            }
+            if let fixed = t.fixedRides {
+                print(String(
+                    format: "  day care and school: %d trips booked, %d refused; %d rides, %d outside the window, on board %.1f min (%.2f × direct, longest %.0f min); at most %d vehicles on a day (%d with day care or school rides), %.0f vehicle hours in all",
+                    fixed.trips, fixed.refused, fixed.rides, fixed.ridesOutsideWindow, fixed.meanRideMinutes, fixed.meanRideTimeRatio, fixed.longestRideMinutes,
+                    fixed.vehiclesUsed, fixed.vehiclesWithFixedRides, t.vehicleHours))
             }
             print(String(
                 format: "  travellers paid €%.2f, operator cost €%.2f, km budgets used %.0f km, CO2 %.0f kg",

@@ -8,7 +8,7 @@
 
 /// The HTML page that puts two runs side by side: scenario A and scenario B, their key figures
 /// with the difference B − A, and their served-share, mode-split and refusal charts.
-enum ReportComparison {
+public enum ReportComparison {
     typealias F = ReportFormat
     typealias Unit = ReportFormat.Unit
 
@@ -49,6 +49,7 @@ enum ReportComparison {
             Metric(figure: "Mean ride-time ratio", unit: .ratio, a: a.meanRideTimeRatio, b: b.meanRideTimeRatio),
             Metric(figure: "Regiotaxi vehicle km", unit: .km, a: a.vehicleKm, b: b.vehicleKm),
             Metric(figure: "of which empty", unit: .km, a: a.emptyKm, b: b.emptyKm, sub: true),
+            Metric(figure: "Vehicle hours", unit: .hours, a: a.vehicleHours, b: b.vehicleHours),
             Metric(figure: "Occupancy (passengers per vehicle km)", unit: .decimal, a: a.occupancy, b: b.occupancy),
             Metric(figure: "Rides per vehicle hour", unit: .perHour, a: a.ridesPerVehicleHour, b: b.ridesPerVehicleHour),
             Metric(figure: "Volunteer hours", unit: .hours, a: a.volunteerHours, b: b.volunteerHours),
@@ -60,7 +61,39 @@ enum ReportComparison {
             Metric(figure: "Km budgets used", unit: .km, a: a.kmBudgetUsed, b: b.kmBudgetUsed),
             Metric(figure: "CO₂", unit: .kg, a: a.co2Kg, b: b.co2Kg),
         ]
+        if a.fixedRides != nil || b.fixedRides != nil {
+            let none = DayKPIs.FixedRideKPIs(
+                trips: 0, refused: 0, rides: 0, ridesOutsideWindow: 0, meanRideMinutes: 0, meanRideTimeRatio: 0, longestRideMinutes: 0, vehiclesUsed: 0,
+                vehiclesWithFixedRides: 0)
+            let fa = a.fixedRides ?? none, fb = b.fixedRides ?? none
+            rows += [
+                Metric(figure: "Vehicles needed (most on the road on one day)", unit: .count, a: Double(fa.vehiclesUsed), b: Double(fb.vehiclesUsed)),
+                Metric(figure: "of which with day care or school rides", unit: .count, a: Double(fa.vehiclesWithFixedRides), b: Double(fb.vehiclesWithFixedRides), sub: true),
+                Metric(figure: "Day care and school trips booked", unit: .count, a: Double(fa.trips), b: Double(fb.trips)),
+                Metric(figure: "refused (no vehicle)", unit: .count, a: Double(fa.refused), b: Double(fb.refused), sub: true),
+                Metric(figure: "Day care and school rides", unit: .count, a: Double(fa.rides), b: Double(fb.rides)),
+                Metric(figure: "outside the agreed window", unit: .count, a: Double(fa.ridesOutsideWindow), b: Double(fb.ridesOutsideWindow), sub: true),
+                Metric(figure: "mean minutes on board", unit: .minutes, a: fa.meanRideMinutes, b: fb.meanRideMinutes, sub: true),
+                Metric(figure: "ride-time ratio", unit: .ratio, a: fa.meanRideTimeRatio, b: fb.meanRideTimeRatio, sub: true),
+                Metric(figure: "longest ride, minutes", unit: .minutes, a: fa.longestRideMinutes, b: fb.longestRideMinutes, sub: true),
+            ]
+        }
         return rows
+    }
+
+    /// The comparison as plain text, one figure a line: A, B and B − A in columns.
+    public static func text(_ a: SimulationResult, _ b: SimulationResult) -> String {
+        let rows = metrics(a, b).map { metric in
+            [(metric.sub ? "  " : "") + metric.figure, metric.unit.format(metric.a), metric.unit.format(metric.b), metric.unit.difference(metric.a, metric.b)]
+        }
+        let header = ["figure", "A: \(a.scenario)", "B: \(b.scenario)", "B − A"]
+        let widths = (0 ..< 4).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            let first = cells[0] + String(repeating: " ", count: widths[0] - cells[0].count)
+            let rest = (1 ..< 4).map { String(repeating: " ", count: widths[$0] - cells[$0].count) + cells[$0] }
+            return ([first] + rest).joined(separator: "  ")
+        }
+        return ([line(header)] + rows.map(line)).joined(separator: "\n")
     }
 
     /// Keys of both dictionaries, largest count (in either) first, then by name.
