@@ -26,18 +26,8 @@ public struct StandingOrder: Codable, Sendable, Hashable {
     /// counts; `day-care` and `school`: the municipality pays; school runs in term only).
     public typealias Kind = TargetGroup
 
-    /// An end of the trip.
-    public struct Place: Codable, Sendable, Hashable {
-        public var name: String
-        public var lat: Double
-        public var lon: Double
-        public init(name: String, lat: Double, lon: Double) {
-            self.name = name
-            self.lat = lat
-            self.lon = lon
-        }
-        public var coordinate: Coordinate { Coordinate(latitude: lat, longitude: lon) }
-    }
+    /// An end of the trip: a name and a position.
+    public typealias Place = NamedPosition
 
     /// A pause from `from` through `through` (both included; `nil`: until resumed).
     public struct Pause: Codable, Sendable, Hashable {

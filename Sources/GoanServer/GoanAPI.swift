@@ -185,17 +185,7 @@ public struct GoanAPI: Sendable {
 
     func planRequest(_ body: PlanningRequestBody, _ context: GoanRequestContext) throws -> PlanRequest {
         let principal = context.principal!
-        let travellerId: String
-        if principal.role == .traveller {
-            if let named = body.traveller, named != principal.traveller {
-                throw Problem(.forbidden, "a traveller token plans only for its own traveller", field: "traveller")
-            }
-            travellerId = principal.traveller ?? ""
-        } else {
-            guard let named = body.traveller else { throw Problem.badRequest("traveller", "required with a \(principal.role.rawValue) token") }
-            try checkLength(named, "traveller", max: 64)
-            travellerId = named
-        }
+        let travellerId = try actingFor(body.traveller, context, does: "plans")
         let traveller: Traveller
         do {
             traveller = try desk.traveller(TravellerID(rawValue: travellerId))
@@ -287,15 +277,7 @@ public struct GoanAPI: Sendable {
 
     func listBookings(_ request: Request, _ context: GoanRequestContext) async throws -> Response {
         try require(context, [.traveller, .coordinator, .dispatcher, .admin])
-        let principal = context.principal!
-        var traveller = request.uri.queryParameters.get("traveller")
-        if let named = traveller { try checkLength(named, "traveller", max: 64) }
-        if principal.role == .traveller {
-            if let named = traveller, named != principal.traveller {
-                throw Problem(.forbidden, "a traveller token sees only its own bookings", field: "traveller")
-            }
-            traveller = principal.traveller
-        }
+        let traveller = try listedTraveller(request, context, what: "bookings")
         let date = request.uri.queryParameters.get("date")
         if let date {
             try checkLength(date, "date", max: 10)
@@ -397,15 +379,7 @@ public struct GoanAPI: Sendable {
 
     func listStandingOrders(_ request: Request, _ context: GoanRequestContext) async throws -> Response {
         try require(context, [.traveller, .coordinator, .dispatcher, .admin])
-        let principal = context.principal!
-        var traveller = request.uri.queryParameters.get("traveller")
-        if let named = traveller { try checkLength(named, "traveller", max: 64) }
-        if principal.role == .traveller {
-            if let named = traveller, named != principal.traveller {
-                throw Problem(.forbidden, "a traveller token sees only its own standing orders", field: "traveller")
-            }
-            traveller = principal.traveller
-        }
+        let traveller = try listedTraveller(request, context, what: "standing orders")
         let who = traveller, today = clock.today(now())
         let orders = try await blocking { try desk.store.standingOrders(traveller: who.map(TravellerID.init(rawValue:))) }
         return try json(StandingOrderListBody(standingOrders: orders.map { StandingOrderBody($0, today: today) }))
@@ -414,18 +388,7 @@ public struct GoanAPI: Sendable {
     func createStandingOrder(_ request: Request, _ context: GoanRequestContext) async throws -> Response {
         try require(context, [.traveller, .coordinator, .admin])
         let body = try await decode(StandingOrderRequestBody.self, request, context, shape: StandingOrderRequestBody.shape)
-        let principal = context.principal!
-        let travellerId: String
-        if principal.role == .traveller {
-            if let named = body.traveller, named != principal.traveller {
-                throw Problem(.forbidden, "a traveller token makes standing orders only for its own traveller", field: "traveller")
-            }
-            travellerId = principal.traveller ?? ""
-        } else {
-            guard let named = body.traveller else { throw Problem.badRequest("traveller", "required with a \(principal.role.rawValue) token") }
-            try checkLength(named, "traveller", max: 64)
-            travellerId = named
-        }
+        let travellerId = try actingFor(body.traveller, context, does: "makes standing orders")
         let now = now()
         let order = try body.order(traveller: TravellerID(rawValue: travellerId), now: now)
         let saved: StandingOrder
@@ -523,6 +486,33 @@ public struct GoanAPI: Sendable {
         guard let principal = context.principal, roles.contains(principal.role) else {
             throw Problem(.forbidden, "a \(context.principal?.role.rawValue ?? "missing") token may not do this")
         }
+    }
+
+    /// The traveller whose items a list shows: `?traveller=` (a traveller token: only its own,
+    /// and its own when not named), or everyone's (`nil`).
+    func listedTraveller(_ request: Request, _ context: GoanRequestContext, what: String) throws -> String? {
+        let named: String? = request.uri.queryParameters.get("traveller")
+        if let named { try checkLength(named, "traveller", max: 64) }
+        guard let principal = context.principal, principal.role == .traveller else { return named }
+        if let named, named != principal.traveller {
+            throw Problem(.forbidden, "a traveller token sees only its own \(what)", field: "traveller")
+        }
+        return principal.traveller
+    }
+
+    /// The traveller a request acts for: a traveller token's own (naming another is 403), or the
+    /// one a staff token names (required).
+    func actingFor(_ named: String?, _ context: GoanRequestContext, does: String) throws -> String {
+        let principal = context.principal!
+        if principal.role == .traveller {
+            if let named, named != principal.traveller {
+                throw Problem(.forbidden, "a traveller token \(does) only for its own traveller", field: "traveller")
+            }
+            return principal.traveller ?? ""
+        }
+        guard let named else { throw Problem.badRequest("traveller", "required with a \(principal.role.rawValue) token") }
+        try checkLength(named, "traveller", max: 64)
+        return named
     }
 
     /// A traveller reaches only their own bookings and budget; others' are answered as unknown.

@@ -9,6 +9,7 @@
 import Bookings
 import Domain
 import GTFS
+import Mobility
 
 /// `POST /standing-orders`: a weekly recurring trip.
 struct StandingOrderRequestBody: Decodable, Sendable {

@@ -10,6 +10,7 @@
 import Domain
 import Foundation
 import GRDB
+import Mobility
 import Testing
 
 /// The SQLite store below the desk: legs read back by column position exactly as written, and

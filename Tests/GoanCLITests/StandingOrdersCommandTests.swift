@@ -11,6 +11,7 @@ import Bookings
 import Domain
 import Foundation
 @testable import GoanCLI
+import Mobility
 import Testing
 
 /// `goan standing-orders` and the booking of a day's orders by `goan dispatch --date`, in-process

@@ -7,7 +7,6 @@
 //===----------------------------------------------------------------------===//
 
 public import ArgumentParser
-public import Bookings
 public import Domain
 
 // The typed ids as command-line arguments: a number for bookings and legs, the text of the
@@ -25,4 +24,4 @@ extension TextID: ExpressibleByArgument {
 
 extension TripPart: ExpressibleByArgument {}
 
-extension StandingOrder.Kind: ExpressibleByArgument {}
+extension TargetGroup: ExpressibleByArgument {}

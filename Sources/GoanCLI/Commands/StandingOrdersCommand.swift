@@ -122,8 +122,7 @@ extension GoanCommand {
             func run() throws {
                 let (desk, now) = try store.openDesk(timetable)
                 let (order, cancelled) = try deskCall { try desk.pauseStandingOrder(id, from: from, through: through, now: now) }
-                print(StandingOrderText.text(order, on: from))
-                for details in cancelled { print("  cancelled booking \(details.id) of \(details.booking.date)\(details.booking.fee > 0 ? " (fee \(RideRules.euros(details.booking.fee)))" : "")") }
+                print(StandingOrderText.text(order, on: from, cancelled: cancelled))
             }
         }
 
@@ -150,8 +149,7 @@ extension GoanCommand {
             func run() throws {
                 let (desk, now) = try store.openDesk(timetable)
                 let (order, cancelled) = try deskCall { try desk.endStandingOrder(id, lastDay: lastDay, now: now) }
-                print(StandingOrderText.text(order, on: lastDay))
-                for details in cancelled { print("  cancelled booking \(details.id) of \(details.booking.date)\(details.booking.fee > 0 ? " (fee \(RideRules.euros(details.booking.fee)))" : "")") }
+                print(StandingOrderText.text(order, on: lastDay, cancelled: cancelled))
             }
         }
 
@@ -233,6 +231,13 @@ enum StandingOrderText {
     static func line(_ order: StandingOrder, on day: String) -> String {
         "\(order.id ?? 0)\t\(order.state(on: day))\t\(order.travellerId)\t\(order.kind.rawValue)\t\(order.weekdayNames)\t\(times(order))\t"
             + "\(order.from.name) → \(order.to.name)\t\(order.validFrom)–\(order.validThrough ?? "")"
+    }
+
+    /// The order, and the bookings a change of it cancelled.
+    static func text(_ order: StandingOrder, on day: String, cancelled: [BookingDetails]) -> String {
+        ([text(order, on: day)] + cancelled.map { details in
+            "  cancelled booking \(details.id) of \(details.booking.date)\(details.booking.fee > 0 ? " (fee \(RideRules.euros(details.booking.fee)))" : "")"
+        }).joined(separator: "\n")
     }
 
     static func text(_ order: StandingOrder, on day: String) -> String {
