@@ -7,7 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 import Bookings
-public import Domain
+import Domain
 import GTFS
 public import Mobility
 
