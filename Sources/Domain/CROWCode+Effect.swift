@@ -60,7 +60,7 @@ extension CROWCode {
         case .variableEscort: (.information, "the booking asks whether an escort comes along")
         case .companionFree: (.booking, "companions ride free")
         case .companionDiscount: (.booking, "companions pay a share of the fare (`companions.discountedShare`, default 0.5)")
-        case .householdMember: (.pending, "travels on another household member's pass, only together")
+        case .householdMember: (.information, "a household member travels along on the pass at the traveller's fare: goan prices every social companion so already; who the member is stays the municipality's record")
         case .blind: (.information, "for the driver")
         case .deaf: (.information, "for the driver")
         case .cognitivelyImpaired: (.information, "for the driver")
