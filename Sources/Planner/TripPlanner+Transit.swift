@@ -102,7 +102,9 @@ extension TripPlanner {
             ride.tripId = trip.id
             ride.paidTo = feed.agencies[Int(route.agency)].name
             let isFirstRide = !legs.contains { $0.mode == .transit }
-            ride.price = TransitFare.price(metres: ride.metres, firstRide: isFirstRide)
+            let fares = TransitFare.personFares(one: TransitFare.price(metres: ride.metres, firstRide: isFirstRide), request: request)
+            ride.price = fares.reduce(0) { $0 + $1.price }
+            if fares.count > 1 { ride.fares = fares }
             legs.append(ride)
         }
         let alightStop = journey.legs.last { $0.mode != .egress }?.toStop ?? lastRide.toStop
@@ -168,5 +170,21 @@ enum TransitFare {
     static func price(metres: Double, firstRide: Bool) -> Double {
         let euros = (firstRide ? baseFare : 0) + metres * trackFactor / 1000 * perKm
         return (euros * 100).rounded() / 100
+    }
+
+    /// The fare of each person on the leg, the traveller first: a social companion pays the
+    /// same fare; a medical companion and an escort (CROW AB-03) ride free, as the national
+    /// OV-begeleiderskaart lets one companion of its holder travel free.
+    static func personFares(one: Double, request: PlanRequest) -> [PersonFare] {
+        let traveller = request.traveller
+        let along = RideNeeds.companionsAlong(codes: traveller.needs, booked: traveller.companions)
+        guard along > 0 else { return [PersonFare(passenger: "traveller", price: one)] }
+        let allFree = traveller.needs.contains(.medicalEscort) || traveller.companionKind == "medical"
+        let free = allFree ? along : min(along, request.medicalCompanions)
+        var fares = [PersonFare(passenger: "traveller", price: one)]
+        fares += Array(repeating: PersonFare(passenger: "companion (social)", price: one), count: along - free)
+        let freeKind = traveller.needs.contains(.medicalEscort) ? "escort" : "medical"
+        fares += Array(repeating: PersonFare(passenger: "companion (\(freeKind))", price: 0), count: free)
+        return fares
     }
 }

@@ -37,6 +37,37 @@ import Transit
 
     static func transit(_ plan: Plan) -> [Itinerary] { plan.itineraries.filter { $0.modes.contains(.transit) } }
 
+    /// Public transport per person: a social companion pays the traveller's fare, a medical
+    /// companion and an AB-03 escort ride free (the OV-begeleiderskaart); the leg's price is
+    /// what the party pays.
+    @Test func aCompanionOnTheBusPaysOrRidesFreeAsTheKindSays() throws {
+        func busLegs(_ codes: [CROWCode], companions: [Companion]?) throws -> [ItineraryLeg] {
+            let w = try TwenteWorld.world.get()
+            var smit = try #require(w.supply.traveller("smit"))
+            smit.needs = codes
+            let from = try #require(w.supply.place("centre-westerhaar")), to = try #require(w.supply.place("zgt-almelo"))
+            var request = PlanRequest(
+                traveller: smit, origin: from.coordinate, originName: from.name, destination: to.coordinate, destinationName: to.name,
+                date: Self.date, time: .arriveBy(ClockTime.seconds("10:30")!), bookedAt: Self.bookedEarly)
+            if let companions { request.travelWith(companions) }
+            var planner = try TwenteWorld.planner()
+            let legs = Self.transit(planner.plan(request)).first?.legs.filter { $0.mode == .transit } ?? []
+            #expect(!legs.isEmpty)
+            return legs
+        }
+        let alone = try busLegs([], companions: nil)
+        #expect(alone.allSatisfy { $0.fares == nil })
+        let social = try busLegs([], companions: [Companion(kind: .social, age: 40)])
+        let medical = try busLegs([], companions: [Companion(kind: .medical, age: nil)])
+        let escorted = try busLegs([.medicalEscort], companions: nil)
+        for (k, leg) in alone.enumerated() {
+            #expect(social[k].fares?.map(\.passenger) == ["traveller", "companion (social)"])
+            #expect(abs(social[k].price - 2 * leg.price) < 0.001 && social[k].fares?.last?.price == leg.price)
+            #expect(medical[k].fares?.map(\.price) == [leg.price, 0] && abs(medical[k].price - leg.price) < 0.001)
+            #expect(escorted[k].fares?.map(\.passenger) == ["traveller", "companion (escort)"] && abs(escorted[k].price - leg.price) < 0.001)
+        }
+    }
+
     static func longestWalk(_ itineraries: [Itinerary]) -> Double {
         itineraries.flatMap(\.legs).filter { $0.mode == .walk }.map(\.metres).max() ?? 0
     }

@@ -95,10 +95,14 @@ struct ItineraryOutput {
         case .walk:
             return ["   \(clock(leg.departure))  walk \(PlanOutput.minutes(leg.duration)) (\(Int(leg.metres.rounded())) m) to \(leg.toName)"]
         case .transit:
-            return [
+            var lines = [
                 "   \(clock(leg.departure))  \(leg.vehicle ?? "transit") \(leg.route ?? "")\(leg.headsign.map { $0.isEmpty ? "" : " towards \($0)" } ?? "") from \(leg.fromName), about \(Self.euros(leg.price)) to \(leg.paidTo ?? "the operator")",
                 "   \(clock(leg.arrival))  arrive \(leg.toName)",
             ]
+            if let fares = leg.fares {
+                lines.append("          per person: " + fares.map { "\($0.passenger) \(Self.euros($0.price))" }.joined(separator: ", "))
+            }
+            return lines
         case .regiotaxi, .automaatje:
             let name = leg.mode == .regiotaxi ? "Regiotaxi" : "AutoMaatje"
             var lines = [
