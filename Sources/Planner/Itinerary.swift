@@ -97,4 +97,21 @@ public struct ItineraryLeg: Sendable, Hashable {
         self.metres = metres
         self.notes = []
     }
+
+    /// A ride of an on-demand service as its quote prices it: window, payee, booking deadline,
+    /// budget km, per-person fares (with companions) and the quote's notes followed by `note`.
+    init(
+        onDemand service: OnDemandService, quote: RideQuote, note: String, fromName: String, toName: String, from: Coordinate, to: Coordinate,
+        departure: Int32, arrival: Int32, metres: Double
+    ) {
+        self.init(
+            mode: service.rules.kind == .regiotaxi ? .regiotaxi : .automaatje, fromName: fromName, toName: toName, from: from, to: to,
+            departure: departure, arrival: arrival, price: quote.price, guaranteed: quote.guaranteed, metres: metres)
+        windowMinutes = quote.pickupWindowMinutes
+        paidTo = quote.paidTo
+        bookingDeadline = quote.bookingDeadline
+        budgetKm = quote.budgetKm
+        if quote.fares.count > 1 { fares = quote.fares }
+        notes = quote.notes + [note]
+    }
 }

@@ -69,16 +69,9 @@ extension TripPlanner {
         case .failure(let reason):
             return .failure(reason)
         case .success(let (quote, note)):
-            var leg = ItineraryLeg(
-                mode: service.rules.kind == .regiotaxi ? .regiotaxi : .automaatje, fromName: request.originName,
-                toName: request.destinationName, from: request.origin, to: request.destination, departure: pickup,
-                arrival: pickup + drive.seconds, price: quote.price, guaranteed: quote.guaranteed, metres: drive.metres)
-            leg.windowMinutes = quote.pickupWindowMinutes
-            leg.paidTo = quote.paidTo
-            leg.bookingDeadline = quote.bookingDeadline
-            leg.budgetKm = quote.budgetKm
-            if quote.fares.count > 1 { leg.fares = quote.fares }
-            leg.notes = quote.notes + [note]
+            let leg = ItineraryLeg(
+                onDemand: service, quote: quote, note: note, fromName: request.originName, toName: request.destinationName, from: request.origin,
+                to: request.destination, departure: pickup, arrival: pickup + drive.seconds, metres: drive.metres)
             _ = feed
             return .success(Itinerary(legs: [leg]))
         }

@@ -143,18 +143,10 @@ extension TripPlanner {
                 ? Self.wholeMinuteDown(anchor - worstRide - window) : Self.wholeMinuteUp(anchor + Self.feederBuffer + window)
             let from = toward ? request.origin : stop.coordinate, to = toward ? stop.coordinate : request.destination
             guard case .success(let (quote, note)) = quote(service, request, from: from, to: to, pickup: pickup) else { return nil }
-            var leg = ItineraryLeg(
-                mode: service.rules.kind == .regiotaxi ? .regiotaxi : .automaatje,
-                fromName: toward ? request.originName : stopName, toName: toward ? stopName : request.destinationName,
-                from: from, to: to, departure: pickup, arrival: pickup + drive, price: quote.price,
-                guaranteed: quote.guaranteed, metres: quote.road.metres)
-            leg.windowMinutes = quote.pickupWindowMinutes
-            leg.paidTo = quote.paidTo
-            leg.bookingDeadline = quote.bookingDeadline
-            leg.budgetKm = quote.budgetKm
-            if quote.fares.count > 1 { leg.fares = quote.fares }
-            leg.notes = quote.notes + [note]
-            return leg
+            return ItineraryLeg(
+                onDemand: service, quote: quote, note: note, fromName: toward ? request.originName : stopName,
+                toName: toward ? stopName : request.destinationName, from: from, to: to, departure: pickup, arrival: pickup + drive,
+                metres: quote.road.metres)
         }
     }
 }
