@@ -161,9 +161,6 @@ extension Offer {
             date: there.date, departureAt: there.departureAt, arrivalAt: back.arrivalAt, price: ((there.price + back.price) * 100).rounded() / 100,
             legs: there.legs + backLegs)
     }
-
-    /// Whether the offer holds the way back too.
-    public var isReturnTrip: Bool { legs.contains { $0.part == .back } }
 }
 
 /// The answer to a return-trip question: the plans of the way there and the way back, and

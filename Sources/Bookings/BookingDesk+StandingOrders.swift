@@ -71,9 +71,7 @@ extension BookingDesk {
     /// Ends an order after `lastDay`; trips already booked after it are cancelled.
     public func endStandingOrder(_ id: StandingOrderID, lastDay: String, now: Int64) throws -> (StandingOrder, cancelled: [BookingDetails]) {
         var order = try standingOrder(id)
-        guard ServiceDate(lastDay) != nil, lastDay.count == 10 else {
-            throw DeskError.conflict(code: "INVALID_STANDING_ORDER", message: "'\(lastDay)' is not a date YYYY-MM-DD")
-        }
+        try Self.checkDates([lastDay])
         if lastDay < order.validFrom {
             throw DeskError.conflict(code: "INVALID_STANDING_ORDER", message: "standing order \(id) starts \(order.validFrom), after \(lastDay)")
         }
@@ -82,10 +80,14 @@ extension BookingDesk {
         return (order, try cancelBookedTrips(of: order, where: { $0 > lastDay }, reason: "standing order \(id) ended", now: now))
     }
 
-    func checkChange(_ order: StandingOrder, id: StandingOrderID, from: String, through: String?) throws {
-        for text in [from] + (through.map { [$0] } ?? []) where ServiceDate(text) == nil || text.count != 10 {
+    static func checkDates(_ texts: [String]) throws {
+        for text in texts where ServiceDate(text) == nil || text.count != 10 {
             throw DeskError.conflict(code: "INVALID_STANDING_ORDER", message: "'\(text)' is not a date YYYY-MM-DD")
         }
+    }
+
+    func checkChange(_ order: StandingOrder, id: StandingOrderID, from: String, through: String?) throws {
+        try Self.checkDates([from] + (through.map { [$0] } ?? []))
         if let through, through < from { throw DeskError.conflict(code: "INVALID_STANDING_ORDER", message: "\(through) is before \(from)") }
         if let last = order.validThrough, from > last {
             throw DeskError.conflict(code: "WRONG_STATE", message: "standing order \(id) ended on \(last)")
@@ -176,11 +178,7 @@ extension BookingDesk {
         let service = serviceRules(for: .regiotaxi)
         let window = Int32((service?.pickupWindowMinutes ?? 0) * 60)
         let worst = service?.rideTime?.maximumRideTime(direct: drive.seconds) ?? drive.seconds
-        let pickup: Int32 = switch request.time {
-        case .arriveBy(let t): Int32((Double(t - worst - window) / 60).rounded(.down)) * 60
-        case .departAt(let t): t + (request.readyFrom ? window : 0)
-        }
-        let departure = zero + Int64(pickup)
+        let departure = zero + Int64(request.directPickup(worstRide: worst, window: window))
         return BookedLeg(
             id: nil, bookingId: 0, position: 0, mode: .regiotaxi, state: .new, fromName: request.originName, fromLat: request.origin.latitude,
             fromLon: request.origin.longitude, toName: request.destinationName, toLat: request.destination.latitude, toLon: request.destination.longitude,

@@ -116,9 +116,7 @@ struct StandingOrderBody: Encodable {
     var stateOn: String
 
     init(_ order: StandingOrder, today: String) {
-        func clock(_ minutes: Int?) -> String? {
-            minutes.map { "\($0 / 60 < 10 ? "0" : "")\($0 / 60):\($0 % 60 < 10 ? "0" : "")\($0 % 60)" }
-        }
+        func clock(_ minutes: Int?) -> String? { minutes.map { ClockTime.text(minutes: $0) } }
         id = order.id ?? 0
         traveller = order.travellerId
         kind = order.kind.rawValue

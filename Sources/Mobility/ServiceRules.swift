@@ -343,6 +343,11 @@ public struct RulesError: Error, Sendable, CustomStringConvertible {
 
 /// "HH:MM" clock times as seconds (service-day times may pass 24:00).
 public enum ClockTime {
+    /// "HH:MM" of minutes after midnight (0 ≤ minutes).
+    public static func text(minutes: Int) -> String {
+        "\(minutes / 60 < 10 ? "0" : "")\(minutes / 60):\(minutes % 60 < 10 ? "0" : "")\(minutes % 60)"
+    }
+
     /// Seconds after midnight of "HH:MM" or "HH:MM:SS" (hours 0…47), or `nil`. Read byte by
     /// byte without allocating: shift and window times are read on every availability check.
     public static func seconds(_ text: String) -> Int32? {

@@ -73,6 +73,14 @@ public struct PlanRequest: Sendable {
         return back
     }
 
+    /// The agreed pickup (service-day seconds) of a door-to-door ride of `driveSeconds` with a
+    /// pickup window of ±`window` seconds: arrive-by, early enough for the worst ride the service
+    /// promises (`worstRide`) and the whole window, rounded down to a minute; depart-at, the time
+    /// asked (a window later when ready from then: the window opens at the time asked).
+    public func directPickup(worstRide: Int32, window: Int32) -> Int32 {
+        isArriveBy ? TripPlanner.wholeMinuteDown(seconds - worstRide - window) : seconds + (readyFrom ? window : 0)
+    }
+
     var isArriveBy: Bool { if case .arriveBy = time { true } else { false } }
     var seconds: Int32 {
         switch time {

@@ -63,8 +63,7 @@ extension TripPlanner {
         let window = Int32(service.rules.pickupWindowMinutes * 60)
         // Arrive-by: the pickup is early enough for the worst case the service promises.
         let worstRide = service.rules.rideTime?.maximumRideTime(direct: drive.seconds) ?? drive.seconds
-        // Ready from the time asked: the window opens then (the agreed pickup is a window later).
-        let pickup = request.isArriveBy ? Self.wholeMinuteDown(request.seconds - worstRide - window) : request.seconds + (request.readyFrom ? window : 0)
+        let pickup = request.directPickup(worstRide: worstRide, window: window)
         switch quote(service, request, from: request.origin, to: request.destination, pickup: pickup) {
         case .failure(let reason):
             return .failure(reason)

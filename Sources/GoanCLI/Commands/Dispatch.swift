@@ -129,10 +129,7 @@ extension GoanCommand.Dispatch {
         let schedule = dispatcher.dispatch(booked, date: day, timeLimit: timeLimit, iterations: iterations ?? .max, seed: seed) { _, volunteer in
             Double.random(in: 0 ..< 1, using: &answers) < (volunteer.acceptanceRate ?? 1)
         }
-        func clock(_ minutes: Double) -> String {
-            let m = Int(minutes.rounded())
-            return "\(m / 60 < 10 ? "0" : "")\(m / 60):\(m % 60 < 10 ? "0" : "")\(m % 60)"
-        }
+        func clock(_ minutes: Double) -> String { ClockTime.text(minutes: Int(minutes.rounded())) }
         switch format {
         case "csv":
             print("vehicle,kind,time,action,ride_id,traveller_id,place")

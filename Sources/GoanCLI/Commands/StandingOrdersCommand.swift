@@ -210,9 +210,7 @@ enum StandingOrderText {
         return text
     }
 
-    static func clock(_ minutes: Int) -> String {
-        "\(minutes / 60 < 10 ? "0" : "")\(minutes / 60):\(minutes % 60 < 10 ? "0" : "")\(minutes % 60)"
-    }
+    static func clock(_ minutes: Int) -> String { ClockTime.text(minutes: minutes) }
 
     static func times(_ order: StandingOrder) -> String {
         var text = order.arriveBy.map { "there by \(clock($0))" } ?? "leaves \(clock(order.departAt ?? 0))"
